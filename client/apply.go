@@ -1,0 +1,91 @@
+package client
+
+import "strings"
+
+// apply updates the session from an untagged response: capabilities,
+// ENABLED, the selected mailbox's counts and flags, BYE.
+func (c *Client) apply(resp Response) {
+	switch r := resp.(type) {
+	case *CapabilityData:
+		c.setCaps(r.Caps)
+	case *EnabledData:
+		for _, cp := range r.Caps {
+			c.enabled[strings.ToUpper(cp)] = true
+		}
+	case *StatusResponse:
+		if r.Status == "BYE" {
+			c.state = StateLogout
+		}
+		if r.Code != nil {
+			c.applyCode(r.Code)
+		}
+	case *NumberData:
+		c.applyNumber(r)
+	case *FlagsData:
+		if c.mbox != nil {
+			c.mbox.Flags = r.Flags
+		}
+	case *VanishedData:
+		if c.mbox != nil && !r.Earlier {
+			c.mbox.Exists -= min(c.mbox.Exists, uint32(countSet(r.UIDs)))
+		}
+	}
+}
+
+func (c *Client) applyNumber(r *NumberData) {
+	if c.mbox == nil {
+		return
+	}
+	switch r.Name {
+	case "EXISTS":
+		c.mbox.Exists = r.N
+	case "RECENT":
+		c.mbox.Recent = r.N
+	case "EXPUNGE":
+		if c.mbox.Exists > 0 {
+			c.mbox.Exists--
+		}
+	}
+}
+
+// applyCode records what a response code says about the session.
+func (c *Client) applyCode(code *Code) {
+	c.codes = append(c.codes, code)
+	if code.Name == "CAPABILITY" {
+		c.setCaps(code.Strings())
+		return
+	}
+	if c.mbox == nil {
+		return
+	}
+	n, _ := code.Number()
+	switch code.Name {
+	case "UIDVALIDITY":
+		c.mbox.UIDValidity = uint32(n)
+	case "UIDNEXT":
+		c.mbox.UIDNext = uint32(n)
+	case "UNSEEN":
+		c.mbox.Unseen = uint32(n)
+	case "HIGHESTMODSEQ":
+		c.mbox.HighestModSeq = n
+	case "PERMANENTFLAGS":
+		c.mbox.PermanentFlags = code.Strings()
+	case "READ-ONLY":
+		c.mbox.ReadOnly = true
+	case "READ-WRITE":
+		c.mbox.ReadOnly = false
+	}
+}
+
+// countSet counts the numbers in a set without '*'.
+func countSet(s NumSet) int {
+	n := 0
+	for _, r := range s {
+		lo, hi := min(r.Start, r.Stop), max(r.Start, r.Stop)
+		if lo == 0 {
+			continue
+		}
+		n += int(hi-lo) + 1
+	}
+	return n
+}

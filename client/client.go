@@ -1,0 +1,193 @@
+package client
+
+import (
+	"bufio"
+	"crypto/tls"
+	"io"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	"imapsh/client/internal/wire"
+)
+
+// Limits bound what a server can make the client hold in memory; see
+// wire.Limits. The zero value means the defaults.
+type Limits = wire.Limits
+
+// Options configure a Client. The zero value is usable.
+type Options struct {
+	// Trace, if set, receives the wire as "C: " and "S: " lines with
+	// passwords and SASL data replaced by ***.
+	Trace io.Writer
+	// Limits bound memory use against hostile servers.
+	Limits Limits
+	// CommandTimeout bounds each command (IDLE excepted); 0 means 2 minutes.
+	CommandTimeout time.Duration
+	// GreetingTimeout bounds the wait for the greeting; 0 means 30 s.
+	GreetingTimeout time.Duration
+	// AllowPlaintextAuth permits LOGIN and PLAIN-like mechanisms on a
+	// connection without TLS. Off by default.
+	AllowPlaintextAuth bool
+}
+
+// Client is one IMAP connection. Its methods are not safe for concurrent
+// use, except Close.
+type Client struct {
+	opts     Options
+	raw      io.ReadWriteCloser // the transport (TCP, TLS, or a command's pipes)
+	netConn  net.Conn           // for deadlines; nil for command pipes
+	rd       io.Reader          // what the bufio.Reader reads (raw or inflated)
+	wr       io.Writer          // what the bufio.Writer writes (raw or deflated)
+	flusher  interface{ Flush() error }
+	br       *bufio.Reader
+	bw       *bufio.Writer
+	dec      *wire.Decoder
+	trace    *tracer
+	tagNum   int
+	state    State
+	caps     map[string]bool
+	capOrder []string
+	mbox     *Mailbox
+	enabled  map[string]bool
+	tls      bool
+	greeting *StatusResponse
+	closed   bool
+	queue    []*pending
+	stored   []Response // untagged data kept for Responses (imaplib's response())
+	codes    []*Code
+	wmu      sync.Mutex // writes: IDLE's DONE comes from another goroutine
+}
+
+const (
+	defaultCommandTimeout  = 2 * time.Minute
+	defaultGreetingTimeout = 30 * time.Second
+)
+
+// New starts a session on an established connection (plain, TLS, or a
+// command's stdin/stdout) and reads the greeting. A PREAUTH greeting puts
+// the client in the authenticated state; BYE is an error.
+func New(conn io.ReadWriteCloser, opts *Options) (*Client, error) {
+	c := newClient(conn, opts)
+	if err := c.readGreeting(); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+func newClient(conn io.ReadWriteCloser, opts *Options) *Client {
+	c := &Client{raw: conn, state: StateNotAuthenticated, enabled: map[string]bool{}}
+	if opts != nil {
+		c.opts = *opts
+	}
+	if c.opts.CommandTimeout == 0 {
+		c.opts.CommandTimeout = defaultCommandTimeout
+	}
+	if c.opts.GreetingTimeout == 0 {
+		c.opts.GreetingTimeout = defaultGreetingTimeout
+	}
+	c.trace = &tracer{w: c.opts.Trace}
+	if nc, ok := conn.(net.Conn); ok {
+		c.netConn = nc
+		_, c.tls = conn.(*tls.Conn)
+	}
+	c.setStreams(conn, conn, nil)
+	return c
+}
+
+// setStreams installs the reader and writer chain (after STARTTLS or
+// COMPRESS) with fresh buffers.
+func (c *Client) setStreams(r io.Reader, w io.Writer, f interface{ Flush() error }) {
+	c.rd, c.wr, c.flusher = r, w, f
+	var src io.Reader = r
+	if c.trace.enabled() {
+		src = &teeReader{r: r, t: c.trace}
+	}
+	c.br = bufio.NewReaderSize(src, 64<<10)
+	c.bw = bufio.NewWriterSize(w, 16<<10)
+	if c.dec == nil {
+		c.dec = wire.NewDecoder(c.br, c.opts.Limits)
+	} else {
+		c.dec.Reset(c.br)
+	}
+}
+
+func (c *Client) readGreeting() error {
+	c.deadline(c.opts.GreetingTimeout)
+	defer c.deadline(0)
+	resp, err := c.readOne()
+	if err != nil {
+		return err
+	}
+	st, ok := resp.(*StatusResponse)
+	if !ok {
+		return &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
+	}
+	c.greeting = st
+	switch st.Status {
+	case "PREAUTH":
+		c.state = StateAuthenticated
+	case "BYE":
+		c.closed = true
+		return &Error{Command: "greeting", StatusResponse: st}
+	}
+	return nil
+}
+
+// deadline sets the connection's deadline d from now (0 clears it).
+func (c *Client) deadline(d time.Duration) {
+	if c.netConn == nil {
+		return
+	}
+	if d == 0 {
+		c.netConn.SetDeadline(time.Time{})
+		return
+	}
+	c.netConn.SetDeadline(time.Now().Add(d))
+}
+
+// Greeting returns the server's greeting.
+func (c *Client) Greeting() *StatusResponse { return c.greeting }
+
+// State returns the connection state (RFC 9051 section 3).
+func (c *Client) State() State {
+	if c.closed {
+		return StateLogout
+	}
+	return c.state
+}
+
+// Mailbox returns what is known of the selected mailbox, or nil.
+func (c *Client) Mailbox() *Mailbox { return c.mbox }
+
+// IsTLS reports whether the connection is encrypted.
+func (c *Client) IsTLS() bool { return c.tls }
+
+// Caps returns the server's capabilities as last announced, in the order
+// the server listed them.
+func (c *Client) Caps() []string { return append([]string(nil), c.capOrder...) }
+
+// HasCap reports whether the server announced a capability (case-insensitive).
+func (c *Client) HasCap(name string) bool { return c.caps[strings.ToUpper(name)] }
+
+// HasCapsKnown reports whether the client has a capability list at all.
+func (c *Client) HasCapsKnown() bool { return c.caps != nil }
+
+// Enabled reports whether ENABLE switched an extension on (RFC 5161).
+func (c *Client) Enabled(name string) bool { return c.enabled[strings.ToUpper(name)] }
+
+func (c *Client) setCaps(caps []string) {
+	c.caps = make(map[string]bool, len(caps))
+	c.capOrder = caps
+	for _, cp := range caps {
+		c.caps[strings.ToUpper(cp)] = true
+	}
+}
+
+// Close closes the connection without LOGOUT.
+func (c *Client) Close() error {
+	c.closed = true
+	return c.raw.Close()
+}

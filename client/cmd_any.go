@@ -1,0 +1,102 @@
+package client
+
+import (
+	"context"
+
+	"imapsh/client/internal/wire"
+)
+
+// Capability asks for the server's capabilities (RFC 9051 section 6.1.1;
+// imaplib capability). The client's capability cache is refreshed.
+func (c *Client) Capability(ctx context.Context) (*Result, error) {
+	return c.run(ctx, "CAPABILITY", AnyState, "", nil)
+}
+
+// Noop does nothing but collect pending updates (RFC 9051 section 6.1.2;
+// imaplib noop).
+func (c *Client) Noop(ctx context.Context) (*Result, error) {
+	return c.run(ctx, "NOOP", AnyState, "", nil)
+}
+
+// Logout ends the session (RFC 9051 section 6.1.3; imaplib logout) and
+// closes the connection. The server's BYE is in the Result.
+func (c *Client) Logout(ctx context.Context) (*Result, error) {
+	res, err := c.run(ctx, "LOGOUT", AnyState, "", nil)
+	c.state = StateLogout
+	c.Close()
+	return res, err
+}
+
+// ID exchanges client and server identification (RFC 2971). nil params
+// send NIL.
+func (c *Client) ID(ctx context.Context, params []MetadataEntry) (*Result, error) {
+	return c.run(ctx, "ID", AnyState, "ID", func(a *wire.Command) {
+		if params == nil {
+			a.Raw("NIL")
+			return
+		}
+		a.Raw("(")
+		for i, p := range params {
+			if i > 0 {
+				a.SP()
+			}
+			a.String(p.Name).SP().NString(p.Value)
+		}
+		a.Raw(")")
+	})
+}
+
+// Enable turns on extensions (RFC 5161; imaplib enable), such as
+// CONDSTORE, QRESYNC or UTF8=ACCEPT.
+func (c *Client) Enable(ctx context.Context, caps ...string) (*Result, error) {
+	return c.run(ctx, "ENABLE", StateAuthenticated, "ENABLE", func(a *wire.Command) {
+		for i, cp := range caps {
+			if i > 0 {
+				a.SP()
+			}
+			a.Atom(cp)
+		}
+	})
+}
+
+// Xatom sends any command with its arguments as typed, re-checked so that
+// no CR or LF gets in (imaplib xatom). The state is not checked: the
+// server judges.
+func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) {
+	return c.run(ctx, name, AnyState|StateLogout, "", func(a *wire.Command) {
+		if args != "" {
+			a.RawArgs(args)
+		}
+	})
+}
+
+// Responses returns and forgets the untagged responses of a kind (or all
+// for "") that arrived outside any command, and the response codes seen in
+// the session for code names (imaplib response).
+func (c *Client) Responses(kind string) []Response {
+	var keep, out []Response
+	for _, r := range c.stored {
+		if kind == "" || equalFold(r.Kind(), kind) {
+			out = append(out, r)
+		} else {
+			keep = append(keep, r)
+		}
+	}
+	c.stored = keep
+	return out
+}
+
+// Codes returns and forgets the response codes of a name (imaplib
+// response('UIDVALIDITY') and friends), newest last.
+func (c *Client) Codes(name string) []*Code {
+	var keep, out []*Code
+	for _, code := range c.codes {
+		if equalFold(code.Name, name) {
+			out = append(out, code)
+		} else {
+			keep = append(keep, code)
+		}
+	}
+	c.codes = keep
+	return out
+}

@@ -1,0 +1,166 @@
+package client
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/md5"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/emersion/go-sasl"
+
+	"imapsh/client/internal/wire"
+)
+
+// Login authenticates with LOGIN (RFC 9051 section 6.2.3; imaplib login).
+// The password goes as a quoted string or, with 8-bit or special bytes, as
+// a literal; it never appears in the trace. Without TLS it is refused
+// unless Options.AllowPlaintextAuth is set.
+func (c *Client) Login(ctx context.Context, user, password string) (*Result, error) {
+	if err := c.plaintextOK(); err != nil {
+		return nil, err
+	}
+	res, err := c.run(ctx, "LOGIN", NotAuthOnly, "", func(a *wire.Command) {
+		a.AString(user).SP()
+		a.Secret(func(a *wire.Command) { a.AString(password) })
+	})
+	c.afterAuth(res, err)
+	return res, err
+}
+
+func (c *Client) plaintextOK() error {
+	if c.tls || c.opts.AllowPlaintextAuth || c.netConn == nil {
+		return nil // command pipes are local
+	}
+	return ErrPlaintext
+}
+
+// afterAuth moves to the authenticated state and refreshes capabilities
+// unless the OK carried them.
+func (c *Client) afterAuth(res *Result, err error) {
+	if err != nil || !res.OK() {
+		return
+	}
+	c.state = StateAuthenticated
+	if res.Status.Code == nil || res.Status.Code.Name != "CAPABILITY" {
+		c.caps, c.capOrder = nil, nil
+	}
+}
+
+// Authenticate runs a SASL exchange (RFC 9051 section 6.2.2, RFC 4959
+// SASL-IR; imaplib authenticate) with any go-sasl client. The initial
+// response goes inline when the server offers SASL-IR ("=" when empty);
+// a client error answers "*" to cancel. Responses are secret in traces.
+func (c *Client) Authenticate(ctx context.Context, mech sasl.Client) (*Result, error) {
+	name, ir, err := mech.Start()
+	if err != nil {
+		return nil, fmt.Errorf("client: AUTHENTICATE: %w", err)
+	}
+	if mechSendsPassword(name) {
+		if err := c.plaintextOK(); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.check("AUTHENTICATE", NotAuthOnly, ""); err != nil {
+		return nil, err
+	}
+	cmd := &command{name: "AUTHENTICATE", args: (&wire.Command{}).Atom(name)}
+	irSent := ir != nil && c.HasCap("SASL-IR")
+	if irSent {
+		cmd.args.SP().Secret(func(a *wire.Command) { a.Atom(encodeIR(ir)) })
+	}
+	var saslErr error
+	cmd.onContinue = func(text string) ([]byte, error) {
+		if ir != nil && !irSent {
+			irSent = true
+			return []byte(base64.StdEncoding.EncodeToString(ir)), nil
+		}
+		resp, err := c.saslStep(mech, text)
+		if err != nil {
+			saslErr = err
+			return []byte("*"), nil
+		}
+		return resp, nil
+	}
+	res, err := c.execute(ctx, cmd)
+	c.afterAuth(res, err)
+	if saslErr != nil {
+		return res, fmt.Errorf("client: AUTHENTICATE %s cancelled: %w", name, saslErr)
+	}
+	return res, err
+}
+
+func encodeIR(ir []byte) string {
+	if len(ir) == 0 {
+		return "="
+	}
+	return base64.StdEncoding.EncodeToString(ir)
+}
+
+func (c *Client) saslStep(mech sasl.Client, text string) ([]byte, error) {
+	challenge, err := base64.StdEncoding.DecodeString(strings.TrimSpace(text))
+	if err != nil {
+		return nil, fmt.Errorf("server challenge is not base64: %w", err)
+	}
+	resp, err := mech.Next(challenge)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(base64.StdEncoding.EncodeToString(resp)), nil
+}
+
+// mechSendsPassword lists mechanisms that expose the password to anyone
+// reading the connection.
+func mechSendsPassword(name string) bool {
+	switch strings.ToUpper(name) {
+	case "PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER":
+		return true
+	}
+	return false
+}
+
+// LoginCRAMMD5 authenticates with AUTHENTICATE CRAM-MD5 (RFC 2195; imaplib
+// login_cram_md5).
+func (c *Client) LoginCRAMMD5(ctx context.Context, user, password string) (*Result, error) {
+	return c.Authenticate(ctx, &cramMD5{user: user, password: password})
+}
+
+type cramMD5 struct{ user, password string }
+
+func (m *cramMD5) Start() (string, []byte, error) { return "CRAM-MD5", nil, nil }
+
+func (m *cramMD5) Next(challenge []byte) ([]byte, error) {
+	mac := hmac.New(md5.New, []byte(m.password))
+	mac.Write(challenge)
+	return []byte(m.user + " " + hex.EncodeToString(mac.Sum(nil))), nil
+}
+
+// loginMech is the LOGIN SASL mechanism (draft-murchison-sasl-login): the
+// user name, then the password, whatever the challenge text says (servers
+// send "Username:", "User Name", or nothing).
+type loginMech struct {
+	user, password string
+	step           int
+}
+
+func (m *loginMech) Start() (string, []byte, error) { return "LOGIN", nil, nil }
+
+func (m *loginMech) Next([]byte) ([]byte, error) {
+	m.step++
+	switch m.step {
+	case 1:
+		return []byte(m.user), nil
+	case 2:
+		return []byte(m.password), nil
+	}
+	return nil, errors.New("LOGIN mechanism: unexpected extra challenge")
+}
+
+// ProxyAuth assumes another user's identity (imaplib proxyauth; a
+// Sun/iPlanet extension, also in Cyrus as an admin command).
+func (c *Client) ProxyAuth(ctx context.Context, user string) (*Result, error) {
+	return c.run(ctx, "PROXYAUTH", StateAuthenticated, "", func(a *wire.Command) { a.AString(user) })
+}

@@ -1,0 +1,74 @@
+package client
+
+import (
+	"compress/flate"
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"imapsh/client/internal/wire"
+)
+
+// Idle waits for server updates (RFC 2177 IDLE; imaplib idle), calling
+// update for each untagged response as it arrives, until ctx is cancelled;
+// then it sends DONE and reads the tagged answer. No command timeout
+// applies while idling; the server's own timeout (often 30 min) does.
+func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, error) {
+	if err := c.check("IDLE", AuthOrSelect, "IDLE|IMAP4REV2"); err != nil {
+		return nil, err
+	}
+	cmd := &command{name: "IDLE", each: func(r Response) bool { update(r); return true }}
+	p, err := c.send(context.Background(), cmd)
+	if err != nil {
+		return nil, err
+	}
+	c.deadline(c.opts.CommandTimeout)
+	if err := c.awaitContinuation(p); err != nil || p.done {
+		return p.result, errors.Join(err, p.result.Err())
+	}
+	c.deadline(0)
+	stop := context.AfterFunc(ctx, c.sendDone)
+	defer stop()
+	for !p.done {
+		resp, err := c.readOne()
+		if err != nil {
+			var perr *ProtocolError
+			if errors.As(err, &perr) && !c.closed {
+				continue
+			}
+			return p.result, err
+		}
+		c.dispatch(resp)
+	}
+	c.deadline(0)
+	return p.result, p.result.Err()
+}
+
+// sendDone ends IDLE from the goroutine that watches the context, while
+// the command's goroutine keeps reading until the tagged answer.
+func (c *Client) sendDone() {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	c.trace.client([]byte("DONE"))
+	c.bw.WriteString("DONE\r\n")
+	c.bw.Flush()
+	if c.flusher != nil {
+		c.flusher.Flush()
+	}
+	c.deadline(c.opts.CommandTimeout)
+}
+
+// Compress turns on COMPRESS=DEFLATE (RFC 4978) for the rest of the
+// session. Traces keep showing the uncompressed protocol.
+func (c *Client) Compress(ctx context.Context) (*Result, error) {
+	res, err := c.run(ctx, "COMPRESS", AuthOrSelect, "COMPRESS=DEFLATE", func(a *wire.Command) { a.Atom("DEFLATE") })
+	if err != nil {
+		return res, err
+	}
+	buffered, _ := c.br.Peek(c.br.Buffered())
+	src := io.MultiReader(strings.NewReader(string(buffered)), c.rd)
+	fw, _ := flate.NewWriter(c.wr, flate.DefaultCompression)
+	c.setStreams(flate.NewReader(src), fw, fw)
+	return res, nil
+}

@@ -1,0 +1,180 @@
+package client
+
+import (
+	"context"
+	"strings"
+
+	"imapsh/client/internal/wire"
+)
+
+// SelectOptions are the optional parameters of SELECT and EXAMINE.
+type SelectOptions struct {
+	ReadOnly  bool // EXAMINE instead of SELECT
+	CondStore bool // (CONDSTORE), RFC 7162 section 3.1.8
+}
+
+// Select opens a mailbox (RFC 9051 sections 6.3.2 and 6.3.3; imaplib
+// select with readonly). The client's Mailbox tracks its state.
+func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions) (*Result, error) {
+	name := "SELECT"
+	if opts.ReadOnly {
+		name = "EXAMINE"
+	}
+	if err := c.check(name, AuthOrSelect, ""); err != nil {
+		return nil, err
+	}
+	prev := c.mbox
+	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly}
+	res, err := c.run(ctx, name, AuthOrSelect, "", func(a *wire.Command) {
+		c.mailboxArg(a, mailbox)
+		if opts.CondStore {
+			a.Raw(" (CONDSTORE)")
+		}
+	})
+	switch {
+	case res.OK():
+		c.state = StateSelected
+	case res != nil && res.Status != nil:
+		c.mbox, c.state = nil, StateAuthenticated // RFC 9051: a failed SELECT deselects
+	default:
+		c.mbox = prev
+	}
+	return res, err
+}
+
+// mailboxCommand runs a command whose only argument is a mailbox.
+func (c *Client) mailboxCommand(ctx context.Context, name, cap, mailbox string) (*Result, error) {
+	return c.run(ctx, name, AuthOrSelect, cap, func(a *wire.Command) { c.mailboxArg(a, mailbox) })
+}
+
+// Create creates a mailbox (RFC 9051 section 6.3.4; imaplib create);
+// specialUse, if given, asks for USE (\Sent ...) (RFC 6154 CREATE-SPECIAL-USE).
+func (c *Client) Create(ctx context.Context, mailbox string, specialUse ...string) (*Result, error) {
+	return c.run(ctx, "CREATE", AuthOrSelect, "", func(a *wire.Command) {
+		c.mailboxArg(a, mailbox)
+		if len(specialUse) > 0 {
+			a.Raw(" (USE (")
+			for i, u := range specialUse {
+				if i > 0 {
+					a.SP()
+				}
+				a.Atom(u)
+			}
+			a.Raw("))")
+		}
+	})
+}
+
+// Delete deletes a mailbox (RFC 9051 section 6.3.5; imaplib delete).
+func (c *Client) Delete(ctx context.Context, mailbox string) (*Result, error) {
+	return c.mailboxCommand(ctx, "DELETE", "", mailbox)
+}
+
+// Rename renames a mailbox (RFC 9051 section 6.3.6; imaplib rename).
+func (c *Client) Rename(ctx context.Context, from, to string) (*Result, error) {
+	return c.run(ctx, "RENAME", AuthOrSelect, "", func(a *wire.Command) {
+		c.mailboxArg(a, from)
+		a.SP()
+		c.mailboxArg(a, to)
+	})
+}
+
+// Subscribe adds a mailbox to the subscriptions (RFC 9051 section 6.3.7;
+// imaplib subscribe).
+func (c *Client) Subscribe(ctx context.Context, mailbox string) (*Result, error) {
+	return c.mailboxCommand(ctx, "SUBSCRIBE", "", mailbox)
+}
+
+// Unsubscribe removes a subscription (RFC 9051 section 6.3.8; imaplib
+// unsubscribe).
+func (c *Client) Unsubscribe(ctx context.Context, mailbox string) (*Result, error) {
+	return c.mailboxCommand(ctx, "UNSUBSCRIBE", "", mailbox)
+}
+
+// ListOptions carry LIST-EXTENDED selection and return options (RFC 5258,
+// RFC 5819 LIST-STATUS, RFC 6154 SPECIAL-USE), e.g. Select "SUBSCRIBED",
+// Return "CHILDREN STATUS (MESSAGES UNSEEN)".
+type ListOptions struct {
+	Select string
+	Return string
+}
+
+// List lists mailboxes (RFC 9051 section 6.3.9; imaplib list). The
+// pattern may use * and %; names are UTF-8 here and modified UTF-7 on the
+// wire.
+func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions) (*Result, error) {
+	return c.run(ctx, "LIST", AuthOrSelect, "", func(a *wire.Command) {
+		if opts.Select != "" {
+			a.Raw("(").RawArgs(opts.Select).Raw(") ")
+		}
+		c.mailboxArg(a, ref)
+		a.SP()
+		c.listPattern(a, pattern)
+		if opts.Return != "" {
+			a.Raw(" RETURN (").RawArgs(opts.Return).Raw(")")
+		}
+	})
+}
+
+// listPattern sends a pattern: wildcards are list-chars, allowed bare.
+func (c *Client) listPattern(a *wire.Command, pattern string) {
+	enc := pattern
+	if !c.Enabled("UTF8=ACCEPT") {
+		enc = wire.EncodeMailbox(pattern)
+	}
+	if enc != "" && !strings.ContainsAny(enc, " \"\\(){}\r\n\x00") && isASCII(enc) {
+		a.Raw(enc)
+		return
+	}
+	a.String(enc)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] < 0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+// Lsub lists subscribed mailboxes (RFC 3501 section 6.3.9; imaplib lsub).
+func (c *Client) Lsub(ctx context.Context, ref, pattern string) (*Result, error) {
+	return c.run(ctx, "LSUB", AuthOrSelect, "", func(a *wire.Command) {
+		c.mailboxArg(a, ref)
+		a.SP()
+		c.listPattern(a, pattern)
+	})
+}
+
+// Status asks for mailbox counters without selecting it (RFC 9051 section
+// 6.3.11; imaplib status); items such as MESSAGES UIDNEXT UNSEEN.
+func (c *Client) Status(ctx context.Context, mailbox string, items []string) (*Result, error) {
+	return c.run(ctx, "STATUS", AuthOrSelect, "", func(a *wire.Command) {
+		c.mailboxArg(a, mailbox)
+		a.Raw(" (")
+		for i, it := range items {
+			if i > 0 {
+				a.SP()
+			}
+			a.Atom(it)
+		}
+		a.Raw(")")
+	})
+}
+
+// Namespace asks for the namespaces (RFC 2342, RFC 9051 section 6.3.10;
+// imaplib namespace).
+func (c *Client) Namespace(ctx context.Context) (*Result, error) {
+	return c.run(ctx, "NAMESPACE", AuthOrSelect, "NAMESPACE|IMAP4REV2", nil)
+}
+
+// Unselect closes the mailbox without expunging (RFC 3691; imaplib
+// unselect).
+func (c *Client) Unselect(ctx context.Context) (*Result, error) {
+	res, err := c.run(ctx, "UNSELECT", SelectedState, "UNSELECT|IMAP4REV2", nil)
+	if res.OK() {
+		c.mbox, c.state = nil, StateAuthenticated
+	}
+	return res, err
+}

@@ -1,0 +1,247 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"imapsh/client/internal/wire"
+)
+
+// uidName prefixes a command with "UID " for the UID variant.
+func uidName(uid bool, name string) string {
+	if uid {
+		return "UID " + name
+	}
+	return name
+}
+
+// setArg appends a sequence set after validating it.
+func setArg(a *wire.Command, set string) {
+	if !ValidSet(set) {
+		a.Atom("\r") // records ErrUnsafeArgument: never sent
+		return
+	}
+	a.Raw(set)
+}
+
+// Check asks for a checkpoint (RFC 3501 section 6.4.1; imaplib check).
+func (c *Client) Check(ctx context.Context) (*Result, error) {
+	return c.run(ctx, "CHECK", SelectedState, "", nil)
+}
+
+// CloseMailbox expunges and closes the selected mailbox: the IMAP CLOSE
+// command (RFC 9051 section 6.4.1; imaplib close).
+func (c *Client) CloseMailbox(ctx context.Context) (*Result, error) {
+	res, err := c.run(ctx, "CLOSE", SelectedState, "", nil)
+	if res.OK() {
+		c.mbox, c.state = nil, StateAuthenticated
+	}
+	return res, err
+}
+
+// Expunge removes \Deleted messages (RFC 9051 section 6.4.3; imaplib
+// expunge); with uids set, UID EXPUNGE (RFC 4315 UIDPLUS).
+func (c *Client) Expunge(ctx context.Context, uids string) (*Result, error) {
+	if uids == "" {
+		return c.run(ctx, "EXPUNGE", SelectedState, "", nil)
+	}
+	return c.run(ctx, "UID EXPUNGE", SelectedState, "UIDPLUS|IMAP4REV2", func(a *wire.Command) { setArg(a, uids) })
+}
+
+// SearchOptions select the search variant.
+type SearchOptions struct {
+	UID     bool
+	Charset string // CHARSET argument, e.g. UTF-8
+	Return  string // ESEARCH return options, e.g. "MIN MAX COUNT" (RFC 4731)
+}
+
+// Search finds messages (RFC 9051 section 6.4.4; imaplib search and
+// uid('SEARCH')). Criteria are IMAP search keys as typed; a quoted string
+// with 8-bit text is sent as a literal.
+func (c *Client) Search(ctx context.Context, criteria string, opts SearchOptions) (*Result, error) {
+	cap := ""
+	if opts.Return != "" {
+		cap = "ESEARCH|IMAP4REV2"
+	}
+	return c.run(ctx, uidName(opts.UID, "SEARCH"), SelectedState, cap, func(a *wire.Command) {
+		if opts.Return != "" {
+			a.Raw("RETURN (").RawArgs(opts.Return).Raw(") ")
+		}
+		if opts.Charset != "" {
+			a.Raw("CHARSET ").Atom(opts.Charset).SP()
+		}
+		a.RawArgs(criteria)
+	})
+}
+
+// FetchOptions select the fetch variant and where body data goes.
+type FetchOptions struct {
+	UID          bool
+	ChangedSince uint64 // (CHANGEDSINCE n), RFC 7162
+	Vanished     bool   // (VANISHED) with UID FETCH, RFC 7162 QRESYNC
+	// Sink streams body sections to writers instead of memory.
+	Sink SectionSink
+	// Each, when set, receives every FETCH as it is parsed and the Result
+	// does not keep it: constant memory for huge mailboxes.
+	Each func(*FetchData)
+}
+
+// Fetch retrieves message data (RFC 9051 section 6.4.5; imaplib fetch and
+// uid('FETCH')). Items are as typed: a macro (ALL, FAST, FULL), one item, or
+// a parenthesised list such as (UID FLAGS BODY.PEEK[HEADER]).
+func (c *Client) Fetch(ctx context.Context, set, items string, opts FetchOptions) (*Result, error) {
+	if err := c.check(uidName(opts.UID, "FETCH"), SelectedState, ""); err != nil {
+		return nil, err
+	}
+	cmd := &command{name: uidName(opts.UID, "FETCH"), args: &wire.Command{}, sink: opts.Sink}
+	setArg(cmd.args, set)
+	cmd.args.SP().RawArgs(items)
+	if mods := fetchModifiers(opts); mods != "" {
+		cmd.args.Raw(" (" + mods + ")")
+	}
+	if opts.Each != nil {
+		cmd.each = func(r Response) bool {
+			f, ok := r.(*FetchData)
+			if ok {
+				opts.Each(f)
+			}
+			return ok
+		}
+	}
+	return c.execute(ctx, cmd)
+}
+
+func fetchModifiers(opts FetchOptions) string {
+	var mods []string
+	if opts.ChangedSince > 0 {
+		mods = append(mods, fmt.Sprintf("CHANGEDSINCE %d", opts.ChangedSince))
+	}
+	if opts.Vanished {
+		mods = append(mods, "VANISHED")
+	}
+	return strings.Join(mods, " ")
+}
+
+// StoreOptions select the store variant.
+type StoreOptions struct {
+	UID            bool
+	UnchangedSince uint64 // (UNCHANGEDSINCE n), RFC 7162
+}
+
+// Store changes flags (RFC 9051 section 6.4.6; imaplib store and
+// uid('STORE')). op is FLAGS, +FLAGS, -FLAGS, optionally with .SILENT;
+// flags is a flag or a parenthesised list.
+func (c *Client) Store(ctx context.Context, set, op, flags string, opts StoreOptions) (*Result, error) {
+	return c.run(ctx, uidName(opts.UID, "STORE"), SelectedState, "", func(a *wire.Command) {
+		setArg(a, set)
+		a.SP()
+		if opts.UnchangedSince > 0 {
+			a.Raw(fmt.Sprintf("(UNCHANGEDSINCE %d) ", opts.UnchangedSince))
+		}
+		a.Atom(op).SP().RawArgs(flags)
+	})
+}
+
+// Copy copies messages to a mailbox (RFC 9051 section 6.4.7; imaplib copy
+// and uid('COPY')). With UIDPLUS the OK carries [COPYUID ...].
+func (c *Client) Copy(ctx context.Context, set, mailbox string, uid bool) (*Result, error) {
+	return c.transfer(ctx, "COPY", "", set, mailbox, uid)
+}
+
+// Move moves messages to a mailbox (RFC 6851 MOVE; uid('MOVE')).
+func (c *Client) Move(ctx context.Context, set, mailbox string, uid bool) (*Result, error) {
+	return c.transfer(ctx, "MOVE", "MOVE|IMAP4REV2", set, mailbox, uid)
+}
+
+func (c *Client) transfer(ctx context.Context, name, cap, set, mailbox string, uid bool) (*Result, error) {
+	return c.run(ctx, uidName(uid, name), SelectedState, cap, func(a *wire.Command) {
+		setArg(a, set)
+		a.SP()
+		c.mailboxArg(a, mailbox)
+	})
+}
+
+// Sort searches and sorts (RFC 5256 SORT; imaplib sort and uid('SORT')):
+// criteria like "REVERSE DATE", charset like UTF-8, search keys as typed.
+func (c *Client) Sort(ctx context.Context, criteria, charset, search string, uid bool) (*Result, error) {
+	return c.run(ctx, uidName(uid, "SORT"), SelectedState, "SORT", func(a *wire.Command) {
+		a.Raw("(").RawArgs(criteria).Raw(") ").Atom(charset).SP().RawArgs(search)
+	})
+}
+
+// Thread searches and threads (RFC 5256 THREAD; imaplib thread and
+// uid('THREAD')): algorithm REFERENCES or ORDEREDSUBJECT.
+func (c *Client) Thread(ctx context.Context, algorithm, charset, search string, uid bool) (*Result, error) {
+	return c.run(ctx, uidName(uid, "THREAD"), SelectedState, "THREAD="+strings.ToUpper(algorithm), func(a *wire.Command) {
+		a.Atom(algorithm).SP().Atom(charset).SP().RawArgs(search)
+	})
+}
+
+// Partial fetches part of a message with the obsolete PARTIAL command
+// (RFC 1730; imaplib partial).
+func (c *Client) Partial(ctx context.Context, num uint32, part string, start, length uint32) (*Result, error) {
+	return c.run(ctx, "PARTIAL", SelectedState, "", func(a *wire.Command) {
+		a.Number(uint64(num)).SP().Atom(part).SP().Number(uint64(start)).SP().Number(uint64(length))
+	})
+}
+
+// AppendMessage is one message for APPEND or MULTIAPPEND.
+type AppendMessage struct {
+	Flags  []string
+	Date   time.Time // zero: the server's time
+	Body   io.Reader
+	Size   int64
+	Binary bool // literal8 (RFC 3516 BINARY) for 8-bit/binary content
+}
+
+// Append adds messages to a mailbox (RFC 9051 section 6.3.12; imaplib
+// append). Several messages make one MULTIAPPEND (RFC 3502). The body
+// streams from its reader; with UIDPLUS the OK carries [APPENDUID ...].
+func (c *Client) Append(ctx context.Context, mailbox string, msgs ...AppendMessage) (*Result, error) {
+	cap := ""
+	if len(msgs) > 1 {
+		cap = "MULTIAPPEND"
+	}
+	return c.run(ctx, "APPEND", AuthOrSelect, cap, func(a *wire.Command) {
+		c.mailboxArg(a, mailbox)
+		for _, m := range msgs {
+			a.SP()
+			if len(m.Flags) > 0 {
+				a.Raw("(")
+				for i, f := range m.Flags {
+					if i > 0 {
+						a.SP()
+					}
+					a.Atom(f)
+				}
+				a.Raw(") ")
+			}
+			if !m.Date.IsZero() {
+				a.String(FormatInternalDate(m.Date)).SP()
+			}
+			a.LiteralReader(m.Body, m.Size, m.Binary)
+		}
+	})
+}
+
+// Recent returns the RECENT responses received so far, sending NOOP when
+// there are none (imaplib recent).
+func (c *Client) Recent(ctx context.Context) ([]Response, error) {
+	if got := c.Responses("RECENT"); len(got) > 0 {
+		return got, nil
+	}
+	res, err := c.Noop(ctx)
+	if res == nil {
+		return nil, err
+	}
+	var out []Response
+	for _, r := range res.Responses {
+		if r.Kind() == "RECENT" {
+			out = append(out, r)
+		}
+	}
+	return out, err
+}

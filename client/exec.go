@@ -1,0 +1,403 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"imapsh/client/internal/wire"
+)
+
+// command is one IMAP command ready to be sent.
+type command struct {
+	name string        // "UID FETCH", as sent after the tag
+	args *wire.Command // arguments after the name, or nil
+	// sink streams FETCH body sections (see SectionSink).
+	sink SectionSink
+	// each, when set, sees every untagged response first; returning true
+	// means it consumed the response and the Result does not keep it.
+	each func(Response) bool
+	// onContinue answers continuation requests (AUTHENTICATE); it returns
+	// the line to send (without CRLF) and whether it is secret.
+	onContinue func(text string) (line []byte, err error)
+}
+
+// pending is a command that has been sent and awaits its tagged response.
+type pending struct {
+	cmd    *command
+	result *Result
+	start  time.Time
+	done   bool
+	ctx    context.Context
+}
+
+// Execute sends a command and reads every response up to its tagged
+// completion. NO and BAD come back as a Result whose Err is an *Error.
+func (c *Client) execute(ctx context.Context, cmd *command) (*Result, error) {
+	p, err := c.send(ctx, cmd)
+	if err != nil {
+		if p != nil && p.done {
+			return p.result, p.result.Err()
+		}
+		return nil, err
+	}
+	return c.wait(p)
+}
+
+// nextTag returns A1, A2, ...: deterministic, so transcripts are stable.
+func (c *Client) nextTag() string {
+	c.tagNum++
+	return "A" + strconv.Itoa(c.tagNum)
+}
+
+// send writes a command, handling synchronizing literals, and queues it.
+func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
+	if c.closed {
+		return nil, ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if cmd.args != nil && cmd.args.Err() != nil {
+		return nil, fmt.Errorf("client: %s: %w", cmd.name, cmd.args.Err())
+	}
+	tag := c.nextTag()
+	p := &pending{cmd: cmd, ctx: ctx, start: time.Now(), result: &Result{Command: cmd.name, Tag: tag}}
+	c.queue = append(c.queue, p)
+	c.deadline(c.opts.CommandTimeout)
+	if err := c.writeCommand(p, tag); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// writeCommand writes tag, name and parts; a synchronizing literal waits
+// for the server's "+" (or an early tagged NO, which ends the command).
+func (c *Client) writeCommand(p *pending, tag string) error {
+	line := []byte(tag + " " + p.cmd.name)
+	traced := append([]byte(nil), line...)
+	var parts []wire.Part
+	if p.cmd.args != nil {
+		parts = p.cmd.args.Parts
+		if len(parts) > 0 {
+			line, traced = append(line, ' '), append(traced, ' ')
+		}
+	}
+	for _, part := range parts {
+		if part.Literal == nil {
+			line = append(line, part.Text...)
+			traced = appendTraced(traced, part.Text, part.Secret)
+			continue
+		}
+		var err error
+		if line, traced, err = c.writeLiteral(p, line, traced, part); err != nil {
+			return err
+		}
+	}
+	return c.writeLine(line, traced)
+}
+
+func appendTraced(traced, text []byte, secret bool) []byte {
+	if secret {
+		return append(traced, "***"...)
+	}
+	return append(traced, text...)
+}
+
+// writeLine writes line + CRLF, traces it, and flushes.
+func (c *Client) writeLine(line, traced []byte) error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	c.trace.client(traced)
+	c.bw.Write(line)
+	c.bw.WriteString("\r\n")
+	return c.flush()
+}
+
+func (c *Client) flush() error {
+	if err := c.bw.Flush(); err != nil {
+		return c.fatal(err)
+	}
+	if c.flusher != nil {
+		if err := c.flusher.Flush(); err != nil {
+			return c.fatal(err)
+		}
+	}
+	return nil
+}
+
+// writeLiteral sends the line so far with a literal header, waits for
+// the continuation unless LITERAL+ applies, then streams the data.
+func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) ([]byte, []byte, error) {
+	plus := c.HasCap("LITERAL+") || (c.HasCap("LITERAL-") && part.Size <= 4096)
+	header := "{" + strconv.FormatInt(part.Size, 10)
+	if part.Binary {
+		header = "~" + header
+	}
+	if plus {
+		header += "+"
+	}
+	header += "}"
+	line, traced = append(line, header...), append(traced, header...)
+	if err := c.writeLine(line, traced); err != nil {
+		return nil, nil, err
+	}
+	if !plus {
+		if err := c.awaitContinuation(p); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := c.copyLiteral(part); err != nil {
+		return nil, nil, err
+	}
+	return nil, nil, nil
+}
+
+// copyLiteral streams a literal's bytes and traces them (secret ones as
+// ***, large ones as a size marker).
+func (c *Client) copyLiteral(part wire.Part) error {
+	var traced []byte
+	src := part.Literal
+	if c.trace.enabled() && !part.Secret && part.Size <= 64<<10 {
+		data, err := io.ReadAll(io.LimitReader(src, part.Size))
+		if err != nil {
+			return err
+		}
+		traced = data
+		src = strings.NewReader(string(data))
+	}
+	c.wmu.Lock()
+	n, err := io.CopyN(c.bw, src, part.Size)
+	c.wmu.Unlock()
+	if err != nil {
+		if n < part.Size {
+			// The literal promised more bytes than the source had: the
+			// connection cannot be resynchronised.
+			c.fatal(err)
+		}
+		return fmt.Errorf("client: literal source: %w", err)
+	}
+	switch {
+	case part.Secret:
+		c.traceLiteral([]byte("***"))
+	case traced != nil:
+		c.traceLiteral(traced)
+	case c.trace.enabled():
+		c.traceLiteral([]byte("<" + strconv.FormatInt(part.Size, 10) + " bytes of literal data>"))
+	}
+	return nil
+}
+
+// traceLiteral shows literal data in the trace, one C: line per line.
+func (c *Client) traceLiteral(data []byte) {
+	for _, l := range strings.SplitAfter(string(data), "\n") {
+		if l != "" {
+			c.trace.client([]byte(strings.TrimRight(l, "\r\n")))
+		}
+	}
+}
+
+// awaitContinuation reads responses until the server's "+".
+func (c *Client) awaitContinuation(p *pending) error {
+	if err := c.flush(); err != nil {
+		return err
+	}
+	for {
+		resp, err := c.readOne()
+		if err != nil {
+			return err
+		}
+		if _, ok := resp.(*ContinuationData); ok {
+			return nil
+		}
+		c.dispatch(resp)
+		if p.done {
+			return p.result.Err()
+		}
+	}
+}
+
+// wait reads responses until p's tagged completion.
+func (c *Client) wait(p *pending) (*Result, error) {
+	defer c.deadline(0)
+	for !p.done {
+		resp, err := c.readOne()
+		if err != nil {
+			var perr *ProtocolError
+			if errors.As(err, &perr) && !c.closed {
+				c.recordProtocolError(perr)
+				continue
+			}
+			return p.result, err
+		}
+		if cont, ok := resp.(*ContinuationData); ok {
+			if err := c.continueCommand(p, cont); err != nil {
+				return p.result, err
+			}
+			continue
+		}
+		c.dispatch(resp)
+	}
+	p.result.Elapsed = time.Since(p.start)
+	if err := c.protocolErrorOf(p); err != nil {
+		return p.result, err
+	}
+	return p.result, p.result.Err()
+}
+
+// continueCommand answers a continuation request for the oldest command.
+func (c *Client) continueCommand(p *pending, cont *ContinuationData) error {
+	head := c.oldest()
+	if head == nil || head.cmd.onContinue == nil {
+		return c.fatal(&ProtocolError{Err: &wire.SyntaxError{Offset: c.dec.Offset(), Expected: "a response", Got: "unexpected continuation request"}})
+	}
+	line, err := head.cmd.onContinue(cont.Text)
+	if err != nil {
+		return err
+	}
+	return c.writeLine(line, []byte("***"))
+}
+
+// oldest returns the oldest command still waiting for its completion.
+func (c *Client) oldest() *pending {
+	for _, p := range c.queue {
+		if !p.done {
+			return p
+		}
+	}
+	return nil
+}
+
+// dispatch applies a response to the session state and hands it to the
+// command it belongs to: a tagged status to its command, untagged data to
+// the oldest command in flight (or to the stored responses).
+func (c *Client) dispatch(resp Response) {
+	if st, ok := resp.(*StatusResponse); ok && st.Tag != "" {
+		c.complete(st)
+		return
+	}
+	c.apply(resp)
+	head := c.oldest()
+	if head == nil {
+		c.stored = append(c.stored, resp)
+		return
+	}
+	if head.cmd.each != nil && head.cmd.each(resp) {
+		return
+	}
+	if head.ctx.Err() != nil {
+		return // cancelled: drain without keeping data
+	}
+	head.result.Responses = append(head.result.Responses, resp)
+}
+
+// complete ends the command whose tag the status carries.
+func (c *Client) complete(st *StatusResponse) {
+	for i, p := range c.queue {
+		if p.result.Tag == st.Tag {
+			p.result.Status, p.done = st, true
+			c.queue = append(c.queue[:i:i], c.queue[i+1:]...)
+			if st.Code != nil {
+				c.applyCode(st.Code)
+			}
+			return
+		}
+	}
+	c.stored = append(c.stored, st) // a tag we did not send: keep it visible
+}
+
+// readOne reads and parses one response. A malformed response is skipped
+// (the stream stays in sync) and reported as *ProtocolError; a transport
+// error closes the connection.
+func (c *Client) readOne() (Response, error) {
+	if c.closed {
+		return nil, ErrClosed
+	}
+	if err := c.dec.Begin(); err != nil {
+		return nil, c.fatal(err)
+	}
+	p := parser{d: c.dec, sink: c.currentSink()}
+	resp, _ := p.readResponse()
+	if err := c.dec.End(); err != nil {
+		if isTransport(err) {
+			return nil, c.fatal(err)
+		}
+		if derr := c.dec.Discard(); derr != nil {
+			return nil, c.fatal(derr)
+		}
+		c.salvageTag(resp)
+		return nil, &ProtocolError{Err: err}
+	}
+	return resp, nil
+}
+
+// salvageTag completes a command whose tagged line was malformed, so the
+// client does not wait forever for it.
+func (c *Client) salvageTag(resp Response) {
+	if st, ok := resp.(*StatusResponse); ok && st.Tag != "" {
+		st.Status = strings.ToUpper(st.Status)
+		if st.Status != "OK" && st.Status != "NO" && st.Status != "BAD" {
+			st.Status = "BAD"
+		}
+		c.complete(st)
+	}
+}
+
+func (c *Client) currentSink() SectionSink {
+	if head := c.oldest(); head != nil {
+		return head.cmd.sink
+	}
+	return nil
+}
+
+func isTransport(err error) bool {
+	var se *wire.SyntaxError
+	var le *wire.LimitError
+	return !errors.As(err, &se) && !errors.As(err, &le)
+}
+
+// fatal closes the connection after a transport error; EOF after BYE is
+// ErrBye.
+func (c *Client) fatal(err error) error {
+	if !c.closed {
+		c.closed = true
+		c.raw.Close()
+	}
+	var ne net.Error
+	switch {
+	case errors.Is(err, io.EOF) && c.state == StateLogout:
+		return ErrBye
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: %v", ErrClosed, err)
+	case errors.As(err, &ne) && ne.Timeout():
+		return fmt.Errorf("client: timed out waiting for the server: %w", err)
+	}
+	return err
+}
+
+func (c *Client) recordProtocolError(perr *ProtocolError) {
+	if head := c.oldest(); head != nil {
+		head.result.Responses = append(head.result.Responses, &MalformedData{Err: perr})
+	}
+}
+
+func (c *Client) protocolErrorOf(p *pending) error {
+	for _, r := range p.result.Responses {
+		if m, ok := r.(*MalformedData); ok {
+			return m.Err
+		}
+	}
+	return nil
+}
+
+// MalformedData marks where a malformed response was skipped: the command
+// went on to its tagged completion and returns this error as well.
+type MalformedData struct{ Err *ProtocolError }
+
+// Kind implements Response.
+func (*MalformedData) Kind() string { return "MALFORMED" }

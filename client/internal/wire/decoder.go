@@ -1,0 +1,295 @@
+package wire
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+)
+
+// Decoder reads IMAP server responses from a buffered stream. Call Begin to
+// start a response, the grammar methods to consume it, and End (or Discard
+// after an error) to finish it.
+type Decoder struct {
+	r      *bufio.Reader
+	lim    Limits
+	frag   []byte // current line fragment, CRLF and nothing else removed
+	pos    int
+	offset int64  // stream offset of frag[0]
+	read   int64  // bytes consumed from r so far
+	long   []byte // holds fragments longer than the bufio buffer
+	err    error
+	depth  int
+}
+
+// NewDecoder returns a Decoder reading from r with the given limits.
+func NewDecoder(r *bufio.Reader, lim Limits) *Decoder {
+	return &Decoder{r: r, lim: lim.withDefaults()}
+}
+
+// Reset points the decoder at a new reader (after STARTTLS or COMPRESS).
+func (d *Decoder) Reset(r *bufio.Reader) {
+	d.r = r
+	d.frag, d.pos, d.err = nil, 0, nil
+}
+
+// Limits returns the limits in force.
+func (d *Decoder) Limits() Limits { return d.lim }
+
+// Err returns the first error of the current response, if any.
+func (d *Decoder) Err() error { return d.err }
+
+// Offset returns the stream offset of the next unread byte of the fragment.
+func (d *Decoder) Offset() int64 { return d.offset + int64(d.pos) }
+
+func (d *Decoder) fail(err error) bool {
+	if d.err == nil {
+		d.err = err
+	}
+	return false
+}
+
+// Expected records a syntax error at the current position.
+func (d *Decoder) Expected(what string) bool {
+	return d.fail(&SyntaxError{Offset: d.Offset(), Expected: what, Got: describe(d.rest())})
+}
+
+func (d *Decoder) rest() []byte { return d.frag[d.pos:] }
+
+// Begin reads the first line fragment of the next response. Empty lines are
+// skipped: some servers send a spurious CRLF after a literal that ends a
+// response.
+func (d *Decoder) Begin() error {
+	d.err = nil
+	d.depth = 0
+	for {
+		if err := d.readFragment(); err != nil {
+			return err
+		}
+		if len(d.frag) > 0 {
+			return nil
+		}
+	}
+}
+
+// readFragment loads the next line (up to LF) into frag, without its CRLF.
+func (d *Decoder) readFragment() error {
+	d.pos = 0
+	d.offset = d.read
+	line, err := d.r.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		line, err = d.readLongLine(line)
+	}
+	d.read += int64(len(line))
+	if err != nil {
+		d.frag = nil
+		if err == io.EOF && len(line) > 0 {
+			err = io.ErrUnexpectedEOF
+		}
+		d.err = err
+		return err
+	}
+	line = line[:len(line)-1]
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	d.frag = line
+	return nil
+}
+
+func (d *Decoder) readLongLine(first []byte) ([]byte, error) {
+	d.long = append(d.long[:0], first...)
+	for {
+		if len(d.long) > d.lim.MaxLine {
+			err := &LimitError{Offset: d.offset, What: "response line", Limit: int64(d.lim.MaxLine)}
+			d.skipLine()
+			return nil, err
+		}
+		more, err := d.r.ReadSlice('\n')
+		d.long = append(d.long, more...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return d.long, err
+		}
+	}
+}
+
+// skipLine discards input up to and including the next LF.
+func (d *Decoder) skipLine() {
+	for {
+		_, err := d.r.ReadSlice('\n')
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return
+		}
+	}
+}
+
+// End checks that the response was consumed completely. Trailing spaces are
+// tolerated (Exchange and older Courier send them).
+func (d *Decoder) End() error {
+	if d.err != nil {
+		return d.err
+	}
+	for d.pos < len(d.frag) && d.frag[d.pos] == ' ' {
+		d.pos++
+	}
+	if d.pos != len(d.frag) {
+		d.Expected("end of response")
+	}
+	return d.err
+}
+
+// Discard skips what is left of the current response, including any
+// literals, so that the stream is in sync again at the next response.
+func (d *Decoder) Discard() error {
+	for {
+		n, isLit := literalMarker(d.frag)
+		if !isLit || d.pos > len(d.frag) {
+			d.pos = len(d.frag)
+			return nil
+		}
+		m, err := io.CopyN(io.Discard, d.r, n)
+		d.read += m
+		if err != nil {
+			return err
+		}
+		if err := d.readFragment(); err != nil {
+			return err
+		}
+	}
+}
+
+// literalMarker reports whether a line ends with {n}, {n+} or ~{n} and n.
+func literalMarker(line []byte) (int64, bool) {
+	if len(line) < 3 || line[len(line)-1] != '}' {
+		return 0, false
+	}
+	open := bytes.LastIndexByte(line, '{')
+	if open < 0 {
+		return 0, false
+	}
+	digits := bytes.TrimSuffix(line[open+1:len(line)-1], []byte("+"))
+	n, err := strconv.ParseInt(string(digits), 10, 64)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// AtEnd reports whether the current response has no more tokens, ignoring
+// trailing spaces.
+func (d *Decoder) AtEnd() bool {
+	for i := d.pos; i < len(d.frag); i++ {
+		if d.frag[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// Peek returns the next byte of the fragment, or 0 at its end.
+func (d *Decoder) Peek() byte {
+	if d.err != nil || d.pos >= len(d.frag) {
+		return 0
+	}
+	return d.frag[d.pos]
+}
+
+// PeekFold reports whether the fragment continues with prefix, compared
+// ASCII case-insensitively.
+func (d *Decoder) PeekFold(prefix string) bool {
+	r := d.rest()
+	if len(r) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if upper(r[i]) != upper(prefix[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func upper(b byte) byte {
+	if 'a' <= b && b <= 'z' {
+		return b - 'a' + 'A'
+	}
+	return b
+}
+
+// Skip consumes n bytes of the fragment (after a successful PeekFold).
+func (d *Decoder) Skip(n int) { d.pos = min(d.pos+n, len(d.frag)) }
+
+// Special consumes the byte b if it comes next.
+func (d *Decoder) Special(b byte) bool {
+	if d.Peek() == b && d.err == nil {
+		d.pos++
+		return true
+	}
+	return false
+}
+
+// ExpectSpecial consumes b or records an error.
+func (d *Decoder) ExpectSpecial(b byte) bool {
+	if d.Special(b) {
+		return true
+	}
+	return d.Expected(strconv.QuoteRune(rune(b)))
+}
+
+// SP consumes one space. Runs of spaces count as one: Exchange and Yahoo
+// have been seen doubling them.
+func (d *Decoder) SP() bool {
+	if !d.Special(' ') {
+		return false
+	}
+	for d.pos < len(d.frag) && d.frag[d.pos] == ' ' {
+		d.pos++
+	}
+	return true
+}
+
+// ExpectSP consumes a space or records an error.
+func (d *Decoder) ExpectSP() bool {
+	return d.SP() || d.Expected("SP")
+}
+
+// Text returns the rest of the fragment as resp-text. A missing text (some
+// servers end a line right after the response code) gives "".
+func (d *Decoder) Text() string {
+	s := string(d.rest())
+	d.pos = len(d.frag)
+	return s
+}
+
+// Mark is a position within the current fragment, for backtracking over
+// tokens that turn out to be something else.
+type Mark struct {
+	pos    int
+	offset int64
+}
+
+// Mark returns the current position.
+func (d *Decoder) Mark() Mark { return Mark{d.pos, d.offset} }
+
+// Rewind returns to m and clears the error, provided no literal was read
+// since (the fragment is the same); it reports whether it could.
+func (d *Decoder) Rewind(m Mark) bool {
+	if m.offset != d.offset {
+		return false
+	}
+	d.pos, d.err = m.pos, nil
+	return true
+}
+
+// TextUntil consumes and returns the bytes before the next occurrence of
+// stop on this fragment (not consuming stop), or false if there is none.
+func (d *Decoder) TextUntil(stop byte) (string, bool) {
+	i := bytes.IndexByte(d.rest(), stop)
+	if i < 0 || d.err != nil {
+		return "", false
+	}
+	s := string(d.frag[d.pos : d.pos+i])
+	d.pos += i
+	return s, true
+}

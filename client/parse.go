@@ -1,0 +1,202 @@
+package client
+
+import (
+	"strings"
+
+	"imapsh/client/internal/wire"
+)
+
+// parser turns wire tokens into typed responses. sink, when set, receives
+// FETCH body sections as they stream in.
+type parser struct {
+	d    *wire.Decoder
+	sink SectionSink
+}
+
+// SectionSink chooses where a FETCH body section goes: a non-nil writer
+// receives the bytes as they arrive (constant memory); nil keeps them in
+// memory within the client's literal limit.
+type SectionSink func(seq uint32, section string) interface {
+	Write(p []byte) (int, error)
+}
+
+// readResponse parses one response line (with its literals) after Begin.
+// tagged is non-nil for a status response carrying a tag.
+func (p *parser) readResponse() (resp Response, tagged *StatusResponse) {
+	d := p.d
+	switch {
+	case d.Special('+'):
+		d.SP()
+		return &ContinuationData{Text: d.Text()}, nil
+	case d.Special('*'):
+		d.ExpectSP()
+		return p.untagged(), nil
+	}
+	tag, ok := d.AStringAtom()
+	if !ok {
+		d.Expected("'*', '+' or a tag")
+		return nil, nil
+	}
+	d.ExpectSP()
+	st := p.status(tag)
+	return st, st
+}
+
+// status parses resp-cond-state after its tag: OK/NO/BAD [code] text.
+func (p *parser) status(tag string) *StatusResponse {
+	name, _ := p.d.ExpectAtom()
+	return p.statusRest(tag, strings.ToUpper(name))
+}
+
+func (p *parser) statusRest(tag, status string) *StatusResponse {
+	d := p.d
+	st := &StatusResponse{Tag: tag, Status: status}
+	d.SP()
+	if d.Peek() == '[' {
+		st.Code = p.code()
+		d.SP()
+	}
+	st.Text = d.Text()
+	return st
+}
+
+// code parses "[" name [SP data] "]". Data the grammar cannot read is kept
+// as one atom holding the raw text, so odd codes never fail a response.
+func (p *parser) code() *Code {
+	d := p.d
+	d.ExpectSpecial('[')
+	name, _ := d.ExpectAtom()
+	c := &Code{Name: strings.ToUpper(name)}
+	if !d.SP() {
+		d.ExpectSpecial(']')
+		return c
+	}
+	m := d.Mark()
+	for d.Err() == nil && d.Peek() != ']' && d.Peek() != 0 {
+		v, _ := d.Value()
+		c.Args = append(c.Args, v)
+		d.SP()
+	}
+	if d.Special(']') {
+		return c
+	}
+	if d.Rewind(m) {
+		raw, ok := d.TextUntil(']')
+		if !ok { // no closing bracket at all: take the rest
+			raw = d.Text()
+		}
+		d.Special(']')
+		c.Args = []Value{{Kind: wire.KindAtom, Str: raw}}
+	}
+	return c
+}
+
+// untagged parses the part of an untagged response after "* ".
+func (p *parser) untagged() Response {
+	d := p.d
+	if c := d.Peek(); c >= '0' && c <= '9' {
+		n, _ := d.Number()
+		d.ExpectSP()
+		name, _ := d.ExpectAtom()
+		return p.numbered(n, strings.ToUpper(name))
+	}
+	name, ok := d.ExpectAtom()
+	if !ok {
+		return nil
+	}
+	upper := strings.ToUpper(name)
+	if f, ok := untaggedParsers[upper]; ok {
+		d.SP()
+		return f(p, upper)
+	}
+	return p.generic(nil, name)
+}
+
+// numbered parses "* n NAME ...": EXISTS, RECENT, EXPUNGE, FETCH.
+func (p *parser) numbered(n uint32, name string) Response {
+	switch name {
+	case "EXISTS", "RECENT", "EXPUNGE":
+		return &NumberData{Name: name, N: n}
+	case "FETCH":
+		p.d.ExpectSP()
+		return p.fetch(n)
+	}
+	return p.generic(&n, name)
+}
+
+// generic keeps an unknown response as a value tree.
+func (p *parser) generic(n *uint32, name string) Response {
+	d := p.d
+	g := &GenericData{Num: n, Name: name}
+	for d.SP() && !d.AtEnd() {
+		v, ok := d.Value()
+		if !ok {
+			break
+		}
+		g.Fields = append(g.Fields, v)
+	}
+	return g
+}
+
+type untaggedParser func(p *parser, name string) Response
+
+var untaggedParsers map[string]untaggedParser
+
+func init() {
+	untaggedParsers = map[string]untaggedParser{
+		"OK": parseCond, "NO": parseCond, "BAD": parseCond, "BYE": parseCond, "PREAUTH": parseCond,
+		"CAPABILITY": parseCapability, "ENABLED": parseEnabled,
+		"LIST": parseList, "LSUB": parseList, "XLIST": parseList,
+		"STATUS": parseStatus, "FLAGS": parseFlags,
+		"SEARCH": parseSearch, "SORT": parseSearch, "ESEARCH": parseESearch,
+		"THREAD": parseThread, "NAMESPACE": parseNamespace,
+		"QUOTA": parseQuota, "QUOTAROOT": parseQuotaRoot,
+		"ACL": parseACL, "LISTRIGHTS": parseListRights, "MYRIGHTS": parseMyRights,
+		"METADATA": parseMetadata, "ANNOTATION": parseAnnotation,
+		"ID": parseID, "VANISHED": parseVanished,
+	}
+}
+
+func parseCond(p *parser, name string) Response {
+	return p.statusRest("", name)
+}
+
+// atoms reads space-separated atoms to the end of the line.
+func (p *parser) atoms() []string {
+	var out []string
+	for !p.d.AtEnd() && p.d.Err() == nil {
+		a, ok := p.d.AStringAtom()
+		if !ok {
+			p.d.Expected("atom")
+			break
+		}
+		out = append(out, a)
+		p.d.SP()
+	}
+	return out
+}
+
+func parseCapability(p *parser, _ string) Response { return &CapabilityData{Caps: p.atoms()} }
+
+func parseEnabled(p *parser, _ string) Response { return &EnabledData{Caps: p.atoms()} }
+
+// flagList reads a parenthesised list of flags.
+func (p *parser) flagList() []string {
+	flags := []string{}
+	p.d.List(func() bool {
+		f, ok := p.d.Flag()
+		flags = append(flags, f)
+		return ok
+	})
+	return flags
+}
+
+func parseFlags(p *parser, _ string) Response { return &FlagsData{Flags: p.flagList()} }
+
+// mailbox reads a mailbox name (astring, literals included) and decodes
+// modified UTF-7; a name that does not decode is shown as sent.
+func (p *parser) mailbox() (decoded, raw string) {
+	raw, _ = p.d.AString()
+	decoded, _ = wire.DecodeMailbox(raw)
+	return decoded, raw
+}

@@ -1,0 +1,190 @@
+package client
+
+import (
+	"strings"
+	"time"
+)
+
+// fetch reads the item list of "* n FETCH (...)" (RFC 9051 section 7.5.2).
+func (p *parser) fetch(seq uint32) Response {
+	d := p.d
+	f := &FetchData{Seq: seq}
+	d.List(func() bool {
+		name, ok := d.ItemName()
+		if !ok || !d.ExpectSP() {
+			return false
+		}
+		p.fetchItem(f, name)
+		return d.Err() == nil
+	})
+	return f
+}
+
+// fetchItem reads the value of one FETCH item into f.
+func (p *parser) fetchItem(f *FetchData, name string) {
+	d := p.d
+	upper := strings.ToUpper(name)
+	switch upper {
+	case "UID":
+		f.UID, _ = d.Number()
+	case "FLAGS":
+		f.Flags, f.HasFlags = p.flagList(), true
+	case "INTERNALDATE":
+		f.RawDate, _ = d.String()
+		f.InternalDate, _ = ParseInternalDate(f.RawDate)
+	case "RFC822.SIZE":
+		f.Size, _ = d.Number64()
+		f.HasSize = true
+	case "ENVELOPE":
+		f.Envelope = p.envelope()
+	case "BODYSTRUCTURE", "BODY":
+		f.BodyStructure = p.bodyStructure()
+	case "MODSEQ":
+		d.ExpectSpecial('(')
+		f.ModSeq, _ = d.Number64()
+		d.ExpectSpecial(')')
+	default:
+		if isSectionItem(upper) {
+			f.Sections = append(f.Sections, p.section(f.Seq, name))
+			return
+		}
+		v, _ := d.Value()
+		f.Other = append(f.Other, NamedValue{Name: name, Value: v})
+	}
+}
+
+// isSectionItem reports items whose value is message data: BODY[...],
+// BINARY[...], RFC822, RFC822.HEADER, RFC822.TEXT.
+func isSectionItem(upper string) bool {
+	switch {
+	case strings.HasPrefix(upper, "BODY["), strings.HasPrefix(upper, "BINARY["):
+		return true
+	case upper == "RFC822", upper == "RFC822.HEADER", upper == "RFC822.TEXT":
+		return true
+	}
+	return false
+}
+
+// section reads a body section's nstring or literal, streaming it to the
+// sink's writer when one is given.
+func (p *parser) section(seq uint32, name string) BodySection {
+	d := p.d
+	s := BodySection{Name: name}
+	s.Section, s.Origin = splitSection(name)
+	if d.NIL() {
+		s.Nil = true
+		return s
+	}
+	if p.sink != nil && d.PeekLiteral() {
+		if w := p.sink(seq, s.Section); w != nil {
+			cw := &countWriter{w: w}
+			d.LiteralTo(cw)
+			s.Streamed = cw.n
+			return s
+		}
+	}
+	if d.PeekLiteral() {
+		s.Data, _ = d.LiteralBytes()
+		return s
+	}
+	str, _ := d.String()
+	s.Data = []byte(str)
+	return s
+}
+
+// splitSection takes BODY[1.2]<100> apart into "1.2" and 100.
+func splitSection(name string) (string, *uint32) {
+	open := strings.IndexByte(name, '[')
+	close := strings.LastIndexByte(name, ']')
+	if open < 0 || close < open {
+		return "", nil
+	}
+	sec := name[open+1 : close]
+	rest := name[close+1:]
+	if len(rest) > 2 && rest[0] == '<' && rest[len(rest)-1] == '>' {
+		if n, err := ParseNumSet(rest[1 : len(rest)-1]); err == nil && len(n) == 1 {
+			o := n[0].Start
+			return sec, &o
+		}
+		if rest == "<0>" {
+			var zero uint32
+			return sec, &zero
+		}
+	}
+	return sec, nil
+}
+
+type countWriter struct {
+	w interface{ Write([]byte) (int, error) }
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// internalDateLayout is date-time of RFC 9051: "17-Jul-1996 02:44:25 -0700".
+const internalDateLayout = "_2-Jan-2006 15:04:05 -0700"
+
+// ParseInternalDate parses an INTERNALDATE value.
+func ParseInternalDate(s string) (time.Time, error) {
+	return time.Parse(internalDateLayout, strings.TrimSpace(s))
+}
+
+// FormatInternalDate formats t for APPEND's date-time argument.
+func FormatInternalDate(t time.Time) string {
+	return t.Format("02-Jan-2006 15:04:05 -0700")
+}
+
+// envelope reads an ENVELOPE (RFC 9051 section 7.5.2). NIL instead of the
+// whole envelope is tolerated and yields nil.
+func (p *parser) envelope() *Envelope {
+	d := p.d
+	if d.NIL() {
+		return nil
+	}
+	e := &Envelope{}
+	d.ExpectSpecial('(')
+	e.Date = p.nstring()
+	d.ExpectSP()
+	e.Subject = p.nstring()
+	for _, dst := range []*[]Address{&e.From, &e.Sender, &e.ReplyTo, &e.To, &e.Cc, &e.Bcc} {
+		d.ExpectSP()
+		*dst = p.addresses()
+	}
+	d.ExpectSP()
+	e.InReplyTo = p.nstring()
+	d.ExpectSP()
+	e.MessageID = p.nstring()
+	d.ExpectSpecial(')')
+	return e
+}
+
+// nstring reads an nstring, NIL giving "".
+func (p *parser) nstring() string {
+	s, _, _ := p.d.NString()
+	return s
+}
+
+// addresses reads an address list; NIL and () both mean none.
+func (p *parser) addresses() []Address {
+	d := p.d
+	var out []Address
+	d.List(func() bool {
+		var a Address
+		ok := d.ExpectSpecial('(')
+		a.Name = p.nstring()
+		d.ExpectSP()
+		a.ADL = p.nstring()
+		d.ExpectSP()
+		a.Mailbox = p.nstring()
+		d.ExpectSP()
+		a.Host = p.nstring()
+		d.SP() // a trailing space seen on some servers
+		out = append(out, a)
+		return ok && d.ExpectSpecial(')')
+	})
+	return out
+}

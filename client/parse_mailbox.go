@@ -1,0 +1,216 @@
+package client
+
+import "imapsh/client/internal/wire"
+
+// parseList reads LIST/LSUB/XLIST: (attrs) delim name [extended] (RFC 9051
+// section 7.3.1, RFC 5258 section 3.4).
+func parseList(p *parser, name string) Response {
+	d := p.d
+	l := &ListData{Command: name, Attrs: p.flagList()}
+	d.ExpectSP()
+	if !d.NIL() {
+		l.Delim, _ = d.String()
+	}
+	d.ExpectSP()
+	l.Mailbox, l.Raw = p.mailbox()
+	if d.SP() && !d.AtEnd() {
+		v, _ := d.Value()
+		if v.Kind == wire.KindList {
+			l.Extended = v.List
+		}
+	}
+	return l
+}
+
+// parseStatus reads STATUS mailbox (name value ...) (RFC 9051 7.2.4).
+func parseStatus(p *parser, _ string) Response {
+	d := p.d
+	s := &StatusData{}
+	s.Mailbox, _ = p.mailbox()
+	d.SP() // Gmail and others omit nothing; some servers double it
+	d.List(func() bool {
+		name, ok := d.ExpectAtom()
+		d.ExpectSP()
+		n, ok2 := d.Number64()
+		s.Items = append(s.Items, StatusItem{Name: name, Value: n})
+		return ok && ok2
+	})
+	return s
+}
+
+// parseNamespace reads NAMESPACE personal other shared (RFC 2342).
+func parseNamespace(p *parser, _ string) Response {
+	d := p.d
+	ns := &NamespaceData{}
+	for i, dst := range []*[]NamespaceDescr{&ns.Personal, &ns.Other, &ns.Shared} {
+		if i > 0 {
+			d.ExpectSP()
+		}
+		*dst = p.namespaceList()
+	}
+	return ns
+}
+
+func (p *parser) namespaceList() []NamespaceDescr {
+	d := p.d
+	var list []NamespaceDescr
+	d.List(func() bool {
+		var n NamespaceDescr
+		ok := d.List(func() bool {
+			switch {
+			case n.Prefix == "" && n.Delim == "" && len(n.Ext) == 0 && !d.NIL():
+				n.Prefix, _ = d.String()
+				n.Prefix, _ = wire.DecodeMailbox(n.Prefix)
+				d.ExpectSP()
+				if !d.NIL() {
+					n.Delim, _ = d.String()
+				}
+			default:
+				v, _ := d.Value()
+				n.Ext = append(n.Ext, v)
+			}
+			return d.Err() == nil
+		})
+		list = append(list, n)
+		return ok
+	})
+	return list
+}
+
+// parseACL reads ACL mailbox (identifier rights)* (RFC 4314 section 3.6).
+func parseACL(p *parser, _ string) Response {
+	d := p.d
+	a := &ACLData{}
+	a.Mailbox, _ = p.mailbox()
+	for d.SP() && !d.AtEnd() {
+		id, _ := d.AString()
+		d.ExpectSP()
+		rights, ok := d.AString()
+		if !ok {
+			break
+		}
+		a.Entries = append(a.Entries, ACLEntry{Identifier: id, Rights: rights})
+	}
+	return a
+}
+
+// parseListRights reads LISTRIGHTS mailbox identifier required optional*.
+func parseListRights(p *parser, _ string) Response {
+	d := p.d
+	l := &ListRightsData{}
+	l.Mailbox, _ = p.mailbox()
+	d.ExpectSP()
+	l.Identifier, _ = d.AString()
+	d.ExpectSP()
+	l.Required, _ = d.AString()
+	for d.SP() && !d.AtEnd() {
+		r, ok := d.AString()
+		if !ok {
+			break
+		}
+		l.Optional = append(l.Optional, r)
+	}
+	return l
+}
+
+// parseMyRights reads MYRIGHTS mailbox rights.
+func parseMyRights(p *parser, _ string) Response {
+	m := &MyRightsData{}
+	m.Mailbox, _ = p.mailbox()
+	p.d.ExpectSP()
+	m.Rights, _ = p.d.AString()
+	return m
+}
+
+// parseQuota reads QUOTA root (resource usage limit ...) (RFC 9208).
+func parseQuota(p *parser, _ string) Response {
+	d := p.d
+	q := &QuotaData{}
+	q.Root, _ = d.AString()
+	d.ExpectSP()
+	d.List(func() bool {
+		var r QuotaResource
+		r.Name, _ = d.ExpectAtom()
+		d.ExpectSP()
+		r.Usage, _ = d.Number64()
+		d.ExpectSP()
+		var ok bool
+		r.Limit, ok = d.Number64()
+		q.Resources = append(q.Resources, r)
+		return ok
+	})
+	return q
+}
+
+// parseQuotaRoot reads QUOTAROOT mailbox root* (RFC 9208).
+func parseQuotaRoot(p *parser, _ string) Response {
+	d := p.d
+	q := &QuotaRootData{}
+	q.Mailbox, _ = p.mailbox()
+	for d.SP() && !d.AtEnd() {
+		root, ok := d.AString()
+		if !ok {
+			break
+		}
+		q.Roots = append(q.Roots, root)
+	}
+	return q
+}
+
+// parseMetadata reads METADATA mailbox (entry value ...) or, unsolicited,
+// METADATA mailbox entry entry... (RFC 5464 section 4.4).
+func parseMetadata(p *parser, _ string) Response {
+	d := p.d
+	m := &MetadataData{}
+	m.Mailbox, _ = p.mailbox()
+	d.ExpectSP()
+	if d.Peek() != '(' {
+		for !d.AtEnd() && d.Err() == nil {
+			name, _ := d.AString()
+			m.Entries = append(m.Entries, MetadataEntry{Name: name})
+			d.SP()
+		}
+		return m
+	}
+	m.Entries = p.pairs()
+	return m
+}
+
+// pairs reads a list of name/nstring pairs: (a "x" b NIL).
+func (p *parser) pairs() []MetadataEntry {
+	d := p.d
+	var out []MetadataEntry
+	d.List(func() bool {
+		name, ok := d.AString()
+		d.ExpectSP()
+		val, isNil, ok2 := d.NString()
+		e := MetadataEntry{Name: name}
+		if !isNil {
+			e.Value = &val
+		}
+		out = append(out, e)
+		return ok && ok2
+	})
+	return out
+}
+
+// parseAnnotation reads ANNOTATION mailbox entry (attr value ...)
+// (draft-daboo-imap-annotatemore-05).
+func parseAnnotation(p *parser, _ string) Response {
+	d := p.d
+	a := &AnnotationData{}
+	a.Mailbox, _ = p.mailbox()
+	d.ExpectSP()
+	a.Entry, _ = d.AString()
+	d.ExpectSP()
+	a.Attributes = p.pairs()
+	return a
+}
+
+// parseID reads ID (field value ...) or ID NIL (RFC 2971).
+func parseID(p *parser, _ string) Response {
+	if p.d.NIL() {
+		return &IDData{}
+	}
+	return &IDData{Params: p.pairs()}
+}
