@@ -1,0 +1,89 @@
+package render
+
+import (
+	"strings"
+
+	"imapsh/client"
+)
+
+// envelopeLines writes the ENVELOPE (RFC 9051 section 7.5.2) as header
+// lines with RFC 2047 words decoded.
+func envelopeLines(p *printer, indent string, e *client.Envelope) {
+	header := func(name, value string) {
+		if value != "" {
+			p.line(indent + paint(p.th.Dim, name+":") + " " + Safe(value))
+		}
+	}
+	header("From", addressList(e.From))
+	if !sameAddresses(e.Sender, e.From) {
+		header("Sender", addressList(e.Sender))
+	}
+	if !sameAddresses(e.ReplyTo, e.From) {
+		header("Reply-To", addressList(e.ReplyTo))
+	}
+	header("To", addressList(e.To))
+	header("Cc", addressList(e.Cc))
+	header("Bcc", addressList(e.Bcc))
+	header("Subject", decodeWords(e.Subject))
+	header("Date", e.Date)
+	header("Message-ID", e.MessageID)
+	header("In-Reply-To", e.InReplyTo)
+}
+
+// addressList formats addresses as "Name <local@host>, ...", with groups
+// as "group: a, b;".
+func addressList(as []client.Address) string {
+	var b strings.Builder
+	sep := ""
+	for _, a := range as {
+		switch {
+		case a.Mailbox == "" && a.Host == "": // group end
+			b.WriteString(";")
+			sep = ", "
+		case a.Host == "": // group start
+			b.WriteString(sep + decodeWords(a.Mailbox) + ": ")
+			sep = ""
+		default:
+			b.WriteString(sep + formatAddress(a))
+			sep = ", "
+		}
+	}
+	return b.String()
+}
+
+func formatAddress(a client.Address) string {
+	addr := a.Mailbox + "@" + a.Host
+	if a.Name == "" {
+		return addr
+	}
+	return decodeWords(a.Name) + " <" + addr + ">"
+}
+
+// shortAddress is the first sender's name, or address when unnamed.
+func shortAddress(as []client.Address) string {
+	for _, a := range as {
+		if a.Host == "" {
+			continue
+		}
+		if a.Name != "" {
+			return decodeWords(a.Name)
+		}
+		return a.Mailbox + "@" + a.Host
+	}
+	return ""
+}
+
+func sameAddresses(a, b []client.Address) bool {
+	if len(a) == 0 {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"imapsh/client"
+)
+
+// humanSize formats a byte count with binary units: 512 B, 12.3 KiB,
+// 120 KiB, 10 GiB.
+func humanSize(n uint64) string {
+	if n < 1024 {
+		return strconv.FormatUint(n, 10) + " B"
+	}
+	return scaled(float64(n) / 1024)
+}
+
+// humanKiB formats a count of 1024-octet units (quota STORAGE) without
+// overflowing on absurd values.
+func humanKiB(n uint64) string {
+	if n == 0 {
+		return "0 B"
+	}
+	return scaled(float64(n))
+}
+
+// scaled formats v KiB in the largest unit that keeps it under 1024.
+func scaled(v float64) string {
+	units := []string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
+	i := 0
+	for v >= 1024 && i < len(units)-1 {
+		v /= 1024
+		i++
+	}
+	if v >= 100 {
+		return fmt.Sprintf("%.0f %s", v, units[i])
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + units[i]
+}
+
+// plural formats a count and a noun: "1 message", "4 messages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// num formats a number.
+func num[T ~uint32 | ~uint64 | ~int](n T) string { return strconv.FormatUint(uint64(n), 10) }
+
+// inline formats a generic value on one line in IMAP-like syntax, safe:
+// atoms bare, strings quoted, NIL, numbers, (lists).
+func inline(v client.Value) string {
+	switch v.Kind {
+	case client.KindNumber:
+		return num(v.Num)
+	case client.KindString:
+		return quote(v.Str)
+	case client.KindNil:
+		return "NIL"
+	case client.KindList:
+		return "(" + inlineList(v.List) + ")"
+	}
+	return Safe(v.Str)
+}
+
+func inlineList(vs []client.Value) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = inline(v)
+	}
+	return strings.Join(parts, " ")
+}
+
+// quote shows a server string in double quotes, safe, with \ and " escaped.
+func quote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	return `"` + r.Replace(Safe(s)) + `"`
+}
+
+// orQuotedEmpty shows a name, or "" when it is empty (quota roots,
+// namespace prefixes).
+func orQuotedEmpty(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return Safe(s)
+}
+
+// genericTree writes a value as an indented tree when it does not fit on
+// one line: each element of a long list on its own line.
+func genericTree(p *printer, indent, label string, v client.Value) {
+	one := inline(v)
+	if v.Kind != client.KindList || textWidth(indent+label+one) < p.width() {
+		p.line(indent + label + one)
+		return
+	}
+	p.line(indent + label + "(")
+	for _, e := range v.List {
+		genericTree(p, indent+"  ", "", e)
+	}
+	p.line(indent + ")")
+}
+
+// codeText formats a response code as [NAME args], painted.
+func codeText(th *Theme, c *client.Code) string {
+	if c == nil {
+		return ""
+	}
+	s := Safe(c.Name)
+	if len(c.Args) > 0 {
+		s += " " + inlineList(c.Args)
+	}
+	return paint(th.Code, "["+s+"]")
+}
+
+// flagList joins flags, each made safe and painted.
+func flagList(th *Theme, flags []string) string {
+	parts := make([]string, len(flags))
+	for i, f := range flags {
+		parts[i] = paint(th.Flag, Safe(f))
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,86 @@
+package render
+
+import "testing"
+
+func TestHumanSize(t *testing.T) {
+	tests := []struct {
+		in   uint64
+		want string
+	}{
+		{0, "0 B"}, {1023, "1023 B"}, {1024, "1 KiB"}, {12595, "12.3 KiB"},
+		{122880, "120 KiB"}, {1258291, "1.2 MiB"}, {10 << 30, "10 GiB"}, {5 << 40, "5 TiB"}, {1<<64 - 1, "16 EiB"},
+	}
+	for _, tt := range tests {
+		if got := humanSize(tt.in); got != tt.want {
+			t.Errorf("humanSize(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestQuotaAmountAndBar(t *testing.T) {
+	th := NewTheme(false)
+	tests := []struct {
+		resource     string
+		usage, limit uint64
+		amount, bar  string
+	}{
+		{"STORAGE", 1229, 10485760, "1.2 MiB", "[..........] 0%"},
+		{"storage", 0, 1, "0 B", "[..........] 0%"},
+		{"MESSAGE", 910, 1000, "910", "[#########.] 91%"},
+		{"ANNOTATION-STORAGE", 1<<64 - 1, 1, "16 ZiB", "[##########] >999%"},
+		{"MAILBOX", 12, 0, "12", "(no limit)"},
+	}
+	for _, tt := range tests {
+		if got := quotaAmount(tt.resource, tt.usage); got != tt.amount {
+			t.Errorf("quotaAmount(%s, %d) = %q, want %q", tt.resource, tt.usage, got, tt.amount)
+		}
+		if got := usageBar(th, tt.usage, tt.limit).text; got != tt.bar {
+			t.Errorf("usageBar(%d, %d) = %q, want %q", tt.usage, tt.limit, got, tt.bar)
+		}
+	}
+}
+
+func TestWidthAndTruncate(t *testing.T) {
+	tests := []struct {
+		in    string
+		w     int
+		width int
+		want  string
+	}{
+		{"INBOX", 10, 5, "INBOX"},
+		{"INBOX", 4, 5, "INB…"},
+		{"日本語です", 5, 10, "日本…"},
+		{"e\u0301te\u0301", 3, 3, "e\u0301te\u0301"}, // combining acute accents
+		{"abc", 0, 3, ""},
+	}
+	for _, tt := range tests {
+		if got := textWidth(tt.in); got != tt.width {
+			t.Errorf("textWidth(%q) = %d, want %d", tt.in, got, tt.width)
+		}
+		if got := truncate(tt.in, tt.w); got != tt.want {
+			t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestDecodeWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain subject", "plain subject"},
+		{"=?UTF-8?B?R3LDvMOfZQ==?=", "Grüße"},
+		{"=?iso-8859-1?Q?J=F6rg_M=FCller?=", "Jörg Müller"},
+		{"=?ISO-8859-1?q?caf=E9?=", "café"},
+		{"=?us-ascii?Q?plain?=", "plain"},
+		{"=?windows-1252?Q?=93hi=94_=80?=", "“hi” €"},
+		{"=?latin1?Q?=E9?=", "é"},
+		{"=?UTF-8?Q?a?= =?UTF-8?Q?b?=", "ab"},                          // space between words dropped
+		{"Re: =?UTF-8?Q?caf=C3=A9?= ok", "Re: café ok"},                // text around words kept
+		{"=?x-unknown?Q?abc?= =?UTF-8?Q?d?=", "=?x-unknown?Q?abc?= d"}, // unknown charset stays raw
+		{"=?UTF-8?B?8J+T?= =?UTF-8?B?iA==?=", "📈"},                     // a character split across words
+		{"=?UTF-8?X?bad?=", "=?UTF-8?X?bad?="},
+	}
+	for _, tt := range tests {
+		if got := decodeWords(tt.in); got != tt.want {
+			t.Errorf("decodeWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

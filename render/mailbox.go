@@ -1,0 +1,48 @@
+package render
+
+import (
+	"io"
+	"strings"
+
+	"imapsh/client"
+)
+
+// Mailbox renders the summary of a SELECT or EXAMINE (RFC 9051 section
+// 6.3.2):
+//
+//	INBOX  42 messages, 3 recent, uidvalidity 1700000000, uidnext 43, highestmodseq 1234
+//	flags: \Answered \Flagged ...
+//	permanentflags: \Answered \Flagged \*
+func Mailbox(w io.Writer, m *client.Mailbox, opt Options) error {
+	p := newPrinter(w, opt)
+	if m == nil {
+		return nil
+	}
+	head := paint(p.th.Mailbox, Safe(m.Name)) + "  " + strings.Join(mailboxCounts(m), ", ")
+	if m.ReadOnly {
+		head += "  " + paint(p.th.No, "read-only")
+	}
+	p.line(head)
+	p.line(paint(p.th.Dim, "flags:"), flagList(p.th, m.Flags))
+	if m.PermanentFlags != nil {
+		p.line(paint(p.th.Dim, "permanentflags:"), flagList(p.th, m.PermanentFlags))
+	}
+	return p.err
+}
+
+func mailboxCounts(m *client.Mailbox) []string {
+	parts := []string{plural(int(m.Exists), "message"), num(m.Recent) + " recent"}
+	if m.Unseen != 0 {
+		parts = append(parts, "first unseen "+num(m.Unseen))
+	}
+	if m.UIDValidity != 0 {
+		parts = append(parts, "uidvalidity "+num(m.UIDValidity))
+	}
+	if m.UIDNext != 0 {
+		parts = append(parts, "uidnext "+num(m.UIDNext))
+	}
+	if m.HighestModSeq != 0 {
+		parts = append(parts, "highestmodseq "+num(m.HighestModSeq))
+	}
+	return parts
+}

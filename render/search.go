@@ -1,0 +1,93 @@
+package render
+
+import (
+	"imapsh/client"
+)
+
+// searchLine renders a SEARCH or SORT response (RFC 9051 section 7.3.4,
+// RFC 5256) as compact ranges: "SEARCH 1:3,5 (4 messages)". SORT keeps the
+// server's order.
+func searchLine(p *printer, d *client.SearchData) {
+	head := paint(p.th.Heading, Safe(d.Command))
+	if len(d.Nums) == 0 {
+		p.line(head, paint(p.th.Dim, "(no messages)"))
+		return
+	}
+	modseq := ""
+	if d.ModSeq != 0 {
+		modseq = "modseq " + num(d.ModSeq)
+	}
+	p.line(head, paint(p.th.Number, client.Compact(d.Nums).String()),
+		paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"), modseq)
+}
+
+// esearchLine renders an ESEARCH response (RFC 4731):
+// "ESEARCH UID min 3 max 90 count 12 all 3:5,7,90 modseq 5".
+func esearchLine(p *printer, d *client.ESearchData) {
+	parts := []string{paint(p.th.Heading, "ESEARCH")}
+	if d.UID {
+		parts = append(parts, "UID")
+	}
+	for _, it := range []struct {
+		name string
+		n    *uint32
+	}{{"min", d.Min}, {"max", d.Max}, {"count", d.Count}} {
+		if it.n != nil {
+			parts = append(parts, it.name, paint(p.th.Number, num(*it.n)))
+		}
+	}
+	if len(d.All) > 0 {
+		parts = append(parts, "all", paint(p.th.Number, d.All.String()))
+	}
+	if d.ModSeq != 0 {
+		parts = append(parts, "modseq", num(d.ModSeq))
+	}
+	if len(d.Other) > 0 {
+		parts = append(parts, inlineList(d.Other))
+	}
+	if len(parts) == 1 || (len(parts) == 2 && d.UID) {
+		parts = append(parts, paint(p.th.Dim, "(no messages)"))
+	}
+	p.line(parts...)
+}
+
+// threads renders a THREAD response (RFC 5256) as a forest: each thread's
+// first message at the left, replies below it.
+//
+//	THREAD 2 threads, 4 messages
+//	1
+//	2
+//	├─ 3
+//	│  └─ 5
+func threads(p *printer, d *client.ThreadData) {
+	p.line(paint(p.th.Heading, "THREAD"), plural(len(d.Threads), "thread")+",",
+		plural(countThreadMessages(d.Threads), "message"))
+	for _, root := range d.Threads {
+		n := threadTree(p.th, root)
+		p.line(n.label)
+		drawTree(p, "", n.children)
+	}
+}
+
+func threadTree(th *Theme, n *client.ThreadNode) treeNode {
+	label := paint(th.Dim, "(no message)")
+	if n.Num != 0 {
+		label = paint(th.Number, num(n.Num))
+	}
+	node := treeNode{label: label}
+	for _, c := range n.Children {
+		node.children = append(node.children, threadTree(th, c))
+	}
+	return node
+}
+
+func countThreadMessages(ns []*client.ThreadNode) int {
+	total := 0
+	for _, n := range ns {
+		if n.Num != 0 {
+			total++
+		}
+		total += countThreadMessages(n.Children)
+	}
+	return total
+}

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"imapsh/client"
+)
+
+// statusLine renders a tagged or untagged status response (RFC 9051
+// section 7.1): "OK [READ-WRITE] Select completed". An ALERT code is
+// shown as "ALERT: text", highlighted.
+func statusLine(p *printer, r *client.StatusResponse) {
+	status := paint(statusColor(p.th, r.Status), Safe(r.Status))
+	if r.Code != nil && strings.EqualFold(r.Code.Name, "ALERT") {
+		p.line(status, paint(p.th.Alert, "ALERT: "+Safe(r.Text)))
+		return
+	}
+	p.line(status, codeText(p.th, r.Code), Safe(r.Text))
+}
+
+func statusColor(th *Theme, status string) *color.Color {
+	switch strings.ToUpper(status) {
+	case "OK", "PREAUTH":
+		return th.OK
+	case "NO":
+		return th.No
+	}
+	return th.Bad
+}
+
+// Error writes err for a human, normally to stderr: an "error: ..." line,
+// then one "hint: ..." line per line of hint. A *client.Error shows the
+// command, status, response code and text; the "client: " prefix of the
+// client's errors is dropped.
+func Error(w io.Writer, err error, hint string, opt Options) error {
+	p := newPrinter(w, opt)
+	if err != nil {
+		p.line(paint(p.th.Bad, "error:"), errorText(p.th, err))
+	}
+	if hint != "" {
+		for _, h := range strings.Split(strings.TrimRight(hint, "\n"), "\n") {
+			p.line(paint(p.th.Dim, "hint:"), Safe(h))
+		}
+	}
+	return p.err
+}
+
+func errorText(th *Theme, err error) string {
+	var ce *client.Error
+	if errors.As(err, &ce) && ce.StatusResponse != nil {
+		parts := nonEmpty([]string{
+			paint(statusColor(th, ce.Status), Safe(ce.Status)),
+			codeText(th, ce.Code),
+			Safe(ce.Text),
+		})
+		prefix := ""
+		if ce.Command != "" {
+			prefix = Safe(ce.Command) + ": "
+		}
+		return prefix + strings.Join(parts, " ")
+	}
+	return Safe(strings.TrimPrefix(err.Error(), "client: "))
+}
