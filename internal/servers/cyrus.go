@@ -1,0 +1,208 @@
+package servers
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"text/template"
+)
+
+// Cyrus binaries: cyrmaster and the tools come with cyrus-common; imapd and
+// idled come with cyrus-imapd, which conflicts with dovecot-imapd and is
+// therefore unpacked privately into cyrusPrivateRoot by
+// .ci/install-servers.sh (or found system-wide if installed).
+const (
+	cyrusMaster      = "/usr/sbin/cyrmaster"
+	cyrusToolDir     = "/usr/lib/cyrus/bin"
+	cyrusPrivateRoot = "/opt/imapsh-cyrus"
+	saslpasswd2      = "/usr/sbin/saslpasswd2"
+	cyrusRealm       = "imapsh-cyrus" // servername == SASL realm of the users
+)
+
+// Cyrus starts a private Cyrus IMAP 3.x with hierarchy separator ".", the
+// personal namespace "INBOX.", other users under "user.", "admin" as the
+// Cyrus admin and legacy GETANNOTATION/SETANNOTATION enabled. Every user
+// except admin has logged in once, so INBOX, the special-use folders and a
+// quota exist (Cyrus autocreates them only on the user's own login).
+func Cyrus(t testing.TB) *Server {
+	t.Helper()
+	binDir := requireCyrus(t)
+	s := newServer(t, "cyrus")
+	s.Separator, s.PersonalPrefix = ".", "INBOX."
+	s.logFiles = []string{filepath.Join(s.Dir, "log", "master.log")}
+	if err := writeCyrusConfig(s, binDir); err != nil {
+		t.Fatalf("cyrus config: %v", err)
+	}
+	conf := filepath.Join(s.Dir, "conf")
+	argv := []string{cyrusMaster, "-C", conf + "/imapd.conf", "-M", conf + "/cyrus.conf",
+		"-p", s.Dir + "/run/master.pid", "-l", "256", "-L", s.logFiles[0]}
+	d, err := startDaemon(argv, "/", s.logFiles[0], syscall.SIGTERM)
+	if err != nil {
+		t.Fatalf("start cyrus: %v", err)
+	}
+	stopOnCleanup(t, d, s)
+	if err := d.waitReady(s); err != nil {
+		t.Fatalf("cyrus: %v\n%s", err, s.Log())
+	}
+	if err := autocreateUsers(s, "alice", "bob", "carol"); err != nil {
+		t.Fatalf("cyrus: autocreate: %v", err)
+	}
+	return s
+}
+
+// autocreateUsers logs each user in once, concurrently, so that Cyrus
+// creates their INBOX, special-use folders and quota.
+func autocreateUsers(s *Server, users ...string) error {
+	errs := make([]error, len(users))
+	var wg sync.WaitGroup
+	for i, user := range users {
+		wg.Go(func() {
+			if err := loginOnce(s, user); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", user, err)
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// requireCyrus skips (or fails) the test unless Cyrus can run here, and
+// returns the directory holding imapd and idled.
+func requireCyrus(t testing.TB) string {
+	t.Helper()
+	binDir := cyrusToolDir
+	if _, err := os.Stat(filepath.Join(binDir, "imapd")); err != nil {
+		binDir = cyrusPrivateRoot + cyrusToolDir
+	}
+	for _, bin := range []string{cyrusMaster, saslpasswd2, cyrusToolDir + "/ctl_cyrusdb", binDir + "/imapd"} {
+		if _, err := os.Stat(bin); err != nil {
+			missing(t, "cyrus not installed: run .ci/install-servers.sh")
+		}
+	}
+	if os.Geteuid() != 0 {
+		missing(t, "cyrus test servers need root")
+	}
+	return binDir
+}
+
+// loginOnce logs user in and out over the plain port.
+func loginOnce(s *Server, user string) error {
+	c, err := dialRaw(s.IMAPAddr(), nil)
+	if err != nil {
+		return err
+	}
+	defer c.conn.Close()
+	if err := c.authenticatePlain(user, s.Users[user]); err != nil {
+		return err
+	}
+	return c.close()
+}
+
+// writeCyrusConfig creates the directory tree, imapd.conf, cyrus.conf and
+// sasldb of s, all owned by the cyrus user.
+func writeCyrusConfig(s *Server, binDir string) error {
+	err := mkdirs(s.Dir, "conf", "spool", "sieve", "log", "run/proc", "run/lock", "run/socket",
+		"lib/db", "lib/socket", "lib/log", "lib/msg", "lib/ptclient", "lib/quota",
+		"lib/user", "lib/sync", "lib/backup")
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"S": s, "KeyFile": s.keyFile, "Realm": cyrusRealm,
+		"Bin": binDir, "Tools": cyrusToolDir, "SpecialUse": strings.Join(specialUseFolders, " | ")}
+	for name, tmpl := range map[string]*template.Template{"imapd.conf": imapdTemplate, "cyrus.conf": cyrusTemplate} {
+		var out strings.Builder
+		if err := tmpl.Execute(&out, data); err != nil {
+			return err
+		}
+		if err := writeFile(s.Dir, "conf/"+name, out.String(), 0o644); err != nil {
+			return err
+		}
+	}
+	if err := writeSASLDB(s); err != nil {
+		return err
+	}
+	uid, gid, err := lookupIDs("cyrus", "mail")
+	if err != nil {
+		return err
+	}
+	return chownTree(s.Dir, uid, gid)
+}
+
+// writeSASLDB stores every test user in the instance's private sasldb.
+func writeSASLDB(s *Server) error {
+	for user, password := range s.Users {
+		cmd := exec.Command(saslpasswd2, "-p", "-c", "-f", s.Dir+"/sasldb2", "-u", cyrusRealm, user)
+		cmd.Stdin = strings.NewReader(password)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("saslpasswd2 %s: %v: %s", user, err, out)
+		}
+	}
+	return nil
+}
+
+// imapdTemplate is the lab's verified imapd.conf (../shared/lab/cyrus-up.sh).
+var imapdTemplate = template.Must(template.New("imapd.conf").Parse(`# generated by imapsh internal/servers
+configdirectory: {{.S.Dir}}/lib
+partition-default: {{.S.Dir}}/spool
+defaultpartition: default
+proc_path: {{.S.Dir}}/run/proc
+mboxname_lockpath: {{.S.Dir}}/run/lock
+lmtpsocket: {{.S.Dir}}/run/socket/lmtp
+idlesocket: {{.S.Dir}}/run/socket/idle
+notifysocket: {{.S.Dir}}/run/socket/notify
+sievedir: {{.S.Dir}}/sieve
+servername: {{.Realm}}
+syslog_prefix: imapsh-cyrus
+admins: admin
+altnamespace: no
+unixhierarchysep: no
+hashimapspool: true
+umask: 077
+allowplaintext: yes
+sasl_pwcheck_method: auxprop
+sasl_auxprop_plugin: sasldb
+sasl_sasldb_path: {{.S.Dir}}/sasldb2
+sasl_mech_list: PLAIN LOGIN CRAM-MD5 DIGEST-MD5 SCRAM-SHA-1 SCRAM-SHA-256
+sasl_minimum_layer: 0
+tls_server_cert: {{.S.CAFile}}
+tls_server_key: {{.KeyFile}}
+imapidresponse: yes
+failedloginpause: 0
+autocreate_quota: 10485760
+autocreate_quota_messages: 1000000
+autocreate_inbox_folders: {{.SpecialUse}}
+autocreate_subscribe_folders: {{.SpecialUse}}
+xlist-drafts: Drafts
+xlist-sent: Sent
+xlist-trash: Trash
+xlist-junk: Junk
+xlist-archive: Archive
+specialusealways: yes
+annotation_enable_legacy_commands: 1
+annotation_allow_undefined: 1
+`))
+
+// cyrusTemplate is cyrus.conf; cyrmaster does not pass -C to its children,
+// so every command names imapd.conf itself.
+var cyrusTemplate = template.Must(template.New("cyrus.conf").Parse(`# generated by imapsh internal/servers
+{{- $c := printf "%s/conf/imapd.conf" .S.Dir}}
+START {
+  recover cmd="{{.Tools}}/ctl_cyrusdb -C {{$c}} -r"
+}
+SERVICES {
+  imap  cmd="{{.Bin}}/imapd -C {{$c}}"    listen="127.0.0.1:{{.S.IMAPPort}}"  prefork=1 maxchild=200
+  imaps cmd="{{.Bin}}/imapd -C {{$c}} -s" listen="127.0.0.1:{{.S.IMAPSPort}}" prefork=1 maxchild=200
+}
+EVENTS {
+  checkpoint cmd="{{.Tools}}/ctl_cyrusdb -C {{$c}} -c" period=30
+}
+DAEMON {
+  idled cmd="{{.Bin}}/idled -C {{$c}}"
+}
+`))
