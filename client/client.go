@@ -122,10 +122,11 @@ func (c *Client) readGreeting() error {
 		return err
 	}
 	st, ok := resp.(*StatusResponse)
-	if !ok {
+	if !ok || st.Tag != "" {
 		return &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
 	}
 	c.greeting = st
+	c.apply(st) // [CAPABILITY ...], [ALERT] on the greeting count too
 	switch st.Status {
 	case "PREAUTH":
 		c.state = StateAuthenticated

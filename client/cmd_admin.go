@@ -103,11 +103,13 @@ func (c *Client) SetMetadata(ctx context.Context, mailbox string, entries []Meta
 }
 
 // GetAnnotation reads annotations in the draft ANNOTATEMORE syntax that
-// imaplib's getannotation sends (Cyrus): entry and attribute patterns.
+// imaplib's getannotation sends (Cyrus): entry and attribute patterns,
+// always quoted (Cyrus reads them with its quoted-string parser and
+// answers BAD "Missing annotation entry" to an atom).
 func (c *Client) GetAnnotation(ctx context.Context, mailbox, entry, attribute string) (*Result, error) {
 	return c.run(ctx, "GETANNOTATION", AuthOrSelect, "ANNOTATEMORE", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
-		a.SP().AString(entry).SP().AString(attribute)
+		a.SP().String(entry).SP().String(attribute)
 	})
 }
 
@@ -116,7 +118,7 @@ func (c *Client) GetAnnotation(ctx context.Context, mailbox, entry, attribute st
 func (c *Client) SetAnnotation(ctx context.Context, mailbox, entry string, attrs []MetadataEntry) (*Result, error) {
 	return c.run(ctx, "SETANNOTATION", AuthOrSelect, "ANNOTATEMORE", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
-		a.SP().AString(entry).Raw(" (")
+		a.SP().String(entry).Raw(" (")
 		for i, e := range attrs {
 			if i > 0 {
 				a.SP()

@@ -38,14 +38,18 @@ func (c *Client) plaintextOK() error {
 	return ErrPlaintext
 }
 
-// afterAuth moves to the authenticated state and refreshes capabilities
-// unless the OK carried them.
+// afterAuth moves to the authenticated state and forgets the pre-login
+// capabilities unless the server sent new ones with the answer: as a
+// [CAPABILITY] code on the OK or as an untagged CAPABILITY (Dovecot).
 func (c *Client) afterAuth(res *Result, err error) {
 	if err != nil || !res.OK() {
 		return
 	}
 	c.state = StateAuthenticated
-	if res.Status.Code == nil || res.Status.Code.Name != "CAPABILITY" {
+	if res.Status.Code != nil && res.Status.Code.Name == "CAPABILITY" {
+		return
+	}
+	if len(Of[*CapabilityData](res)) == 0 {
 		c.caps, c.capOrder = nil, nil
 	}
 }

@@ -63,6 +63,9 @@ func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if !wire.SafeCommandName(cmd.name) {
+		return nil, fmt.Errorf("client: command name %q: %w", cmd.name, wire.ErrUnsafeArgument)
+	}
 	if cmd.args != nil && cmd.args.Err() != nil {
 		return nil, fmt.Errorf("client: %s: %w", cmd.name, cmd.args.Err())
 	}
@@ -210,6 +213,11 @@ func (c *Client) awaitContinuation(p *pending) error {
 	for {
 		resp, err := c.readOne()
 		if err != nil {
+			var perr *ProtocolError
+			if errors.As(err, &perr) && !c.closed {
+				c.recordProtocolError(perr)
+				continue
+			}
 			return err
 		}
 		if _, ok := resp.(*ContinuationData); ok {
@@ -319,15 +327,25 @@ func (c *Client) readOne() (Response, error) {
 		return nil, ErrClosed
 	}
 	if err := c.dec.Begin(); err != nil {
+		if !isTransport(err) { // an over-long line: skipped, but close to be safe
+			err = &ProtocolError{Err: err}
+		}
 		return nil, c.fatal(err)
 	}
 	p := parser{d: c.dec, sink: c.currentSink()}
 	resp, _ := p.readResponse()
-	if err := c.dec.End(); err != nil {
+	err := c.dec.End()
+	if err == nil && resp == nil {
+		err = &wire.SyntaxError{Offset: c.dec.Offset(), Expected: "a response", Got: "nothing"}
+	}
+	if err != nil {
 		if isTransport(err) {
 			return nil, c.fatal(err)
 		}
 		if derr := c.dec.Discard(); derr != nil {
+			if errors.Is(derr, wire.ErrUnsyncable) {
+				derr = &ProtocolError{Err: derr}
+			}
 			return nil, c.fatal(derr)
 		}
 		c.salvageTag(resp)

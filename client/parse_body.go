@@ -5,7 +5,8 @@ import (
 )
 
 // bodyStructure reads BODYSTRUCTURE or BODY (RFC 9051 section 7.5.2) as a
-// tree. Extension data beyond what is modelled is kept in Ext.
+// tree. Extension data beyond what is modelled is kept in Ext. Nesting is
+// bounded by Limits.MaxDepth (a hostile server could nest without end).
 func (p *parser) bodyStructure() *BodyStructure {
 	d := p.d
 	if d.NIL() {
@@ -14,6 +15,14 @@ func (p *parser) bodyStructure() *BodyStructure {
 	if !d.ExpectSpecial('(') {
 		return nil
 	}
+	var b *BodyStructure
+	d.Nest(func() bool { b = p.bodyStructureRest(); return true })
+	return b
+}
+
+// bodyStructureRest reads a body after its opening parenthesis.
+func (p *parser) bodyStructureRest() *BodyStructure {
+	d := p.d
 	var b *BodyStructure
 	if d.Peek() == '(' {
 		b = p.multipart()

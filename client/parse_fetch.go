@@ -168,23 +168,47 @@ func (p *parser) nstring() string {
 	return s
 }
 
-// addresses reads an address list; NIL and () both mean none.
+// addresses reads an address list: "(" 1*address ")" with no space
+// between the addresses (RFC 9051 env-from), though a space is tolerated;
+// NIL and () both mean none.
 func (p *parser) addresses() []Address {
 	d := p.d
+	if d.NIL() {
+		return nil
+	}
+	if !d.ExpectSpecial('(') {
+		return nil
+	}
 	var out []Address
-	d.List(func() bool {
-		var a Address
-		ok := d.ExpectSpecial('(')
-		a.Name = p.nstring()
-		d.ExpectSP()
-		a.ADL = p.nstring()
-		d.ExpectSP()
-		a.Mailbox = p.nstring()
-		d.ExpectSP()
-		a.Host = p.nstring()
-		d.SP() // a trailing space seen on some servers
-		out = append(out, a)
-		return ok && d.ExpectSpecial(')')
+	d.Nest(func() bool {
+		for n := 0; d.Err() == nil && !d.Special(')'); n++ {
+			if n >= d.Limits().MaxItems {
+				return d.Expected("at most MaxItems addresses")
+			}
+			d.SP()
+			if d.Special(')') {
+				break
+			}
+			out = append(out, p.address())
+		}
+		return true
 	})
 	return out
+}
+
+// address reads one address: (name adl mailbox host).
+func (p *parser) address() Address {
+	d := p.d
+	var a Address
+	d.ExpectSpecial('(')
+	a.Name = p.nstring()
+	d.ExpectSP()
+	a.ADL = p.nstring()
+	d.ExpectSP()
+	a.Mailbox = p.nstring()
+	d.ExpectSP()
+	a.Host = p.nstring()
+	d.SP() // a trailing space seen on some servers
+	d.ExpectSpecial(')')
+	return a
 }

@@ -1,12 +1,40 @@
 package client
 
-import "imapsh/client/internal/wire"
+import (
+	"strings"
+
+	"imapsh/client/internal/wire"
+)
+
+// knownAttrs maps the upper-case form of the mailbox attributes of RFC 9051,
+// RFC 5258 and RFC 6154 to their canonical spelling: servers send \noselect
+// (UW), \drafts (Cyrus) and the like, and callers compare with the RFC form.
+var knownAttrs = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range []string{`\Noinferiors`, `\Noselect`, `\Marked`, `\Unmarked`,
+		`\NonExistent`, `\Subscribed`, `\Remote`, `\HasChildren`, `\HasNoChildren`,
+		`\All`, `\Archive`, `\Drafts`, `\Flagged`, `\Junk`, `\Sent`, `\Trash`, `\Important`} {
+		m[strings.ToUpper(a)] = a
+	}
+	return m
+}()
+
+// canonicalAttr gives a known attribute its RFC spelling; others stay as sent.
+func canonicalAttr(a string) string {
+	if c, ok := knownAttrs[strings.ToUpper(a)]; ok {
+		return c
+	}
+	return a
+}
 
 // parseList reads LIST/LSUB/XLIST: (attrs) delim name [extended] (RFC 9051
 // section 7.3.1, RFC 5258 section 3.4).
 func parseList(p *parser, name string) Response {
 	d := p.d
 	l := &ListData{Command: name, Attrs: p.flagList()}
+	for i, a := range l.Attrs {
+		l.Attrs[i] = canonicalAttr(a)
+	}
 	d.ExpectSP()
 	if !d.NIL() {
 		l.Delim, _ = d.String()

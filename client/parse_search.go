@@ -96,7 +96,16 @@ func parseThread(p *parser, _ string) Response {
 // ending in several sub-threads that are siblings.
 func (p *parser) threadList() *ThreadNode {
 	d := p.d
-	d.ExpectSpecial('(')
+	var root *ThreadNode
+	if d.ExpectSpecial('(') {
+		d.Nest(func() bool { root = p.threadListRest(); return true })
+	}
+	return root
+}
+
+// threadListRest reads a thread after its opening parenthesis.
+func (p *parser) threadListRest() *ThreadNode {
+	d := p.d
 	var root, tail *ThreadNode
 	link := func(n *ThreadNode) {
 		if root == nil {
@@ -112,7 +121,12 @@ func (p *parser) threadList() *ThreadNode {
 		case d.Peek() == '(':
 			var kids []*ThreadNode
 			for d.Peek() == '(' {
-				kids = append(kids, p.threadList())
+				if kid := p.threadList(); kid != nil { // "()" holds no message
+					kids = append(kids, kid)
+				}
+			}
+			if len(kids) == 0 {
+				continue
 			}
 			if root == nil && len(kids) > 1 {
 				root = &ThreadNode{} // dummy parent of siblings

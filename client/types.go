@@ -101,6 +101,17 @@ type ListData struct {
 // Kind implements Response.
 func (r *ListData) Kind() string { return r.Command }
 
+// HasAttr reports whether the mailbox has an attribute such as \Noselect
+// (compared case-insensitively, as RFC 9051 requires).
+func (r *ListData) HasAttr(attr string) bool {
+	for _, a := range r.Attrs {
+		if equalFold(a, attr) {
+			return true
+		}
+	}
+	return false
+}
+
 // StatusItem is one attribute of a STATUS response.
 type StatusItem struct {
 	Name  string

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // ErrUnsafeArgument is returned for an argument that cannot be sent as it
@@ -207,4 +208,16 @@ func Quote(s string) (string, bool) {
 		return "", false
 	}
 	return quote(s), true
+}
+
+// SafeCommandName reports whether name can start a command line: one or
+// more atoms separated by single spaces ("FETCH", "UID FETCH", an XATOM),
+// so a caller-supplied name can never smuggle a second command in.
+func SafeCommandName(name string) bool {
+	for _, word := range strings.Split(name, " ") {
+		if !isAtom(word, false) {
+			return false
+		}
+	}
+	return true
 }

@@ -55,7 +55,13 @@ func (d *Decoder) Expected(what string) bool {
 	return d.fail(&SyntaxError{Offset: d.Offset(), Expected: what, Got: describe(d.rest())})
 }
 
-func (d *Decoder) rest() []byte { return d.frag[d.pos:] }
+// rest returns the unread part of the fragment (nil when pos ran past it).
+func (d *Decoder) rest() []byte {
+	if d.pos >= len(d.frag) {
+		return nil
+	}
+	return d.frag[d.pos:]
+}
 
 // Begin reads the first line fragment of the next response. Empty lines are
 // skipped: some servers send a spurious CRLF after a literal that ends a
@@ -103,7 +109,7 @@ func (d *Decoder) readLongLine(first []byte) ([]byte, error) {
 	for {
 		if len(d.long) > d.lim.MaxLine {
 			err := &LimitError{Offset: d.offset, What: "response line", Limit: int64(d.lim.MaxLine)}
-			d.skipLine()
+			d.read += int64(len(d.long)) + d.skipLine()
 			return nil, err
 		}
 		more, err := d.r.ReadSlice('\n')
@@ -114,12 +120,15 @@ func (d *Decoder) readLongLine(first []byte) ([]byte, error) {
 	}
 }
 
-// skipLine discards input up to and including the next LF.
-func (d *Decoder) skipLine() {
+// skipLine discards input up to and including the next LF and says how
+// many bytes it skipped.
+func (d *Decoder) skipLine() int64 {
+	var n int64
 	for {
-		_, err := d.r.ReadSlice('\n')
+		b, err := d.r.ReadSlice('\n')
+		n += int64(len(b))
 		if !errors.Is(err, bufio.ErrBufferFull) {
-			return
+			return n
 		}
 	}
 }
@@ -143,8 +152,11 @@ func (d *Decoder) End() error {
 // literals, so that the stream is in sync again at the next response.
 func (d *Decoder) Discard() error {
 	for {
-		n, isLit := literalMarker(d.frag)
-		if !isLit || d.pos > len(d.frag) {
+		n, isLit, err := literalMarker(d.frag)
+		if err != nil {
+			return err
+		}
+		if !isLit {
 			d.pos = len(d.frag)
 			return nil
 		}
@@ -159,21 +171,30 @@ func (d *Decoder) Discard() error {
 	}
 }
 
+// ErrUnsyncable reports a response announcing a literal whose size cannot
+// be represented, so its end cannot be found: the connection must close.
+var ErrUnsyncable = errors.New("wire: literal size out of range; the stream cannot be resynchronised")
+
 // literalMarker reports whether a line ends with {n}, {n+} or ~{n} and n.
-func literalMarker(line []byte) (int64, bool) {
+// Digits too large for an int64 give ErrUnsyncable: skipping to the next
+// line would parse the literal's bytes as responses.
+func literalMarker(line []byte) (int64, bool, error) {
 	if len(line) < 3 || line[len(line)-1] != '}' {
-		return 0, false
+		return 0, false, nil
 	}
 	open := bytes.LastIndexByte(line, '{')
 	if open < 0 {
-		return 0, false
+		return 0, false, nil
 	}
 	digits := bytes.TrimSuffix(line[open+1:len(line)-1], []byte("+"))
-	n, err := strconv.ParseInt(string(digits), 10, 64)
-	if err != nil || n < 0 {
-		return 0, false
+	if len(digits) == 0 || bytes.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return 0, false, nil
 	}
-	return n, true
+	n, err := strconv.ParseInt(string(digits), 10, 64)
+	if err != nil {
+		return 0, false, ErrUnsyncable
+	}
+	return n, true, nil
 }
 
 // AtEnd reports whether the current response has no more tokens, ignoring
@@ -219,6 +240,18 @@ func upper(b byte) byte {
 
 // Skip consumes n bytes of the fragment (after a successful PeekFold).
 func (d *Decoder) Skip(n int) { d.pos = min(d.pos+n, len(d.frag)) }
+
+// Nest runs f one list level deeper, failing with a *LimitError beyond
+// Limits.MaxDepth: for recursive grammar (BODYSTRUCTURE, THREAD) that is
+// not read through List.
+func (d *Decoder) Nest(f func() bool) bool {
+	if d.depth++; d.depth > d.lim.MaxDepth {
+		d.depth--
+		return d.fail(&LimitError{Offset: d.Offset(), What: "list nesting", Limit: int64(d.lim.MaxDepth)})
+	}
+	defer func() { d.depth-- }()
+	return f()
+}
 
 // Special consumes the byte b if it comes next.
 func (d *Decoder) Special(b byte) bool {

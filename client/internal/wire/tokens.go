@@ -99,10 +99,11 @@ func (d *Decoder) Number64() (uint64, bool) {
 		if c < '0' || c > '9' {
 			break
 		}
-		if n > (1<<63-1)/10 {
+		digit := uint64(c - '0')
+		if n > (1<<63-1-digit)/10 {
 			return 0, d.Expected("number below 2^63")
 		}
-		n = n*10 + uint64(c-'0')
+		n = n*10 + digit
 		d.pos++
 	}
 	if d.pos == start {
@@ -154,6 +155,7 @@ func (d *Decoder) Quoted() (string, bool) {
 		}
 		d.pos++
 	}
+	d.pos = len(d.frag)
 	return "", d.Expected("closing quote")
 }
 
@@ -225,10 +227,11 @@ func (d *Decoder) List(item func() bool) bool {
 	if !d.Special('(') {
 		return d.Expected("'('")
 	}
-	if d.depth++; d.depth > d.lim.MaxDepth {
-		return d.fail(&LimitError{Offset: d.Offset(), What: "list nesting", Limit: int64(d.lim.MaxDepth)})
-	}
-	defer func() { d.depth-- }()
+	return d.Nest(func() bool { return d.listItems(item) })
+}
+
+// listItems reads the elements and the closing parenthesis of a list.
+func (d *Decoder) listItems(item func() bool) bool {
 	for n := 0; ; n++ {
 		if d.Special(')') {
 			return true

@@ -155,7 +155,7 @@ func (d *Decoder) skipBracket() bool {
 				}
 				d.pos++
 			}
-			d.pos++
+			d.pos = min(d.pos+1, len(d.frag))
 		case ']':
 			if depth--; depth == 0 {
 				if d.pos < len(d.frag) && d.frag[d.pos] == '<' {
