@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 
 	"imapsh/client/internal/wire"
 )
@@ -22,6 +23,9 @@ func (c *Client) Noop(ctx context.Context) (*Result, error) {
 // closes the connection. The server's BYE is in the Result.
 func (c *Client) Logout(ctx context.Context) (*Result, error) {
 	res, err := c.run(ctx, "LOGOUT", AnyState, "", nil)
+	if errors.Is(err, ErrBye) || (errors.Is(err, ErrClosed) && c.state == StateLogout) {
+		err = nil // the server said BYE and closed before its tagged OK
+	}
 	c.state = StateLogout
 	c.Close()
 	return res, err
@@ -71,8 +75,9 @@ func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) 
 }
 
 // Responses returns and forgets the untagged responses of a kind (or all
-// for "") that arrived outside any command, and the response codes seen in
-// the session for code names (imaplib response).
+// for "") received in this session, like imaplib's response(code): every
+// command's untagged data is kept here too (the newest 10,000), apart from
+// FETCH data streamed through FetchOptions.Each.
 func (c *Client) Responses(kind string) []Response {
 	var keep, out []Response
 	for _, r := range c.stored {

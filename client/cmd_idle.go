@@ -35,6 +35,7 @@ func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, erro
 		if err != nil {
 			var perr *ProtocolError
 			if errors.As(err, &perr) && !c.closed {
+				c.recordProtocolError(perr)
 				continue
 			}
 			return p.result, err

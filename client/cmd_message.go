@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -21,11 +22,14 @@ func uidName(uid bool, name string) string {
 // setArg appends a sequence set after validating it.
 func setArg(a *wire.Command, set string) {
 	if !ValidSet(set) {
-		a.Atom("\r") // records ErrUnsafeArgument: never sent
+		a.Fail(fmt.Errorf("%w: %q", ErrBadSet, set))
 		return
 	}
 	a.Raw(set)
 }
+
+// ErrBadSet is a sequence set that is not one (RFC 9051 sequence-set).
+var ErrBadSet = errors.New("client: not a valid sequence set")
 
 // Check asks for a checkpoint (RFC 3501 section 6.4.1; imaplib check).
 func (c *Client) Check(ctx context.Context) (*Result, error) {

@@ -234,6 +234,7 @@ func (c *Client) awaitContinuation(p *pending) error {
 func (c *Client) wait(p *pending) (*Result, error) {
 	defer c.deadline(0)
 	for !p.done {
+		c.deadline(c.opts.CommandTimeout) // the timeout counts from the last response
 		resp, err := c.readOne()
 		if err != nil {
 			var perr *ProtocolError
@@ -290,9 +291,9 @@ func (c *Client) dispatch(resp Response) {
 		return
 	}
 	c.apply(resp)
+	c.store(resp)
 	head := c.oldest()
 	if head == nil {
-		c.stored = append(c.stored, resp)
 		return
 	}
 	if head.cmd.each != nil && head.cmd.each(resp) {
@@ -302,6 +303,21 @@ func (c *Client) dispatch(resp Response) {
 		return // cancelled: drain without keeping data
 	}
 	head.result.Responses = append(head.result.Responses, resp)
+}
+
+// maxStored bounds the untagged responses kept for Responses.
+const maxStored = 10000
+
+// store keeps an untagged response for Responses, dropping the oldest
+// beyond maxStored; FETCH data streamed through a callback is not kept.
+func (c *Client) store(resp Response) {
+	if head := c.oldest(); head != nil && head.cmd.each != nil {
+		return
+	}
+	if len(c.stored) >= maxStored {
+		c.stored = append(c.stored[:0], c.stored[len(c.stored)-maxStored/2:]...)
+	}
+	c.stored = append(c.stored, resp)
 }
 
 // complete ends the command whose tag the status carries.

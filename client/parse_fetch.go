@@ -179,7 +179,7 @@ func (p *parser) addresses() []Address {
 	if !d.ExpectSpecial('(') {
 		return nil
 	}
-	var out []Address
+	out := make([]Address, 0, 1)
 	d.Nest(func() bool {
 		for n := 0; d.Err() == nil && !d.Special(')'); n++ {
 			if n >= d.Limits().MaxItems {

@@ -391,9 +391,9 @@ var commandCases = map[string]transcriptCase{
 		alerts := c.Codes("alert")
 		eq(t, "ALERT codes (greeting and A1)", len(alerts), 2)
 		eq(t, "forgotten", len(c.Codes("ALERT")), 0)
-		stray := c.Responses("OK")
-		if len(stray) != 1 || stray[0].(*client.StatusResponse).Tag != "A9" {
-			t.Errorf("stored responses %v", stray)
+		kept := c.Responses("OK") // like imaplib: every untagged OK, and the stray tagged one
+		if len(kept) != 2 || kept[0].(*client.StatusResponse).Text != "hello" || kept[1].(*client.StatusResponse).Tag != "A9" {
+			t.Errorf("stored responses %v", kept)
 		}
 		eq(t, "Responses forgets", len(c.Responses("")), 0)
 	},

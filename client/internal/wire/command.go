@@ -72,6 +72,10 @@ func (c *Command) Raw(s string) *Command {
 // Number appends an unsigned number.
 func (c *Command) Number(n uint64) *Command { return c.text(strconv.FormatUint(n, 10)) }
 
+// Fail records err as the command's encoding error (a caller-side check
+// that failed); the command is then never sent.
+func (c *Command) Fail(err error) { c.setErr(err) }
+
 func (c *Command) setErr(err error) {
 	if c.err == nil {
 		c.err = err

@@ -19,8 +19,11 @@ type Decoder struct {
 	offset int64  // stream offset of frag[0]
 	read   int64  // bytes consumed from r so far
 	long   []byte // holds fragments longer than the bufio buffer
-	err    error
-	depth  int
+	// fragStr is frag copied to a string on first use, so that the many
+	// short strings of a response line share one allocation.
+	fragStr string
+	err     error
+	depth   int
 }
 
 // NewDecoder returns a Decoder reading from r with the given limits.
@@ -100,7 +103,7 @@ func (d *Decoder) readFragment() error {
 	if n := len(line); n > 0 && line[n-1] == '\r' {
 		line = line[:n-1]
 	}
-	d.frag = line
+	d.frag, d.fragStr = line, ""
 	return nil
 }
 
@@ -325,4 +328,16 @@ func (d *Decoder) TextUntil(stop byte) (string, bool) {
 	s := string(d.frag[d.pos : d.pos+i])
 	d.pos += i
 	return s, true
+}
+
+// sub returns frag[start:end] as a string that shares one copy of the
+// fragment with the other strings taken from it.
+func (d *Decoder) sub(start, end int) string {
+	if start == end {
+		return ""
+	}
+	if d.fragStr == "" {
+		d.fragStr = string(d.frag)
+	}
+	return d.fragStr[start:end]
 }

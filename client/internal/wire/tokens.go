@@ -1,5 +1,7 @@
 package wire
 
+import "bytes"
+
 // atomSpecials marks bytes that end an atom (RFC 9051 atom-specials plus
 // resp-specials; CTL and non-ASCII are handled separately).
 var atomSpecials = func() (t [256]bool) {
@@ -37,8 +39,9 @@ func (d *Decoder) AtomBytes() ([]byte, bool) {
 
 // Atom consumes an atom.
 func (d *Decoder) Atom() (string, bool) {
+	start := d.pos
 	b, ok := d.AtomBytes()
-	return string(b), ok
+	return d.sub(start, start+len(b)), ok
 }
 
 // ExpectAtom consumes an atom or records an error.
@@ -55,8 +58,9 @@ func (d *Decoder) AStringAtom() (string, bool) {
 	if d.err != nil {
 		return "", false
 	}
+	start := d.pos
 	b := d.scan(&atomSpecials, true)
-	return string(b), len(b) > 0
+	return d.sub(start, d.pos), len(b) > 0
 }
 
 // Flag consumes a flag or mailbox attribute: an atom, optionally preceded
@@ -75,7 +79,7 @@ func (d *Decoder) Flag() (string, bool) {
 		d.pos = start
 		return "", d.Expected("flag")
 	}
-	return string(d.frag[start:d.pos]), true
+	return d.sub(start, d.pos), true
 }
 
 // Number consumes an unsigned 32-bit number (RFC 9051 number).
@@ -129,7 +133,7 @@ func (d *Decoder) NumSetToken() (string, bool) {
 	if d.pos == start {
 		return "", d.Expected("sequence set")
 	}
-	return string(d.frag[start:d.pos]), true
+	return d.sub(start, d.pos), true
 }
 
 // Quoted consumes a quoted string. 8-bit bytes are accepted as they come
@@ -137,6 +141,12 @@ func (d *Decoder) NumSetToken() (string, bool) {
 func (d *Decoder) Quoted() (string, bool) {
 	if !d.Special('"') {
 		return "", d.Expected("quoted string")
+	}
+	rest := d.frag[d.pos:]
+	if q := bytes.IndexByte(rest, '"'); q >= 0 && bytes.IndexByte(rest[:q], '\\') < 0 {
+		start := d.pos
+		d.pos += q + 1 // fast path: no escapes
+		return d.sub(start, start+q), true
 	}
 	start := d.pos
 	plain := true

@@ -133,7 +133,7 @@ func (d *Decoder) ItemName() (string, bool) {
 	if d.pos == start {
 		return "", d.Expected("atom")
 	}
-	return string(d.frag[start:d.pos]), true
+	return d.sub(start, d.pos), true
 }
 
 // skipBracket moves past a [...] group, allowing nested parentheses and
