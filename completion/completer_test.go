@@ -1,0 +1,112 @@
+package completion_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"imapsh/client"
+	"imapsh/completion"
+	"imapsh/repl"
+)
+
+// fakeSource is a session cache with fixed contents.
+type fakeSource struct {
+	state client.State
+	caps  []string
+}
+
+func (f fakeSource) State() client.State { return f.state }
+func (f fakeSource) Caps() []string      { return f.caps }
+func (f fakeSource) Mailboxes() []string {
+	return []string{"INBOX", "Sent", "Sent Items", "Archive/2024", "Ünïcødé"}
+}
+func (f fakeSource) Flags() []string     { return []string{`\Seen`, `\Flagged`, "$Important", `\*`} }
+func (f fakeSource) Variables() []string { return []string{"PASS"} }
+
+var selected = fakeSource{state: client.StateSelected,
+	caps: []string{"IMAP4rev1", "IDLE", "AUTH=PLAIN", "AUTH=SCRAM-SHA-256", "CONDSTORE", "UIDPLUS"}}
+
+func TestComplete(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"msg.eml", "msg2.eml", "notes.txt"} {
+		os.WriteFile(filepath.Join(dir, f), nil, 0o600)
+	}
+	os.Mkdir(filepath.Join(dir, "mail"), 0o700)
+	notAuth := fakeSource{state: client.StateNotAuthenticated, caps: []string{"IMAP4rev1", "AUTH=PLAIN", "AUTH=SCRAM-SHA-256", "STARTTLS"}}
+	tests := []struct {
+		name    string
+		src     completion.Source
+		line    string
+		want    []string
+		wantLen int
+	}{
+		{"command lower", selected, "fet", []string{"ch "}, 3},
+		{"command upper", selected, "FET", []string{"CH "}, 3},
+		{"idle with IDLE", selected, "idl", []string{"e "}, 3},
+		{"move needs MOVE", selected, "mov", nil, 3},
+		{"getquotaroot needs QUOTA", selected, "getq", nil, 4},
+		{"fetch needs selected", notAuth, "fet", nil, 3},
+		{"login before auth", notAuth, "log", []string{"in ", "out "}, 3},
+		{"login_cram_md5 needs AUTH=CRAM-MD5", notAuth, "login_", nil, 6},
+		{"meta command", selected, `\tr`, []string{"ace "}, 3},
+		{"uid second word", selected, "uid f", []string{"etch "}, 1},
+		{"uid move hidden", selected, "uid mo", nil, 2},
+		{"mailbox", selected, "select S", []string{"ent "}, 1},
+		{"mailbox quoted", selected, `select "Sent I`, []string{`tems" `}, 7},
+		{"mailbox all", selected, "copy 1 ", []string{`"Sent Items" `, "Archive/2024 ", "INBOX ", "Sent ", "Ünïcødé "}, 0},
+		{"inbox any case", selected, "select inb", []string{"ox "}, 3},
+		{"flag", selected, `store 1 +flags \Se`, []string{"en "}, 3},
+		{"flag typed case", selected, `store 1 +flags \seen $imp`, []string{"ortant "}, 4},
+		{"store op", selected, `store 1:3 +fl`, []string{"ags ", "ags.silent "}, 3},
+		{"fetch item in list", selected, `fetch 1 (UID BODY.P`, []string{"EEK[", "EEK[HEADER.FIELDS ", "EEK[HEADER] ", "EEK[TEXT] "}, 6},
+		{"fetch item bare", selected, `fetch 1:5 env`, []string{"elope "}, 3},
+		{"search key", selected, `search UNSEEN subj`, []string{"ect "}, 4},
+		{"status item", selected, `status INBOX (MESS`, []string{"AGES "}, 4},
+		{"mechanism", notAuth, `authenticate SC`, []string{"RAM-SHA-256 "}, 2},
+		{"enable", selected, `id`, []string{"le "}, 2},
+		{"path after >", selected, "fetch 7 BODY[] > " + dir + "/ms", []string{"g.eml ", "g2.eml "}, len(dir) + 3},
+		{"dir after <", selected, "append Archive < " + dir + "/ma", []string{"il/"}, len(dir) + 3},
+		{"include path", selected, `\i ` + dir + "/no", []string{"tes.txt "}, len(dir) + 3},
+		{"help topic", selected, "help fe", []string{"tch "}, 2},
+		{"switch", selected, `\json o`, []string{"ff ", "n "}, 1},
+		{"variable", selected, `\unset P`, []string{"ASS "}, 1},
+		{"secret offers nothing", notAuth, `login alice `, nil, 0},
+		{"too many args", selected, `noop x`, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := completion.New(repl.CompletionSpec(), tt.src)
+			line := []rune(tt.line)
+			got, n := c.Do(line, len(line))
+			var gotS []string
+			for _, g := range got {
+				gotS = append(gotS, string(g))
+			}
+			if !reflect.DeepEqual(gotS, tt.want) || n != tt.wantLen {
+				t.Errorf("Do(%q) = %q, %d; want %q, %d", tt.line, gotS, n, tt.want, tt.wantLen)
+			}
+		})
+	}
+}
+
+func TestCompleteMidLine(t *testing.T) {
+	c := completion.New(repl.CompletionSpec(), selected)
+	line := []rune("fet 1:5")
+	got, n := c.Do(line, 3)
+	if len(got) != 1 || string(got[0]) != "ch " || n != 3 {
+		t.Errorf("Do at 3 = %q, %d", got, n)
+	}
+	if got, _ := c.Do(line, 99); got != nil {
+		t.Errorf("pos out of range gave %q", got)
+	}
+}
+
+func TestQuoteIfNeeded(t *testing.T) {
+	for in, want := range map[string]string{"INBOX": "INBOX", "Sent Items": `"Sent Items"`, `a"b`: `"a\"b"`, "": `""`, ">x": `">x"`} {
+		if got := completion.QuoteIfNeeded(in); got != want {
+			t.Errorf("QuoteIfNeeded(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package completion
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// pathCandidates lists the files and directories that extend frag, a path
+// being typed after <, > or \i; directories end in "/" with no space.
+func pathCandidates(frag string) []candidate {
+	dir, base := filepath.Split(frag)
+	readDir := dir
+	if readDir == "" {
+		readDir = "."
+	}
+	entries, err := os.ReadDir(expandHome(readDir))
+	if err != nil {
+		return nil
+	}
+	var out []candidate
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		if e.IsDir() {
+			out = append(out, candidate{text: dir + name + "/"})
+			continue
+		}
+		out = append(out, candidate{text: dir + name, space: true})
+	}
+	return out
+}
+
+// expandHome replaces a leading ~/ with the home directory.
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}

@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Options are the parsed command-line flags and arguments of imapsh.
+type Options struct {
+	URL             string   // the optional positional URL
+	Plaintext       bool     // --plaintext: imap:// without any TLS
+	Stream          string   // --stream CMD: IMAP over CMD's stdin/stdout
+	Demo            bool     // --demo: start and use the built-in demo server
+	Commands        []string // -c CMD, in order
+	File            string   // -f FILE ("-" = stdin)
+	CAFile          string   // --cafile
+	Pins            []string // --pin sha256//B64 (repeatable)
+	Insecure        bool     // --insecure
+	CertFile        string   // --cert
+	KeyFile         string   // --key
+	PasswordCommand string   // --password-command
+	JSON            bool     // --json
+	Raw             bool     // --raw
+	Trace           string   // --trace[=FILE] / --trace-file FILE; "-" = stderr, "" = off
+	Record          string   // --record FILE
+	Pipeline        bool     // --pipeline
+	ContinueOnError bool     // --continue-on-error
+	Color           string   // --color auto|always|never
+	NoHistory       bool     // --no-history
+	Version         bool     // --version
+}
+
+// Batch reports whether the session runs -c commands or a -f script
+// rather than reading from stdin.
+func (o *Options) Batch() bool { return len(o.Commands) > 0 || o.File != "" }
+
+// ErrUsage marks a command line that cannot be run; the message says why.
+var ErrUsage = errors.New("usage")
+
+// usageHead is printed above the flag list by --help and on usage errors.
+const usageHead = `usage: imapsh [flags] [URL]
+
+  imaps://[user[;AUTH=MECH]@]host[:port][/mailbox]   implicit TLS, port 993
+  imap://[user[;AUTH=MECH]@]host[:port][/mailbox]    STARTTLS required, port 143
+
+The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
+prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure;
+2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD.
+
+flags (-flag and --flag are the same):
+`
+
+// Parse parses the arguments after the program name. With --help it writes
+// the usage to out and returns flag.ErrHelp; on a bad command line it
+// returns an error wrapping ErrUsage (the caller prints it and Usage).
+func Parse(args []string, out io.Writer) (*Options, error) {
+	o := &Options{Color: "auto"}
+	fs := newFlagSet(o)
+	fs.SetOutput(io.Discard)
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		Usage(out)
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUsage, err)
+	}
+	if err := o.setPositional(positional); err != nil {
+		return nil, err
+	}
+	return o, o.validate()
+}
+
+// parseInterspersed parses flags before and after positional arguments
+// (imapsh URL -c CMD), which the flag package alone stops at; after "--"
+// everything is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// Usage writes the usage text and the flag list to w.
+func Usage(w io.Writer) {
+	fs := newFlagSet(&Options{})
+	fs.SetOutput(w)
+	fmt.Fprint(w, usageHead)
+	fs.PrintDefaults()
+}
+
+func newFlagSet(o *Options) *flag.FlagSet {
+	fs := flag.NewFlagSet("imapsh", flag.ContinueOnError)
+	fs.BoolVar(&o.Plaintext, "plaintext", false, "allow imap:// with no TLS at all (warned on every connect)")
+	fs.StringVar(&o.Stream, "stream", "", "speak IMAP over `CMD`'s stdin/stdout (run by /bin/sh)")
+	fs.BoolVar(&o.Demo, "demo", false, "start the built-in demo server and connect to it")
+	fs.Var((*listFlag)(&o.Commands), "c", "run `CMD` (repeatable, in order), then log out and exit")
+	fs.StringVar(&o.File, "f", "", "run the .imap script `FILE` (- = stdin), then exit")
+	fs.StringVar(&o.CAFile, "cafile", "", "trust the PEM certificates in `FILE`")
+	fs.Var((*listFlag)(&o.Pins), "pin", "require the server key `sha256//BASE64` (repeatable)")
+	fs.BoolVar(&o.Insecure, "insecure", false, "do not verify the server certificate (pins still apply)")
+	fs.StringVar(&o.CertFile, "cert", "", "client certificate `FILE` (PEM)")
+	fs.StringVar(&o.KeyFile, "key", "", "client certificate key `FILE` (PEM)")
+	fs.StringVar(&o.PasswordCommand, "password-command", "", "run `CMD` (by /bin/sh) and use its first output line as the password")
+	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per command result")
+	fs.BoolVar(&o.Raw, "raw", false, "print the server's lines as received (secrets redacted)")
+	fs.Var((*traceFlag)(&o.Trace), "trace", "wire trace (C:/S:, secrets redacted) to stderr, or --trace=FILE")
+	fs.StringVar(&o.Trace, "trace-file", "", "wire trace to `FILE`")
+	fs.StringVar(&o.Record, "record", "", "record the session to `FILE`")
+	fs.BoolVar(&o.Pipeline, "pipeline", false, "send script commands without waiting for each answer")
+	fs.BoolVar(&o.ContinueOnError, "continue-on-error", false, "in -c/-f/piped mode, go on after NO or BAD")
+	fs.StringVar(&o.Color, "color", "auto", "colour: `auto`, always or never (NO_COLOR is honoured)")
+	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
+	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
+	return fs
+}
+
+func (o *Options) setPositional(args []string) error {
+	switch len(args) {
+	case 0:
+		return nil
+	case 1:
+		o.URL = args[0]
+		return nil
+	}
+	return fmt.Errorf("%w: one URL at most, got %q", ErrUsage, args)
+}
+
+func (o *Options) validate() error {
+	switch {
+	case o.Color != "auto" && o.Color != "always" && o.Color != "never":
+		return fmt.Errorf("%w: --color must be auto, always or never, not %q", ErrUsage, o.Color)
+	case len(o.Commands) > 0 && o.File != "":
+		return fmt.Errorf("%w: use -c or -f, not both", ErrUsage)
+	case o.Demo && (o.URL != "" || o.Stream != ""):
+		return fmt.Errorf("%w: --demo connects to the demo server; drop the URL or --stream", ErrUsage)
+	case o.Stream != "" && o.URL != "":
+		return fmt.Errorf("%w: --stream replaces the URL; give one or the other", ErrUsage)
+	case (o.CertFile == "") != (o.KeyFile == ""):
+		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
+	}
+	return nil
+}
+
+// listFlag is a repeatable string flag (-c, --pin).
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, "; ") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// traceFlag is --trace (stderr) or --trace=FILE: a boolean-style flag with an
+// optional value, which the flag package allows for IsBoolFlag values.
+type traceFlag string
+
+// TraceStderr is the Trace value that means stderr.
+const TraceStderr = "-"
+
+func (t *traceFlag) String() string   { return string(*t) }
+func (t *traceFlag) IsBoolFlag() bool { return true }
+
+func (t *traceFlag) Set(v string) error {
+	switch v {
+	case "true":
+		*t = TraceStderr
+	case "false":
+		*t = ""
+	default:
+		*t = traceFlag(v)
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"imapsh/client"
+	"imapsh/history"
+)
+
+// LineSource yields input lines: readline on a terminal (in package main),
+// a scanner on piped stdin, a script reader.
+type LineSource interface {
+	// ReadLine returns the next line; io.EOF at the end of input,
+	// ErrInterrupt when the user pressed Ctrl-C at the prompt.
+	ReadLine(prompt string) (string, error)
+	// Interactive is true for a terminal: prompts, hints, no exit on error.
+	Interactive() bool
+}
+
+// HistoryAdder is implemented by a LineSource with an in-memory history
+// ring (readline): the loop adds each accepted line, already redacted.
+type HistoryAdder interface{ AddHistory(line string) }
+
+// PasswordReader is implemented by a LineSource that can read a secret
+// without echo; login without a password asks through it.
+type PasswordReader interface {
+	ReadPassword(prompt string) (string, error)
+}
+
+// DisplayLiner is implemented by a LineSource whose lines may differ from
+// what should be shown: a script line with ${VAR} expanded runs, but its
+// unexpanded form is what echo, JSON output and errors show.
+type DisplayLiner interface {
+	// LastDisplay returns the display form of the line ReadLine last returned.
+	LastDisplay() string
+}
+
+// ErrInterrupt is returned by LineSource.ReadLine when the user pressed
+// Ctrl-C at the prompt.
+var ErrInterrupt = errors.New("interrupt")
+
+// Connector opens a session to t; main implements it (TLS options, the
+// password, login with t.Mech or the best mechanism, select t.Mailbox). It
+// returns the logged-in client, or the client plus an error when login or
+// select failed.
+type Connector func(ctx context.Context, t *Target) (*client.Client, error)
+
+// Config is the shell's configuration, from main's flags.
+type Config struct {
+	Stdout, Stderr  io.Writer
+	Color           bool
+	Width           int       // terminal width; 0 means 80
+	JSON            bool      // --json: one JSON object per command
+	Raw             bool      // --raw: the server's lines as received
+	Trace           io.Writer // --trace: the wire trace sink the client is created with (see WireTap)
+	History         *history.File
+	Connect         Connector
+	ContinueOnError bool   // --continue-on-error
+	Pipeline        bool   // --pipeline (not implemented yet: commands run in lockstep)
+	Record          string // --record FILE (not implemented yet)
+}
+
+// Exit statuses of Run.
+const (
+	ExitOK       = 0 // all went well
+	ExitLost     = 2 // the connection was lost mid-session
+	ExitFailures = 3 // a command got NO/BAD or an expectation failed (non-interactive)
+)

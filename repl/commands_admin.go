@@ -1,0 +1,142 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"imapsh/client"
+	"imapsh/completion"
+)
+
+// Access control (RFC 4314), quota (RFC 9208), METADATA (RFC 5464) and
+// the draft ANNOTATEMORE commands imaplib has.
+func init() {
+	mailbox := Arg{Name: "mailbox", Kind: completion.Mailbox}
+	who := Arg{Name: "identifier", Kind: completion.Identifier}
+	acl, quota := []string{"ACL"}, []string{"QUOTA"}
+	register(
+		&Command{Name: "getacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox},
+			Summary: "show a mailbox's access control list",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.GetACL(ctx, in.Arg("mailbox"))
+			}},
+		&Command{Name: "setacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl,
+			Args:    []Arg{mailbox, who, {Name: "rights", Kind: completion.Rights}},
+			Summary: "grant rights to an identifier", Help: "setacl Shared bob lrs\nsetacl Shared bob +w    adds, -w removes",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.SetACL(ctx, in.Arg("mailbox"), in.Arg("identifier"), in.Arg("rights"))
+			}},
+		&Command{Name: "deleteacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox, who},
+			Summary: "remove an identifier from the access control list",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.DeleteACL(ctx, in.Arg("mailbox"), in.Arg("identifier"))
+			}},
+		&Command{Name: "listrights", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox, who},
+			Summary: "show which rights may be granted to an identifier",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.ListRights(ctx, in.Arg("mailbox"), in.Arg("identifier"))
+			}},
+		&Command{Name: "myrights", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox},
+			Summary: "show your rights on a mailbox",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.MyRights(ctx, in.Arg("mailbox"))
+			}},
+		&Command{Name: "getquota", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota,
+			Args: []Arg{{Name: "root", Kind: completion.Atom}}, Summary: "show a quota root's usage and limits",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.GetQuota(ctx, in.Arg("root"))
+			}},
+		&Command{Name: "getquotaroot", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota, Args: []Arg{mailbox},
+			Summary: "show a mailbox's quota roots with usage bars",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.GetQuotaRoot(ctx, in.Arg("mailbox"))
+			}},
+		&Command{Name: "setquota", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota,
+			Args:    []Arg{{Name: "root", Kind: completion.Atom}, {Name: "limits", Kind: completion.Rest}},
+			Summary: "set a quota root's limits (usually admin only)", Help: "setquota user/alice (STORAGE 1048576 MESSAGE 10000)",
+			Run: runSetQuota},
+		&Command{Name: "getmetadata", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"METADATA", "METADATA-SERVER"},
+			Args:    []Arg{mailbox, {Name: "entries", Kind: completion.Rest}},
+			Summary: "read annotations (RFC 5464); mailbox \"\" is the server",
+			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared",
+			Run:     runGetMetadata},
+		&Command{Name: "setmetadata", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"METADATA", "METADATA-SERVER"},
+			Args:    []Arg{mailbox, {Name: "entries", Kind: completion.Rest}},
+			Summary: "write annotations (RFC 5464); NIL deletes one",
+			Help:    "setmetadata INBOX /private/comment \"my inbox\"",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				entries, err := pairs(in, in.List("entries"))
+				if err != nil {
+					return nil, err
+				}
+				return s.c.SetMetadata(ctx, in.Arg("mailbox"), entries)
+			}},
+		&Command{Name: "getannotation", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"ANNOTATEMORE"},
+			Args:    []Arg{mailbox, {Name: "entry", Kind: completion.Atom}, {Name: "attribute", Kind: completion.Atom, Values: []string{"value.shared", "value.priv", "*"}}},
+			Summary: "read annotations in the draft ANNOTATEMORE syntax (Cyrus)",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				return s.c.GetAnnotation(ctx, in.Arg("mailbox"), in.Arg("entry"), in.Arg("attribute"))
+			}},
+		&Command{Name: "setannotation", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"ANNOTATEMORE"},
+			Args:    []Arg{mailbox, {Name: "entry", Kind: completion.Atom}, {Name: "attributes", Kind: completion.Rest}},
+			Summary: "write annotation attributes in the draft ANNOTATEMORE syntax",
+			Help:    "setannotation INBOX /comment value.shared \"team inbox\"",
+			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+				attrs, err := pairs(in, in.List("attributes"))
+				if err != nil {
+					return nil, err
+				}
+				return s.c.SetAnnotation(ctx, in.Arg("mailbox"), in.Arg("entry"), attrs)
+			}},
+	)
+}
+
+// pairs reads NAME VALUE pairs; the value NIL is nil.
+func pairs(in *Input, words []string) ([]client.MetadataEntry, error) {
+	if len(words) == 0 || len(words)%2 != 0 {
+		return nil, &UsageError{in.Cmd, "want NAME VALUE pairs"}
+	}
+	var out []client.MetadataEntry
+	for i := 0; i < len(words); i += 2 {
+		out = append(out, client.MetadataEntry{Name: words[i], Value: nilOr(words[i+1])})
+	}
+	return out, nil
+}
+
+func runSetQuota(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	words := strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(in.Arg("limits")))
+	if len(words)%2 != 0 {
+		return nil, &UsageError{in.Cmd, "want RESOURCE LIMIT pairs, e.g. (STORAGE 1048576)"}
+	}
+	var limits []client.QuotaResource
+	for i := 0; i < len(words); i += 2 {
+		n, err := strconv.ParseUint(words[i+1], 10, 64)
+		if err != nil {
+			return nil, &UsageError{in.Cmd, fmt.Sprintf("%q is not a number", words[i+1])}
+		}
+		limits = append(limits, client.QuotaResource{Name: strings.ToUpper(words[i]), Limit: n})
+	}
+	return s.c.SetQuota(ctx, in.Arg("root"), limits)
+}
+
+func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	toks, err := Lex(in.Arg("entries"))
+	if err != nil {
+		return nil, &UsageError{in.Cmd, err.Error()}
+	}
+	options := ""
+	if len(toks) > 0 && strings.HasPrefix(toks[0].Raw, "(") {
+		options = strings.TrimSuffix(strings.TrimPrefix(toks[0].Raw, "("), ")")
+		toks = toks[1:]
+	}
+	entries := make([]string, len(toks))
+	for i, t := range toks {
+		entries[i] = t.Text
+	}
+	if len(entries) == 0 {
+		return nil, &UsageError{in.Cmd, "missing ENTRIES"}
+	}
+	return s.c.GetMetadata(ctx, in.Arg("mailbox"), entries, options)
+}

@@ -1,0 +1,134 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"imapsh/client"
+	"imapsh/history"
+	"imapsh/render"
+	"imapsh/scripts"
+)
+
+func runConnect(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	t, err := ParseURL(in.Arg("url"))
+	if err != nil {
+		return nil, err
+	}
+	return nil, s.connect(ctx, t)
+}
+
+// runReconnect connects to the same target and re-selects the mailbox
+// that was open.
+func runReconnect(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	if s.target == nil || (s.target.Host == "" && len(s.target.Stream) == 0) {
+		return nil, errors.New(`nothing to reconnect to; use \connect URL`)
+	}
+	t := *s.target
+	if s.c != nil && s.c.Mailbox() != nil {
+		t.Mailbox = s.c.Mailbox().Name
+	}
+	return nil, s.connect(ctx, &t)
+}
+
+// connect replaces the session's connection by one to t.
+func (s *Session) connect(ctx context.Context, t *Target) error {
+	if s.cfg.Connect == nil {
+		return errors.New("this shell cannot open connections")
+	}
+	if s.connected() {
+		s.c.Logout(ctx)
+	}
+	c, err := s.cfg.Connect(ctx, t)
+	if c == nil {
+		return err
+	}
+	s.c, s.target, s.lost = c, t, false
+	s.setMailboxes(nil)
+	fmt.Fprintf(s.cfg.Stderr, "connected to %s\n", history.RedactURL(t.URL))
+	if m := c.Mailbox(); m != nil && err == nil {
+		render.Mailbox(s.out, m, s.renderOptions())
+	}
+	return err
+}
+
+// runInclude runs a script file through this session's loop. In an
+// interactive session its failures stop it but do not change the exit
+// status.
+func runInclude(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	r, err := scripts.Open(in.Arg("file"), s.scriptOptions())
+	if err != nil {
+		return nil, err
+	}
+	before, interactive := s.failures, s.src.Interactive()
+	s.runSource(ctx, NewScriptSource(r))
+	if failed := s.failures - before; interactive && failed > 0 {
+		s.failures = before
+		return nil, fmt.Errorf("%s: %d failure(s)", in.Arg("file"), failed)
+	}
+	return nil, nil
+}
+
+// scriptOptions expand ${NAME} from \set variables, then the environment,
+// and guard files holding literal secrets.
+func (s *Session) scriptOptions() scripts.Options {
+	return scripts.Options{Lookup: scripts.ChainLookup(s.Lookup, os.LookupEnv), HasLiteralSecret: HasLiteralSecret}
+}
+
+// HasLiteralSecret reports whether a script line carries a secret written
+// out (not as ${VAR}): an argument of kind secret, or a raw LOGIN or
+// AUTHENTICATE line. It is scripts.Options.HasLiteralSecret for the
+// shell's table.
+func HasLiteralSecret(text string) bool {
+	toks := LexTolerant(text)
+	cmd, n := lookupCommand(toks)
+	if cmd == nil {
+		return false
+	}
+	if cmd.Raw {
+		return history.RedactRaw(text) != text
+	}
+	for i, t := range argWords(toks[n:]) {
+		if a, ok := argFor(cmd, i); ok && redacts(a.Kind) && !scripts.IsReference(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// ScriptSource is a LineSource over a scripts.Reader: the lines of a
+// .imap file with includes followed and ${NAME} expanded. It reports each
+// line's display form (variables unexpanded) and its file:line.
+type ScriptSource struct {
+	r    *scripts.Reader
+	last scripts.Line
+}
+
+// NewScriptSource returns a non-interactive source reading r.
+func NewScriptSource(r *scripts.Reader) *ScriptSource { return &ScriptSource{r: r} }
+
+// ReadLine returns the next logical line (the prompt is ignored).
+func (s *ScriptSource) ReadLine(string) (string, error) {
+	line, err := s.r.Next()
+	if err != nil {
+		return "", err
+	}
+	s.last = line
+	return line.Text, nil
+}
+
+// Interactive reports false: errors stop a script.
+func (s *ScriptSource) Interactive() bool { return false }
+
+// LastDisplay implements DisplayLiner.
+func (s *ScriptSource) LastDisplay() string { return s.last.Display }
+
+// Location returns "file:line" of the last line.
+func (s *ScriptSource) Location() string {
+	if s.last.File == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", s.last.File, s.last.Num)
+}

@@ -1,0 +1,109 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"imapsh/client"
+)
+
+// UnknownCommandError is a first word that names no command.
+type UnknownCommandError struct{ Name string }
+
+// Error implements error.
+func (e *UnknownCommandError) Error() string { return fmt.Sprintf("unknown command %q", e.Name) }
+
+// UnavailableError is a command refused by the shell because the state or
+// the server's capabilities do not allow it.
+type UnavailableError struct {
+	Cmd    *Command
+	Reason string
+}
+
+// Error implements error: "fetch: needs a selected mailbox".
+func (e *UnavailableError) Error() string { return e.Cmd.Name + ": " + e.Reason }
+
+// prepare lexes a line, finds its command and binds its arguments.
+func (s *Session) prepare(line, display string) (*Input, error) {
+	toks, err := Lex(line)
+	if err != nil {
+		return nil, err
+	}
+	cmd, n := lookupCommand(toks)
+	if cmd == nil {
+		return nil, &UnknownCommandError{Name: toks[0].Raw}
+	}
+	in, err := bind(cmd, line, toks[n:])
+	if err != nil {
+		return nil, err
+	}
+	in.Display = redactLine(display, in)
+	return in, nil
+}
+
+// checkAvailable refuses a command the state or the server does not allow.
+func (s *Session) checkAvailable(cmd *Command) error {
+	if reason := s.unavailable(cmd); reason != "" {
+		return &UnavailableError{Cmd: cmd, Reason: reason}
+	}
+	return nil
+}
+
+// unavailable says why cmd cannot run now, or "" when it can.
+func (s *Session) unavailable(cmd *Command) string {
+	state := s.currentState()
+	switch {
+	case state&cmd.States != 0:
+		if !s.hasCap(cmd.Caps) {
+			return "needs the server capability " + strings.Join(cmd.Caps, " or ")
+		}
+		return ""
+	case state == client.StateLogout:
+		return "needs a connection"
+	case cmd.States == client.SelectedState:
+		return "needs a selected mailbox"
+	case cmd.States&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
+		return "needs a logged-in session"
+	case cmd.States == client.NotAuthOnly:
+		return "is only valid before login"
+	case cmd.States == client.StateAuthenticated:
+		return "is only valid while no mailbox is selected"
+	}
+	return "is not valid in the " + state.String() + " state"
+}
+
+// hintFor suggests how to make cmd available.
+func (s *Session) hintFor(cmd *Command) string {
+	state := s.currentState()
+	switch {
+	case state&cmd.States != 0:
+		return "the server does not announce it; capability refreshes the list"
+	case state == client.StateLogout:
+		return `\connect URL, or \reconnect`
+	case cmd.States == client.SelectedState && state == client.StateNotAuthenticated:
+		return "login USER, then select INBOX"
+	case cmd.States == client.SelectedState:
+		return "select INBOX"
+	case cmd.States&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
+		return "login USER"
+	case cmd.States == client.StateAuthenticated:
+		return "unselect (or close) first"
+	}
+	return ""
+}
+
+// usageHint is the hint for an error found before the command ran.
+func usageHint(err error) string {
+	var ue *UsageError
+	var uc *UnknownCommandError
+	switch {
+	case errors.As(err, &ue):
+		return "usage: " + ue.Cmd.Usage() + ` (help ` + ue.Cmd.Name + `)`
+	case errors.As(err, &uc):
+		return "help lists the commands"
+	case errors.Is(err, ErrUnterminatedQuote), errors.Is(err, ErrUnbalanced):
+		return `quote arguments with spaces: "Sent Items"`
+	}
+	return ""
+}

@@ -1,0 +1,15 @@
+// Package repl is the shell's heart: the command table, the lexer, the
+// dispatcher and the session loop over a LineSource.
+//
+// One table (commands_*.go) lists every command: the IMAP commands under
+// their imaplib names ("fetch", "uid fetch", "getquotaroot", ...) and the
+// shell's meta-commands starting with a backslash ("\help", "\set", ...).
+// Dispatch, argument checking and usage lines, help, completion (through
+// package completion) and history redaction are all derived from it.
+//
+// A typed line, a line of a .imap script and a -c command all go through
+// the same Lex, table lookup, argument binding and handler. Each command
+// runs under its own context, cancelled by Ctrl-C; its *client.Result is
+// rendered to stdout (or printed as JSON, or as the server's raw lines),
+// errors go to stderr as "error: ..." and "hint: ...".
+package repl

@@ -1,0 +1,159 @@
+package repl
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"imapsh/client"
+)
+
+// writeHelp lists the commands by group: those available now with their
+// usage and summary, then what the others need. With all, every command
+// is listed with its requirements.
+func (s *Session) writeHelp(w io.Writer, all bool) {
+	var missing reasons
+	for _, group := range groupOrder {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		header := false
+		for _, cmd := range table {
+			if cmd.Group != group {
+				continue
+			}
+			reason := s.unavailable(cmd)
+			if reason != "" && !all {
+				missing.add(s.needText(reason, cmd), cmd.Name)
+				continue
+			}
+			if !header {
+				fmt.Fprintf(tw, "%s:\n", group)
+				header = true
+			}
+			fmt.Fprintf(tw, "  %s\t%s%s\n", cmd.Usage(), cmd.Summary, requirements(cmd, all))
+		}
+		tw.Flush()
+		if header {
+			fmt.Fprintln(w)
+		}
+	}
+	missing.write(w)
+	fmt.Fprintln(w, `help CMD explains a command; help all lists everything; help scripts explains .imap files.`)
+}
+
+// needLine is "fetch: needs a selected mailbox — hint: select INBOX".
+func (s *Session) needLine(cmd *Command, reason string) string {
+	return cmd.Name + ": " + s.needText(reason, cmd)
+}
+
+// needText is the reason with its hint: "needs a selected mailbox — hint:
+// select INBOX".
+func (s *Session) needText(reason string, cmd *Command) string {
+	if hint := s.hintFor(cmd); hint != "" && !strings.HasPrefix(reason, "needs the server") {
+		return reason + " — hint: " + hint
+	}
+	return reason
+}
+
+// reasons groups unavailable commands by what they need, in first-seen
+// order.
+type reasons struct {
+	order []string
+	names map[string][]string
+}
+
+func (r *reasons) add(reason, name string) {
+	if r.names == nil {
+		r.names = map[string][]string{}
+	}
+	if _, ok := r.names[reason]; !ok {
+		r.order = append(r.order, reason)
+	}
+	r.names[reason] = append(r.names[reason], name)
+}
+
+// write prints "not available now:" with each reason and its commands,
+// wrapped at 76 columns.
+func (r *reasons) write(w io.Writer) {
+	if len(r.order) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "not available now:")
+	for _, reason := range r.order {
+		fmt.Fprintf(w, "  %s:\n", reason)
+		line := "   "
+		for i, n := range r.names[reason] {
+			word := " " + n
+			if i < len(r.names[reason])-1 {
+				word += ","
+			}
+			if len(line)+len(word) > 76 {
+				fmt.Fprintln(w, line)
+				line = "   "
+			}
+			line += word
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintln(w)
+}
+
+// requirements notes a command's capability and state for help all.
+func requirements(cmd *Command, all bool) string {
+	if !all {
+		return ""
+	}
+	var parts []string
+	if len(cmd.Caps) > 0 {
+		parts = append(parts, strings.Join(cmd.Caps, "|"))
+	}
+	if !cmd.IsMeta() {
+		parts = append(parts, stateWord(cmd.States))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(parts, ", ") + "]"
+}
+
+// stateWord names a state mask briefly.
+func stateWord(m client.State) string {
+	switch m & client.AnyState {
+	case client.AnyState:
+		return "any state"
+	case client.AuthOrSelect:
+		return "logged in"
+	case client.SelectedState:
+		return "selected"
+	case client.NotAuthOnly:
+		return "before login"
+	case client.StateAuthenticated:
+		return "logged in, no mailbox selected"
+	}
+	return m.String()
+}
+
+// writeCommandHelp explains one command: usage, summary, long help,
+// requirements and aliases.
+func (s *Session) writeCommandHelp(w io.Writer, cmd *Command) {
+	fmt.Fprintf(w, "usage: %s\n  %s\n", cmd.Usage(), cmd.Summary)
+	if cmd.Help != "" {
+		fmt.Fprintln(w)
+		for _, l := range strings.Split(cmd.Help, "\n") {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
+	fmt.Fprintln(w)
+	if !cmd.IsMeta() {
+		fmt.Fprintf(w, "valid: %s\n", stateWord(cmd.States))
+	}
+	if len(cmd.Caps) > 0 {
+		fmt.Fprintf(w, "needs: %s\n", strings.Join(cmd.Caps, " or "))
+	}
+	if len(cmd.Aliases) > 0 {
+		fmt.Fprintf(w, "aliases: %s\n", strings.Join(cmd.Aliases, ", "))
+	}
+	if reason := s.unavailable(cmd); reason != "" {
+		fmt.Fprintf(w, "now: %s\n", s.needLine(cmd, reason))
+	}
+}

@@ -1,0 +1,184 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Run reads lines from src until EOF or \quit, dispatching each, then logs
+// out. It returns the exit status: 0 ok; 2 the connection was lost
+// mid-session; 3 a command in non-interactive mode got NO/BAD or an
+// expectation failed.
+func (s *Session) Run(ctx context.Context, src LineSource) int {
+	s.runSource(ctx, src)
+	s.src = src
+	s.logout(ctx)
+	s.closeTee()
+	switch {
+	case s.lost && !src.Interactive():
+		return ExitLost
+	case s.failures > 0:
+		return ExitFailures
+	}
+	return ExitOK
+}
+
+// runSource is the loop over one source; \i runs a nested one.
+func (s *Session) runSource(ctx context.Context, src LineSource) {
+	outer := s.src
+	s.src = src
+	defer func() {
+		s.commitPending()
+		s.src = outer
+	}()
+	for !s.quit && ctx.Err() == nil {
+		prompt := ""
+		if src.Interactive() {
+			prompt = s.Prompt()
+		}
+		line, err := src.ReadLine(prompt)
+		switch {
+		case errors.Is(err, ErrInterrupt):
+			fmt.Fprintln(s.cfg.Stderr, `(use \quit or Ctrl-D to exit)`)
+			continue
+		case errors.Is(err, io.EOF):
+			return
+		case err != nil:
+			s.fail(err, "")
+			s.afterFailure()
+			return
+		}
+		if stop := s.handleLine(ctx, src, line); stop {
+			return
+		}
+	}
+}
+
+// handleLine runs one line; it reports whether the loop must stop.
+func (s *Session) handleLine(ctx context.Context, src LineSource, line string) bool {
+	if strings.TrimSpace(line) == "" {
+		return false
+	}
+	display := line
+	if d, ok := src.(DisplayLiner); ok {
+		display = d.LastDisplay()
+	}
+	if s.pending && !isExpect(line) && s.commitPending() {
+		return true
+	}
+	in, err := s.prepare(line, display)
+	if src.Interactive() {
+		s.remember(src, line, in)
+	}
+	if err != nil {
+		s.fail(err, usageHint(err))
+		return s.afterFailure()
+	}
+	s.execute(ctx, in)
+	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
+}
+
+// isExpect reports whether a line is an \expect meta-command.
+func isExpect(line string) bool {
+	word, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+	return strings.EqualFold(word, `\expect`)
+}
+
+// remember adds the redacted line to the history file and the line
+// editor's ring. Lines starting with a space are not saved.
+func (s *Session) remember(src LineSource, line string, in *Input) {
+	if strings.HasPrefix(line, " ") {
+		return
+	}
+	red := redactLine(line, in)
+	if err := s.cfg.History.Add(red); err != nil {
+		fmt.Fprintf(s.cfg.Stderr, "warning: %v\n", err)
+	}
+	if h, ok := src.(HistoryAdder); ok {
+		h.AddHistory(red)
+	}
+}
+
+// execute runs a bound command under its own interruptible context and
+// handles its result.
+func (s *Session) execute(ctx context.Context, in *Input) {
+	if err := s.checkAvailable(in.Cmd); err != nil {
+		s.fail(err, s.hintFor(in.Cmd))
+		s.afterFailure()
+		return
+	}
+	cctx, cancel := s.notify(ctx)
+	defer cancel()
+	if s.tap != nil {
+		s.tap.begin()
+	}
+	start := time.Now()
+	res, err := in.Cmd.Run(cctx, s, in)
+	elapsed := time.Since(start)
+	if in.Cmd.IsMeta() && res == nil {
+		s.afterMeta(err)
+		return
+	}
+	s.afterCommand(in, res, err, elapsed, cctx.Err() != nil)
+}
+
+// afterMeta reports a meta-command's error.
+func (s *Session) afterMeta(err error) {
+	s.refreshCache()
+	if err != nil {
+		s.fail(err, usageHint(err))
+		s.afterFailure()
+	}
+}
+
+// fail prints an error and its hint to stderr, after the script
+// location when the line came from a file.
+func (s *Session) fail(err error, hint string) {
+	if loc := s.location(); loc != "" {
+		err = fmt.Errorf("%s%w", loc, err)
+	}
+	s.printError(err, hint)
+}
+
+// afterFailure records a failure: in non-interactive mode it counts (exit
+// status 3) and may stop the run. It reports whether to stop.
+func (s *Session) afterFailure() bool {
+	if s.src == nil || s.src.Interactive() {
+		return false
+	}
+	s.failures++
+	return s.failedStop()
+}
+
+// failedStop reports whether failures stop a non-interactive run.
+func (s *Session) failedStop() bool {
+	return s.failures > 0 && s.stopOnError && s.src != nil && !s.src.Interactive()
+}
+
+// lostStop reports whether a lost connection ends a non-interactive run.
+func (s *Session) lostStop() bool {
+	return s.lost && s.src != nil && !s.src.Interactive()
+}
+
+// commitPending turns a failed command that no \expect excused into a
+// failure; it reports whether the run must stop.
+func (s *Session) commitPending() bool {
+	if !s.pending {
+		return false
+	}
+	s.pending = false
+	return s.afterFailure()
+}
+
+// logout ends the session politely at the end of the run.
+func (s *Session) logout(ctx context.Context) {
+	if s.connected() {
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		s.c.Logout(lctx)
+	}
+}

@@ -1,0 +1,171 @@
+package repl
+
+// Output rules (after age's tui.go):
+//
+//   - data goes to stdout (and to the \o file): rendered results, or one
+//     JSON object per command with --json, or the server's lines with --raw;
+//   - errors go to stderr as "error: ..." with optional "hint: ..." lines;
+//   - a server NO or BAD is data: it is rendered with its response code, and
+//     it counts as a failure only in non-interactive mode;
+//   - secrets are never printed: the command as typed is shown redacted.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"imapsh/client"
+	"imapsh/render"
+)
+
+// afterCommand shows an IMAP command's result, records it for \expect and
+// refreshes the caches.
+func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed time.Duration, interrupted bool) {
+	var serverErr *client.Error
+	isServer := errors.As(err, &serverErr) && res != nil
+	s.lastLine = in.Display
+	if res != nil {
+		s.last = s.newOutcome(res)
+		s.show(in, res, elapsed)
+	} else {
+		s.last = s.newOutcome(nil)
+		if s.cfg.JSON {
+			s.writeJSON(in, nil, elapsed, err)
+		}
+	}
+	if err != nil && !isServer {
+		s.printError(err, s.errorHint(in.Cmd, err))
+	}
+	if interrupted {
+		fmt.Fprintln(s.cfg.Stderr, "interrupted")
+	}
+	s.noteLoss(in.Cmd)
+	s.refreshCache()
+	if err != nil && !s.src.Interactive() {
+		s.pending = true
+	}
+}
+
+// show writes a result: JSON, raw server lines, or rendered.
+func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration) {
+	switch {
+	case s.cfg.JSON:
+		s.writeJSON(in, res, elapsed, nil)
+	case s.cfg.Raw && s.tap != nil:
+		for _, l := range s.tap.serverLines() {
+			fmt.Fprintln(s.out, l)
+		}
+	default:
+		s.renderResult(in, res)
+	}
+	if s.timing {
+		fmt.Fprintf(s.out, "time: %.3f ms\n", float64(elapsed.Microseconds())/1000)
+	}
+}
+
+// renderResult renders the result; a successful SELECT or EXAMINE shows
+// the mailbox summary instead of its untagged data.
+func (s *Session) renderResult(in *Input, res *client.Result) {
+	opt := s.renderOptions()
+	if (in.Cmd.Name == "select" || in.Cmd.Name == "examine") && res.OK() && s.c.Mailbox() != nil {
+		render.Mailbox(s.out, s.c.Mailbox(), opt)
+		render.Response(s.out, res.Status, opt)
+		return
+	}
+	if err := render.Result(s.out, res, opt); err != nil {
+		s.printError(err, "")
+	}
+}
+
+// printError writes "error: ..." and "hint: ..." to stderr.
+func (s *Session) printError(err error, hint string) {
+	render.Error(s.cfg.Stderr, err, hint, s.renderOptions())
+}
+
+// errorHint suggests what to do after a local or transport error.
+func (s *Session) errorHint(cmd *Command, err error) string {
+	var se *client.StateError
+	var ce *client.CapabilityError
+	switch {
+	case errors.As(err, &se), errors.As(err, &ce):
+		return s.hintFor(cmd)
+	case errors.Is(err, client.ErrClosed), errors.Is(err, client.ErrBye):
+		return `\reconnect`
+	case errors.Is(err, client.ErrPlaintext):
+		return "use imaps:// or STARTTLS (imap://), or --plaintext on a trusted network"
+	}
+	return ""
+}
+
+// noteLoss notices a connection that closed without LOGOUT.
+func (s *Session) noteLoss(cmd *Command) {
+	if s.c == nil || s.c.State() != client.StateLogout || cmd.Name == "logout" || s.lost {
+		return
+	}
+	s.lost = true
+	hint := ""
+	if s.src.Interactive() {
+		hint = `\reconnect`
+	}
+	s.printError(errors.New("the connection was lost"), hint)
+}
+
+// setTee starts (path != "") or stops copying output to a file.
+func (s *Session) setTee(path string) error {
+	s.closeTee()
+	if path == "" {
+		return nil
+	}
+	f, err := createPrivate(path)
+	if err != nil {
+		return err
+	}
+	s.tee = f
+	s.out = io.MultiWriter(s.cfg.Stdout, f)
+	return nil
+}
+
+// closeTee stops \o.
+func (s *Session) closeTee() {
+	if s.tee != nil {
+		s.tee.Close()
+		s.tee = nil
+	}
+	s.out = s.cfg.Stdout
+}
+
+// statusWord is the tagged status or "".
+func statusWord(res *client.Result) string {
+	if res == nil || res.Status == nil {
+		return ""
+	}
+	return strings.ToUpper(res.Status.Status)
+}
+
+// note writes an informational line to stderr.
+func (s *Session) note(msg string) { fmt.Fprintln(s.cfg.Stderr, msg) }
+
+// writeJSONLine prints one JSON value on its own line.
+func (s *Session) writeJSONLine(v any) {
+	line, err := json.Marshal(v)
+	if err != nil {
+		s.printError(err, "")
+		return
+	}
+	fmt.Fprintf(s.out, "%s\n", line)
+}
+
+// renderResponse renders one live response (IDLE).
+func renderResponse(w io.Writer, r client.Response, opt render.Options) {
+	render.Response(w, r, opt)
+}
+
+// parseUint32 parses a decimal number.
+func parseUint32(s string) (uint32, error) {
+	n, err := strconv.ParseUint(s, 10, 32)
+	return uint32(n), err
+}

@@ -1,0 +1,100 @@
+package repl
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"imapsh/client"
+)
+
+// Target is where to connect, parsed from a URL by ParseURL:
+//
+//	imaps://[user[;AUTH=MECH]@]host[:port][/mailbox]  implicit TLS, default port 993
+//	imap://[user[;AUTH=MECH]@]host[:port][/mailbox]   STARTTLS required, default 143
+type Target struct {
+	URL      string          // as typed, password removed
+	Security client.Security // client.ImplicitTLS / client.StartTLS / client.Plaintext
+	Host     string
+	Port     int
+	User     string
+	Mech     string   // from ;AUTH=, "" = best offered
+	Mailbox  string   // UTF-8, "" = none
+	Stream   []string // argv for --stream (Host empty then)
+}
+
+// ParseURL parses an imap:// or imaps:// URL (RFC 5092 subset). A
+// password in the URL is refused: it would end up in history and in ps.
+func ParseURL(s string) (*Target, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("bad URL: %w", err)
+	}
+	t := &Target{URL: s}
+	switch strings.ToLower(u.Scheme) {
+	case "imaps":
+		t.Security, t.Port = client.ImplicitTLS, 993
+	case "imap":
+		t.Security, t.Port = client.StartTLS, 143
+	default:
+		return nil, fmt.Errorf("bad URL %q: want imaps://host or imap://host", s)
+	}
+	if err := t.setUser(u); err != nil {
+		return nil, err
+	}
+	if err := t.setHost(u); err != nil {
+		return nil, err
+	}
+	t.Mailbox = strings.Trim(u.Path, "/")
+	return t, nil
+}
+
+func (t *Target) setUser(u *url.URL) error {
+	if u.User == nil {
+		return nil
+	}
+	if _, has := u.User.Password(); has {
+		return fmt.Errorf("bad URL: a password in the URL is not accepted; use IMAPSH_PASSWORD, --password-command or the prompt")
+	}
+	name := u.User.Username()
+	if i := strings.Index(strings.ToUpper(name), ";AUTH="); i >= 0 {
+		name, t.Mech = name[:i], name[i+len(";AUTH="):]
+	}
+	if t.Mech == "*" {
+		t.Mech = ""
+	}
+	t.User = name
+	return nil
+}
+
+func (t *Target) setHost(u *url.URL) error {
+	t.Host = u.Hostname()
+	if t.Host == "" {
+		return fmt.Errorf("bad URL %q: no host", t.URL)
+	}
+	if p := u.Port(); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n <= 0 || n > 65535 {
+			return fmt.Errorf("bad URL %q: bad port %q", t.URL, p)
+		}
+		t.Port = n
+	}
+	return nil
+}
+
+// Addr returns host:port for dialling.
+func (t *Target) Addr() string { return net.JoinHostPort(t.Host, strconv.Itoa(t.Port)) }
+
+// place is the "user@host" part of the prompt.
+func (t *Target) place() string {
+	host := t.Host
+	if len(t.Stream) > 0 {
+		host = "stream"
+	}
+	if t.User == "" {
+		return host
+	}
+	return t.User + "@" + host
+}
