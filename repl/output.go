@@ -28,6 +28,9 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	var serverErr *client.Error
 	isServer := errors.As(err, &serverErr) && res != nil
 	s.lastLine = in.Display
+	if interrupted && s.src.Interactive() {
+		fmt.Fprintln(s.cfg.Stderr) // end the line the terminal's ^C echo left open
+	}
 	if res != nil {
 		s.last = s.newOutcome(res)
 		s.show(in, res, elapsed)
@@ -40,7 +43,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	if err != nil && !isServer {
 		s.printError(err, s.errorHint(in.Cmd, err))
 	}
-	if interrupted {
+	if interrupted && in.Cmd.Name != "idle" { // Ctrl-C is how IDLE normally ends
 		fmt.Fprintln(s.cfg.Stderr, "interrupted")
 	}
 	s.noteLoss(in.Cmd)
