@@ -76,14 +76,7 @@ func (c *Client) GetMetadata(ctx context.Context, mailbox string, entries []stri
 			a.Raw("(").RawArgs(options).Raw(") ")
 		}
 		c.mailboxArg(a, mailbox)
-		a.Raw(" (")
-		for i, e := range entries {
-			if i > 0 {
-				a.SP()
-			}
-			a.AString(e)
-		}
-		a.Raw(")")
+		a.SP().List(len(entries), func(i int) { a.AString(entries[i]) })
 	})
 }
 
@@ -91,14 +84,7 @@ func (c *Client) GetMetadata(ctx context.Context, mailbox string, entries []stri
 func (c *Client) SetMetadata(ctx context.Context, mailbox string, entries []MetadataEntry) (*Result, error) {
 	return c.run(ctx, "SETMETADATA", AuthOrSelect, "METADATA|METADATA-SERVER", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
-		a.Raw(" (")
-		for i, e := range entries {
-			if i > 0 {
-				a.SP()
-			}
-			a.AString(e.Name).SP().NString(e.Value)
-		}
-		a.Raw(")")
+		a.SP().List(len(entries), func(i int) { a.AString(entries[i].Name).SP().NString(entries[i].Value) })
 	})
 }
 

@@ -39,14 +39,7 @@ func (c *Client) ID(ctx context.Context, params []MetadataEntry) (*Result, error
 			a.Raw("NIL")
 			return
 		}
-		a.Raw("(")
-		for i, p := range params {
-			if i > 0 {
-				a.SP()
-			}
-			a.String(p.Name).SP().NString(p.Value)
-		}
-		a.Raw(")")
+		a.List(len(params), func(i int) { a.String(params[i].Name).SP().NString(params[i].Value) })
 	})
 }
 

@@ -53,14 +53,7 @@ func (c *Client) Create(ctx context.Context, mailbox string, specialUse ...strin
 	return c.run(ctx, "CREATE", AuthOrSelect, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if len(specialUse) > 0 {
-			a.Raw(" (USE (")
-			for i, u := range specialUse {
-				if i > 0 {
-					a.SP()
-				}
-				a.Atom(u)
-			}
-			a.Raw("))")
+			a.Raw(" (USE ").List(len(specialUse), func(i int) { a.Atom(specialUse[i]) }).Raw(")")
 		}
 	})
 }
@@ -152,14 +145,7 @@ func (c *Client) Lsub(ctx context.Context, ref, pattern string) (*Result, error)
 func (c *Client) Status(ctx context.Context, mailbox string, items []string) (*Result, error) {
 	return c.run(ctx, "STATUS", AuthOrSelect, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
-		a.Raw(" (")
-		for i, it := range items {
-			if i > 0 {
-				a.SP()
-			}
-			a.Atom(it)
-		}
-		a.Raw(")")
+		a.SP().List(len(items), func(i int) { a.Atom(items[i]) })
 	})
 }
 

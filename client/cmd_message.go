@@ -214,14 +214,7 @@ func (c *Client) Append(ctx context.Context, mailbox string, msgs ...AppendMessa
 		for _, m := range msgs {
 			a.SP()
 			if len(m.Flags) > 0 {
-				a.Raw("(")
-				for i, f := range m.Flags {
-					if i > 0 {
-						a.SP()
-					}
-					a.Atom(f)
-				}
-				a.Raw(") ")
+				a.List(len(m.Flags), func(i int) { a.Atom(m.Flags[i]) }).SP()
 			}
 			if !m.Date.IsZero() {
 				a.String(FormatInternalDate(m.Date)).SP()

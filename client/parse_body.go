@@ -52,15 +52,7 @@ func (p *parser) multipart() *BodyStructure {
 		return b
 	}
 	b.Params = p.params()
-	if d.SP() {
-		p.disposition(b)
-	}
-	if d.SP() {
-		b.Language = p.language()
-	}
-	if d.SP() {
-		b.Location = p.nstring()
-	}
+	p.commonExtensions(b)
 	return b
 }
 
@@ -97,6 +89,14 @@ func (p *parser) singlePart() *BodyStructure {
 		return b
 	}
 	b.MD5 = p.nstring()
+	p.commonExtensions(b)
+	return b
+}
+
+// commonExtensions reads the extension fields both part kinds end with:
+// [SP disposition [SP language [SP location]]].
+func (p *parser) commonExtensions(b *BodyStructure) {
+	d := p.d
 	if d.SP() {
 		p.disposition(b)
 	}
@@ -106,7 +106,6 @@ func (p *parser) singlePart() *BodyStructure {
 	if d.SP() {
 		b.Location = p.nstring()
 	}
-	return b
 }
 
 // params reads body-fld-param: (name value ...) or NIL.

@@ -69,6 +69,19 @@ func (c *Command) Raw(s string) *Command {
 	return c.text(s)
 }
 
+// List appends a parenthesised list of n elements, each written by item
+// (elements are separated by single spaces).
+func (c *Command) List(n int, item func(i int)) *Command {
+	c.text("(")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			c.text(" ")
+		}
+		item(i)
+	}
+	return c.text(")")
+}
+
 // Number appends an unsigned number.
 func (c *Command) Number(n uint64) *Command { return c.text(strconv.FormatUint(n, 10)) }
 
