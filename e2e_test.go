@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/base64"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -174,6 +176,77 @@ func TestBinaryDovecot(t *testing.T) {
 			if tt.password != "" {
 				env = append(env, "IMAPSH_PASSWORD="+tt.password)
 			}
+			tt.want.verify(t, imapsh(t, env, "", tt.args...))
+		})
+	}
+}
+
+// TestBinaryScripts: -f FILE, -f - and piped stdin share one script
+// reader: \set variables expand in later lines, errors name file:line, and
+// a literal secret (a password, a \set value) in a file others can read
+// is refused before connecting.
+func TestBinaryScripts(t *testing.T) {
+	dir := t.TempDir()
+	script := func(name, text string, perm os.FileMode) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), perm); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	vars := "\\set BOX INBOX\nselect ${BOX}\nfetch 2 (FLAGS)\n"
+	secret := script("secret.imap", "noop\nlogin demo demo\n", 0o644)
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  check
+	}{
+		{"\\set expands in -f FILE", "", []string{"--demo", "-f", script("vars.imap", vars, 0o600)},
+			check{code: 0, stdout: []string{`\flagged`}}},
+		{"\\set expands in piped stdin", vars, []string{"--demo"}, check{code: 0, stdout: []string{`\flagged`}}},
+		{"JSON shows the line as written", vars, []string{"--demo", "--json", "-f", "-"},
+			check{code: 0, stdout: []string{`"command":"select ${BOX}"`}, notStdout: []string{`"command":"select INBOX"`}}},
+		{"usage error names file:line", "", []string{"--demo", "-f", script("usage.imap", "noop\nfetch\nnoop\n", 0o644)},
+			check{code: 3, stderr: []string{"error: " + filepath.Join(dir, "usage.imap") + ":2: fetch: missing SEQSET"}}},
+		{"literal password in a 0644 file", "", []string{"--demo", "-f", secret},
+			check{code: 1, stderr: []string{"error: " + secret + ":2: holds a literal secret", "chmod 600", "hint: "}, notStderr: []string{"demo demo"}}},
+		{"literal password in a 0600 file", "", []string{"--demo", "-f", script("private.imap", "\\set PW hunter2\nnoop\n", 0o600)},
+			check{code: 0, stdout: []string{"NOOP"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.want.verify(t, imapsh(t, testEnv(t), tt.stdin, tt.args...))
+		})
+	}
+}
+
+// TestBinaryCyrus runs the binary against a private Cyrus over imaps
+// (skipped when it is not installed, unless IMAPSH_REQUIRE_SERVERS=1).
+func TestBinaryCyrus(t *testing.T) {
+	s := servers.Cyrus(t)
+	s.Deliver(t, "alice", "INBOX", []byte("From: bob@example.org\r\nTo: alice@example.org\r\n"+
+		"Subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\n\r\nHello.\r\n"))
+	imaps := "imaps://alice@127.0.0.1:" + strconv.Itoa(s.IMAPSPort) + "/INBOX"
+	script := filepath.Join(t.TempDir(), "cyrus.imap")
+	if err := os.WriteFile(script, []byte("list \"\" ${IMAPSH_E2E_PATTERN}\nfetch 1 (ENVELOPE)\ngetquotaroot INBOX\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want check
+	}{
+		{"script over imaps", []string{"--cafile", s.CAFile, imaps, "-f", script},
+			check{code: 0, stdout: []string{`INBOX.Sent     .      \Sent`, "Grüße", "10 GiB"}}},
+		{"NO exits 3 with its text", []string{"--cafile", s.CAFile, imaps, "-c", "setquota INBOX (STORAGE 1)", "-c", "noop"},
+			check{code: 3, stdout: []string{"NO "}, notStdout: []string{"NOOP"}}},
+		{"untrusted certificate", []string{imaps, "-c", "noop"},
+			check{code: 1, stderr: []string{"hint: --cafile FILE or --pin"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := testEnv(t, "IMAPSH_PASSWORD=alicepw", "IMAPSH_E2E_PATTERN=INBOX.*")
 			tt.want.verify(t, imapsh(t, env, "", tt.args...))
 		})
 	}

@@ -52,6 +52,9 @@ func session(opts *cli.Options) int {
 		return fail(err)
 	}
 	defer closeTrace()
+	if opts.Trace != "" && opts.Trace != cli.TraceStderr {
+		trace = repl.NewTranscriptWriter(trace) // a trace file replays with client/clienttest
+	}
 	tap := repl.NewWireTap(trace) // --trace, \trace, --raw and \expect match read the wire here
 	conn := newConnector(opts, tap)
 	target, stopDemo, err := initialTarget(opts, conn.Passwords)
@@ -61,7 +64,8 @@ func session(opts *cli.Options) int {
 	defer stopDemo()
 	hist := openHistory(opts)
 	defer hist.Close()
-	src, closeSrc, err := lineSource(opts, hist, conn.Passwords)
+	vars := &sessionVars{}
+	src, closeSrc, err := lineSource(opts, hist, conn.Passwords, vars.lookup)
 	if err != nil {
 		return fail(err)
 	}
@@ -80,7 +84,19 @@ func session(opts *cli.Options) int {
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError,
 		Pipeline: opts.Pipeline, Record: opts.Record,
 	}, cl, target)
+	vars.sess = sess
 	return runShell(ctx, sess, src)
+}
+
+// sessionVars lets a script, opened before the session exists, expand the
+// session's \set variables in its later lines.
+type sessionVars struct{ sess *repl.Session }
+
+func (v *sessionVars) lookup(name string) (string, bool) {
+	if v.sess == nil {
+		return "", false
+	}
+	return v.sess.Lookup(name)
 }
 
 // runShell hands the line source to the session and runs it.
@@ -89,15 +105,7 @@ func runShell(ctx context.Context, sess *repl.Session, src repl.LineSource) int 
 	if rl != nil {
 		rl.SetCompleter(sess.Completer())
 	}
-	script, _ := src.(*cli.ScriptSource)
-	if script != nil {
-		script.SetVariables(sess.Lookup)
-	}
-	code := sess.Run(ctx, src)
-	if script != nil && script.Failed() && code == repl.ExitOK {
-		code = repl.ExitFailures
-	}
-	return code
+	return sess.Run(ctx, src)
 }
 
 func newConnector(opts *cli.Options, trace io.Writer) *cli.Connector {
@@ -179,8 +187,9 @@ func openHistory(opts *cli.Options) *history.File {
 }
 
 // lineSource picks -c, -f, readline on a terminal, or piped stdin, and the
-// password prompt that goes with it.
-func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords) (repl.LineSource, func() error, error) {
+// password prompt that goes with it. Scripts expand ${NAME} from vars (the
+// shell's \set variables), then the environment.
+func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords, vars func(string) (string, bool)) (repl.LineSource, func() error, error) {
 	noClose := func() error { return nil }
 	switch {
 	case len(opts.Commands) > 0:
@@ -190,10 +199,11 @@ func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords) (repl.
 		if opts.File != "-" {
 			pw.SetPrompt(cli.TerminalPrompt(os.Stdin, os.Stderr))
 		}
-		src, err := cli.OpenScript(opts.File, os.Stdin, os.Stderr)
+		src, err := repl.OpenScript(opts.File, os.Stdin, vars)
 		return src, noClose, err
 	case !cli.IsTerminal(os.Stdin):
-		return cli.NewScriptSource(os.Stdin, os.Stderr), noClose, nil
+		src, err := repl.OpenScript("-", os.Stdin, vars)
+		return src, noClose, err
 	}
 	rl, err := newReadlineSource(os.Stdin, hist, os.Stdout, os.Stderr)
 	if err != nil {

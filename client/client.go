@@ -57,6 +57,7 @@ type Client struct {
 	queue    []*pending
 	stored   []Response // untagged data kept for Responses (imaplib's response())
 	codes    []*Code
+	deferred *deferral  // set while Defer runs its call (pipeline.go)
 	wmu      sync.Mutex // writes: IDLE's DONE comes from another goroutine
 }
 

@@ -39,6 +39,9 @@ type pending struct {
 // Execute sends a command and reads every response up to its tagged
 // completion. NO and BAD come back as a Result whose Err is an *Error.
 func (c *Client) execute(ctx context.Context, cmd *command) (*Result, error) {
+	if c.deferred != nil {
+		return c.deferCommand(ctx, cmd) // pipeline.go
+	}
 	p, err := c.send(ctx, cmd)
 	if err != nil {
 		if p != nil && p.done {
@@ -55,7 +58,8 @@ func (c *Client) nextTag() string {
 	return "A" + strconv.Itoa(c.tagNum)
 }
 
-// send writes a command, handling synchronizing literals, and queues it.
+// send writes a command, handling synchronizing literals, and queues it,
+// after the answers RFC 9051 section 5.5 makes it wait for (settle).
 func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
 	if c.closed {
 		return nil, ErrClosed
@@ -68,6 +72,9 @@ func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
 	}
 	if cmd.args != nil && cmd.args.Err() != nil {
 		return nil, fmt.Errorf("client: %s: %w", cmd.name, cmd.args.Err())
+	}
+	if err := c.settle(cmd); err != nil {
+		return nil, err
 	}
 	tag := c.nextTag()
 	p := &pending{cmd: cmd, ctx: ctx, start: time.Now(), result: &Result{Command: cmd.name, Tag: tag}}
@@ -137,7 +144,7 @@ func (c *Client) flush() error {
 // writeLiteral sends the line so far with a literal header, waits for
 // the continuation unless LITERAL+ applies, then streams the data.
 func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) ([]byte, []byte, error) {
-	plus := c.HasCap("LITERAL+") || (c.HasCap("LITERAL-") && part.Size <= 4096)
+	plus := c.literalPlus(part)
 	header := "{" + strconv.FormatInt(part.Size, 10)
 	if part.Binary {
 		header = "~" + header
@@ -159,6 +166,12 @@ func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) (
 		return nil, nil, err
 	}
 	return nil, nil, nil
+}
+
+// literalPlus reports whether a literal goes without waiting for the
+// server's continuation (RFC 7888 LITERAL+, or LITERAL- up to 4096 bytes).
+func (c *Client) literalPlus(part wire.Part) bool {
+	return c.HasCap("LITERAL+") || (c.HasCap("LITERAL-") && part.Size <= 4096)
 }
 
 // copyLiteral streams a literal's bytes and traces them (secret ones as
@@ -252,7 +265,6 @@ func (c *Client) wait(p *pending) (*Result, error) {
 		}
 		c.dispatch(resp)
 	}
-	p.result.Elapsed = time.Since(p.start)
 	if err := c.protocolErrorOf(p); err != nil {
 		return p.result, err
 	}
@@ -325,6 +337,7 @@ func (c *Client) complete(st *StatusResponse) {
 	for i, p := range c.queue {
 		if p.result.Tag == st.Tag {
 			p.result.Status, p.done = st, true
+			p.result.Elapsed = time.Since(p.start)
 			c.queue = append(c.queue[:i:i], c.queue[i+1:]...)
 			if st.Code != nil {
 				c.applyCode(st.Code)

@@ -16,6 +16,7 @@ var rightNames = []struct {
 	{'i', "insert"}, {'p', "post"}, {'k', "create"}, {'x', "delete"},
 	{'t', "delete-msgs"}, {'e', "expunge"}, {'a', "admin"},
 	{'c', "create(old)"}, {'d', "delete(old)"},
+	{'n', "annotate"}, // write shared annotations (RFC 5257, RFC 5464): Cyrus grants it
 }
 
 // acl renders an ACL response (RFC 4314 section 3.6) as a table of

@@ -58,13 +58,14 @@ type Config struct {
 	History         *history.File
 	Connect         Connector
 	ContinueOnError bool   // --continue-on-error
-	Pipeline        bool   // --pipeline (not implemented yet: commands run in lockstep)
-	Record          string // --record FILE (not implemented yet)
+	Pipeline        bool   // --pipeline, \pipeline: scripts send commands without waiting for each answer (pipeline.go)
+	Record          string // --record FILE: a replayable .imap recording, created when Run starts (see \record)
 }
 
 // Exit statuses of Run.
 const (
 	ExitOK       = 0 // all went well
+	ExitSetup    = 1 // the --record file could not be created (main uses 1 for its own start-up failures)
 	ExitLost     = 2 // the connection was lost mid-session
 	ExitFailures = 3 // a command got NO/BAD or an expectation failed (non-interactive)
 )

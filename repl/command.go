@@ -35,6 +35,7 @@ type Command struct {
 	States  client.State // where the command is valid; meta-commands: anyState
 	In, Out bool         // accepts < FILE / > FILE
 	Raw     bool         // the line is a raw IMAP command: redacted with history.RedactRaw
+	Pipe    bool         // \pipeline on may send it before earlier answers: no state change, Result untouched (pipeline.go)
 	Summary string       // one line, lower case, no final period
 	Help    string       // long text and examples
 	Run     Handler

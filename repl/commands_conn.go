@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 
 	"imapsh/client"
 	"imapsh/history"
@@ -69,66 +68,4 @@ func runInclude(ctx context.Context, s *Session, in *Input) (*client.Result, err
 		return nil, fmt.Errorf("%s: %d failure(s)", in.Arg("file"), failed)
 	}
 	return nil, nil
-}
-
-// scriptOptions expand ${NAME} from \set variables, then the environment,
-// and guard files holding literal secrets.
-func (s *Session) scriptOptions() scripts.Options {
-	return scripts.Options{Lookup: scripts.ChainLookup(s.Lookup, os.LookupEnv), HasLiteralSecret: HasLiteralSecret}
-}
-
-// HasLiteralSecret reports whether a script line carries a secret written
-// out (not as ${VAR}): an argument of kind secret, or a raw LOGIN or
-// AUTHENTICATE line. It is scripts.Options.HasLiteralSecret for the
-// shell's table.
-func HasLiteralSecret(text string) bool {
-	toks := LexTolerant(text)
-	cmd, n := lookupCommand(toks)
-	if cmd == nil {
-		return false
-	}
-	if cmd.Raw {
-		return history.RedactRaw(text) != text
-	}
-	for i, t := range argWords(toks[n:]) {
-		if a, ok := argFor(cmd, i); ok && redacts(a.Kind) && !scripts.IsReference(t.Text) {
-			return true
-		}
-	}
-	return false
-}
-
-// ScriptSource is a LineSource over a scripts.Reader: the lines of a
-// .imap file with includes followed and ${NAME} expanded. It reports each
-// line's display form (variables unexpanded) and its file:line.
-type ScriptSource struct {
-	r    *scripts.Reader
-	last scripts.Line
-}
-
-// NewScriptSource returns a non-interactive source reading r.
-func NewScriptSource(r *scripts.Reader) *ScriptSource { return &ScriptSource{r: r} }
-
-// ReadLine returns the next logical line (the prompt is ignored).
-func (s *ScriptSource) ReadLine(string) (string, error) {
-	line, err := s.r.Next()
-	if err != nil {
-		return "", err
-	}
-	s.last = line
-	return line.Text, nil
-}
-
-// Interactive reports false: errors stop a script.
-func (s *ScriptSource) Interactive() bool { return false }
-
-// LastDisplay implements DisplayLiner.
-func (s *ScriptSource) LastDisplay() string { return s.last.Display }
-
-// Location returns "file:line" of the last line.
-func (s *ScriptSource) Location() string {
-	if s.last.File == "" {
-		return ""
-	}
-	return fmt.Sprintf("%s:%d", s.last.File, s.last.Num)
 }

@@ -47,7 +47,7 @@ func init() {
 		&Command{Name: "lsub", Group: groupMailbox, States: client.AuthOrSelect,
 			Args:    []Arg{{Name: "reference", Kind: completion.Pattern, Optional: true}, {Name: "pattern", Kind: completion.Pattern, Optional: true}},
 			Summary: "list subscribed mailboxes", Run: runList(true)},
-		&Command{Name: "status", Group: groupMailbox, States: client.AuthOrSelect,
+		&Command{Name: "status", Group: groupMailbox, States: client.AuthOrSelect, Pipe: true,
 			Args:    []Arg{mailbox, {Name: "items", Kind: completion.StatusItems, Optional: true}},
 			Summary: "show a mailbox's counters without selecting it",
 			Help:    "status INBOX                       MESSAGES UNSEEN UIDNEXT UIDVALIDITY\nstatus Archive (MESSAGES SIZE)",

@@ -12,7 +12,7 @@ import (
 // as a "uid ..." command working on UIDs.
 func init() {
 	register(
-		&Command{Name: "check", Group: groupMessage, States: client.SelectedState,
+		&Command{Name: "check", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Summary: "ask for a checkpoint of the selected mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Check(ctx) }},
 		&Command{Name: "close", Group: groupMessage, States: client.SelectedState,
@@ -21,10 +21,10 @@ func init() {
 		&Command{Name: "unselect", Group: groupMessage, States: client.SelectedState, Caps: []string{"UNSELECT", "IMAP4rev2"},
 			Summary: "close the mailbox without expunging (RFC 3691)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Unselect(ctx) }},
-		&Command{Name: "expunge", Group: groupMessage, States: client.SelectedState,
+		&Command{Name: "expunge", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Summary: `remove the messages flagged \Deleted`,
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Expunge(ctx, "") }},
-		&Command{Name: "uid expunge", Group: groupMessage, States: client.SelectedState, Caps: []string{"UIDPLUS", "IMAP4rev2"},
+		&Command{Name: "uid expunge", Group: groupMessage, States: client.SelectedState, Caps: []string{"UIDPLUS", "IMAP4rev2"}, Pipe: true,
 			Args:    []Arg{{Name: "uids", Kind: completion.SeqSet}},
 			Summary: `remove the given \Deleted messages only (RFC 4315)`,
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
@@ -53,45 +53,45 @@ func messageCommands(uid bool) []*Command {
 	}
 	search := Arg{Name: "criteria", Kind: completion.SearchKeys}
 	return []*Command{
-		{Name: pre + "fetch", Group: groupMessage, States: client.SelectedState, Out: true,
+		{Name: pre + "fetch", Group: groupMessage, States: client.SelectedState, Out: true, Pipe: true,
 			Args:    []Arg{set, {Name: "items", Kind: completion.FetchItems}},
 			Summary: "retrieve data of " + what,
 			Help: "fetch 1:5 (UID FLAGS ENVELOPE)\nfetch 1:* fast\nfetch 7 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]\n" +
 				"fetch 7 BODY[] > msg.eml     streams the body to a file",
 			Run: runFetch(uid)},
-		{Name: pre + "store", Group: groupMessage, States: client.SelectedState,
+		{Name: pre + "store", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags}},
 			Summary: "change the flags of " + what,
 			Help:    "store 1:3 +flags \\Seen\nstore 4 -flags.silent (\\Flagged $Important)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Store(ctx, in.Arg(set.Name), in.Arg("operation"), in.Arg("flags"), client.StoreOptions{UID: uid})
 			}},
-		{Name: pre + "search", Group: groupMessage, States: client.SelectedState,
+		{Name: pre + "search", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{search},
 			Summary: "find " + what,
 			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\nsearch CHARSET UTF-8 SUBJECT \"Grüße\"\n" +
 				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
 			Run: runSearch(uid)},
-		{Name: pre + "copy", Group: groupMessage, States: client.SelectedState,
+		{Name: pre + "copy", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
 			Summary: "copy " + what + " to a mailbox",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Copy(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "move", Group: groupMessage, States: client.SelectedState, Caps: []string{"MOVE", "IMAP4rev2"},
+		{Name: pre + "move", Group: groupMessage, States: client.SelectedState, Caps: []string{"MOVE", "IMAP4rev2"}, Pipe: true,
 			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
 			Summary: "move " + what + " to a mailbox (RFC 6851)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Move(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "sort", Group: groupMessage, States: client.SelectedState, Caps: []string{"SORT"},
+		{Name: pre + "sort", Group: groupMessage, States: client.SelectedState, Caps: []string{"SORT"}, Pipe: true,
 			Args:    []Arg{{Name: "order", Kind: completion.SortKeys}, {Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
 			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				order := strings.TrimSuffix(strings.TrimPrefix(in.Arg("order"), "("), ")")
 				return s.c.Sort(ctx, order, in.Arg("charset"), in.Arg("criteria"), uid)
 			}},
-		{Name: pre + "thread", Group: groupMessage, States: client.SelectedState, Caps: []string{"THREAD=REFERENCES", "THREAD=ORDEREDSUBJECT"},
+		{Name: pre + "thread", Group: groupMessage, States: client.SelectedState, Caps: []string{"THREAD=REFERENCES", "THREAD=ORDEREDSUBJECT"}, Pipe: true,
 			Args: []Arg{{Name: "algorithm", Kind: completion.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
 				{Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
 			Summary: "search and thread " + what + " (RFC 5256)", Help: "thread REFERENCES UTF-8 ALL",

@@ -35,6 +35,9 @@ func init() {
 		&Command{Name: `\json`, Group: groupShell, States: anyState, Args: on,
 			Summary: "print one JSON object per command",
 			Run:     toggle(func(s *Session, v bool) { s.cfg.JSON = v })},
+		&Command{Name: `\pipeline`, Group: groupShell, States: anyState, Args: on,
+			Summary: "in scripts, send commands without waiting for each answer (RFC 9051 section 5.5)",
+			Help:    pipelineHelp, Run: toggle(func(s *Session, v bool) { s.cfg.Pipeline = v })},
 		&Command{Name: `\timing`, Group: groupShell, States: anyState, Args: on,
 			Summary: "show how long each command took",
 			Run:     toggle(func(s *Session, v bool) { s.timing = v })},
@@ -76,8 +79,9 @@ func init() {
 			Help:    scripts.FormatHelp, Run: runExpect},
 		&Command{Name: `\echo`, Group: groupShell, States: anyState, Args: []Arg{{Name: "text", Kind: completion.Rest, Optional: true}},
 			Summary: "print a line",
+			Help:    "The text is printed as written: ${NAME} stays unexpanded, since a variable may hold a secret.",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-				fmt.Fprintln(s.out, in.Arg("text"))
+				fmt.Fprintln(s.out, displayArgs(in))
 				return nil, nil
 			}},
 	)

@@ -17,7 +17,7 @@ func init() {
 		&Command{Name: "capability", Group: groupSession, States: client.AnyState,
 			Summary: "ask for the server's capabilities", Help: "Refreshes the capability list that help and completion use.",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Capability(ctx) }},
-		&Command{Name: "noop", Group: groupSession, States: client.AnyState,
+		&Command{Name: "noop", Group: groupSession, States: client.AnyState, Pipe: true,
 			Summary: "do nothing, collect pending updates (new mail, flag changes)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Noop(ctx) }},
 		&Command{Name: "logout", Group: groupSession, States: client.AnyState,
@@ -81,22 +81,24 @@ func localResult(name, text string, resps ...client.Response) *client.Result {
 	return &client.Result{Command: name, Status: &client.StatusResponse{Status: "OK", Text: text}, Responses: resps}
 }
 
+// runLogin is LOGIN (RFC 9051 section 6.2.3).
 func runLogin(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	pw, err := s.secret(in, "password")
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.c.Login(ctx, in.Arg("user"), pw)
-	s.afterLogin(res, in.Arg("user"))
-	return res, err
+	return s.passwordLogin(ctx, in, s.c.Login)
 }
 
+// runLoginCRAMMD5 is AUTHENTICATE CRAM-MD5 (RFC 2195).
 func runLoginCRAMMD5(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	return s.passwordLogin(ctx, in, s.c.LoginCRAMMD5)
+}
+
+// passwordLogin logs in as USER with PASSWORD (asked for when left out)
+// through login, and shows the user in the prompt.
+func (s *Session) passwordLogin(ctx context.Context, in *Input, login func(ctx context.Context, user, password string) (*client.Result, error)) (*client.Result, error) {
 	pw, err := s.secret(in, "password")
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.c.LoginCRAMMD5(ctx, in.Arg("user"), pw)
+	res, err := login(ctx, in.Arg("user"), pw)
 	s.afterLogin(res, in.Arg("user"))
 	return res, err
 }

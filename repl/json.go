@@ -134,18 +134,48 @@ func valueJSON(v reflect.Value) any {
 	return v.Interface()
 }
 
+// structJSON converts a struct: lower-cased field names, zero values left
+// out, except where a zero means something: the field X of a true HasX
+// presence flag (flags [], size 0), and the number of EXISTS, RECENT and
+// EXPUNGE. The HasX flags themselves are not shown.
 func structJSON(v reflect.Value) object {
 	var obj object
+	t := v.Type()
 	for i := 0; i < v.NumField(); i++ {
-		f := v.Type().Field(i)
-		if !f.IsExported() {
+		f := t.Field(i)
+		if !f.IsExported() || isPresenceFlag(t, f) {
 			continue
 		}
-		if val := toJSON(v.Field(i)); val != nil {
+		val := toJSON(v.Field(i))
+		if val == nil && keepZero(v, f) {
+			val = valueJSON(v.Field(i))
+		}
+		if val != nil {
 			obj = append(obj, field{strings.ToLower(f.Name), val})
 		}
 	}
 	return obj
+}
+
+var numberDataType = reflect.TypeOf(client.NumberData{})
+
+// isPresenceFlag reports a bool field HasX that says whether field X came.
+func isPresenceFlag(t reflect.Type, f reflect.StructField) bool {
+	name, ok := strings.CutPrefix(f.Name, "Has")
+	if !ok || f.Type.Kind() != reflect.Bool {
+		return false
+	}
+	_, found := t.FieldByName(name)
+	return found
+}
+
+// keepZero reports whether a zero field is shown anyway.
+func keepZero(v reflect.Value, f reflect.StructField) bool {
+	if v.Type() == numberDataType && f.Name == "N" {
+		return true
+	}
+	has := v.FieldByName("Has" + f.Name)
+	return has.IsValid() && has.Kind() == reflect.Bool && has.Bool()
 }
 
 // bytesJSON shows body data as text when it is UTF-8.

@@ -10,14 +10,21 @@ import (
 )
 
 // Run reads lines from src until EOF or \quit, dispatching each, then logs
-// out. It returns the exit status: 0 ok; 2 the connection was lost
+// out. It returns the exit status: 0 ok; 1 the --record file could not be
+// created; 2 the connection was lost
 // mid-session; 3 a command in non-interactive mode got NO/BAD or an
 // expectation failed.
 func (s *Session) Run(ctx context.Context, src LineSource) int {
+	if err := s.recordFromConfig(); err != nil { // --record FILE
+		s.printError(err, "")
+		s.logout(ctx)
+		return ExitSetup
+	}
 	s.runSource(ctx, src)
 	s.src = src
 	s.logout(ctx)
 	s.closeTee()
+	s.stopRecording()
 	switch {
 	case s.lost && !src.Interactive():
 		return ExitLost
@@ -32,6 +39,7 @@ func (s *Session) runSource(ctx context.Context, src LineSource) {
 	outer := s.src
 	s.src = src
 	defer func() {
+		s.flushPipeline() // pipeline.go: show what is still in flight
 		s.commitPending()
 		s.src = outer
 	}()
@@ -66,6 +74,9 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	display := line
 	if d, ok := src.(DisplayLiner); ok {
 		display = d.LastDisplay()
+	}
+	if handled, stop := s.pipelineLine(ctx, src, line, display); handled || stop { // pipeline.go
+		return stop
 	}
 	if s.pending && !isExpect(line) && s.commitPending() {
 		return true
@@ -119,6 +130,7 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	start := time.Now()
 	res, err := in.Cmd.Run(cctx, s, in)
 	elapsed := time.Since(start)
+	s.recordCommand(in, res, err) // --record, \record
 	if in.Cmd.IsMeta() && res == nil {
 		s.afterMeta(err)
 		return

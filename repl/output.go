@@ -41,7 +41,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		}
 	}
 	if err != nil && !isServer {
-		s.printError(err, s.errorHint(in.Cmd, err))
+		s.fail(err, s.errorHint(in.Cmd, err))
 	}
 	if interrupted && in.Cmd.Name != "idle" { // Ctrl-C is how IDLE normally ends
 		fmt.Fprintln(s.cfg.Stderr, "interrupted")

@@ -19,6 +19,13 @@ func redactLine(line string, in *Input) string {
 	if in.Cmd.Raw {
 		return history.RedactRaw(line)
 	}
+	return replaceSecrets(line, in, func(Arg) string { return history.Mask })
+}
+
+// replaceSecrets replaces each literal secret argument of line (one of
+// kind secret that is not a ${VAR} reference) with mask(argument): ***
+// for history and output, ${IMAPSH_PASSWORD} for a recording.
+func replaceSecrets(line string, in *Input, mask func(Arg) string) string {
 	toks := LexTolerant(line)
 	_, n := lookupCommand(toks)
 	var b strings.Builder
@@ -29,11 +36,22 @@ func redactLine(line string, in *Input) string {
 			continue
 		}
 		b.WriteString(line[last:t.Start])
-		b.WriteString(history.Mask)
+		b.WriteString(mask(a))
 		last = t.End()
 	}
 	b.WriteString(line[last:])
 	return b.String()
+}
+
+// displayArgs is the argument text of the line as shown (variables
+// unexpanded, secrets masked): what \echo prints.
+func displayArgs(in *Input) string {
+	toks := LexTolerant(in.Display)
+	_, n := lookupCommand(toks)
+	if n >= len(toks) {
+		return ""
+	}
+	return strings.TrimSpace(in.Display[toks[n].Start:])
 }
 
 // argWords drops redirections and their files.

@@ -34,6 +34,10 @@ func TestHasLiteralSecret(t *testing.T) {
 		"raw LOGIN alice x":          true,
 		"authenticate XOAUTH2 a tok": true,
 		`\set PASS x`:                true,
+		`\set imap_token x`:          true,
+		`\set PASS ${FROM_ENV}`:      false,
+		`\set PREFIX INBOX.`:         false,
+		`\set ON_ERROR_STOP off`:     false,
 		"search SUBJECT login":       false,
 	}
 	for line, want := range tests {

@@ -11,12 +11,17 @@
 //	    -cafile /tmp/imaplab/ssl/cert.pem -runs 3
 //
 // -security is tls (implicit, the default), starttls or plain.
+//
+// -mode pipeline replays "uid store N +flags \Flagged" lines through the
+// shell with and without \pipeline, and imaplib, over a delay proxy; see
+// pipeline.go.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 )
 
 // config is what every phase needs to reach the mailbox.
@@ -37,7 +42,21 @@ func main() {
 	runs := flag.Int("runs", 3, "rounds of all phases; the table shows each round")
 	only := flag.String("only", "", "comma-separated phases to run (default: all available)")
 	cpuprofile := flag.String("cpuprofile", "", "with -phase client: write a CPU profile of the FETCH")
+	mode := flag.String("mode", "fetch", "fetch (the FETCH comparison) or pipeline (uid store replay through a delay proxy; pipeline.go)")
+	stores := flag.Int("n", 1000, "with -mode pipeline: number of uid store lines")
+	oneWay := flag.Duration("delay", 10*time.Millisecond, "with -mode pipeline: delay added in each direction")
 	flag.Parse()
+
+	if *mode == "pipeline" {
+		if !flagSet("mailbox") {
+			cfg.Mailbox = "pipebench" // its \Flagged flags get cleared: never INBOX by default
+		}
+		if err := runPipelineMode(cfg, *stores, *runs, *oneWay); err != nil {
+			fmt.Fprintln(os.Stderr, "error:", err)
+			os.Exit(1)
+		}
+		return
+	}
 
 	if *phase != "" {
 		if err := runPhase(*phase, cfg, *cpuprofile); err != nil {
@@ -50,4 +69,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "error:", err)
 		os.Exit(1)
 	}
+}
+
+// flagSet reports whether a flag was given on the command line.
+func flagSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

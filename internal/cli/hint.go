@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"imapsh/client"
+	"imapsh/scripts"
 )
 
 // Report writes err to w as "error: ..." and, when one applies, a
@@ -36,6 +37,7 @@ func Hint(err error) string {
 		verify    *tls.CertificateVerificationError
 		imapErr   *client.Error
 		loginErr  *LoginError
+		scriptErr *scripts.Error
 	)
 	switch {
 	case errors.Is(err, ErrUsage):
@@ -54,6 +56,10 @@ func Hint(err error) string {
 		return "nothing listens there; imaps:// defaults to port 993, imap:// to 143"
 	case errors.As(err, &loginErr) && errors.As(err, &imapErr):
 		return "check the user name and the password (" + EnvPassword + ", --password-command)"
+	case errors.As(err, &scriptErr) && strings.Contains(scriptErr.Err.Error(), "literal secret"):
+		return "keep passwords out of scripts: login alice ${" + EnvPassword + "} reads it from the environment"
+	case errors.As(err, &scriptErr):
+		return `imapsh -c '\help scripts' describes the script format`
 	case errors.As(err, &imapErr) && imapErr.Command == "SELECT":
 		return "list the mailboxes with: list \"\" *"
 	}

@@ -7,7 +7,7 @@ import (
 
 // OpenTrace returns the wire-trace sink named by Options.Trace: nil when
 // tracing is off, stderr for TraceStderr, else the file (created 0600, as
-// the trace carries mail; appended to). The close function is never nil.
+// the trace carries mail; replaced, so one file holds one session's transcript). The close function is never nil.
 func OpenTrace(spec string, stderr io.Writer) (io.Writer, func() error, error) {
 	switch spec {
 	case "":
@@ -15,7 +15,7 @@ func OpenTrace(spec string, stderr io.Writer) (io.Writer, func() error, error) {
 	case TraceStderr:
 		return stderr, func() error { return nil }, nil
 	}
-	f, err := os.OpenFile(spec, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	f, err := os.OpenFile(spec, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return nil, nil, err
 	}

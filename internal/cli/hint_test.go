@@ -1,0 +1,28 @@
+package cli
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"imapsh/scripts"
+)
+
+func TestHintScriptErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"literal secret", &scripts.Error{File: "s.imap", Line: 1, Err: errors.New("holds a literal secret but is readable by others (mode 0644)")}, "${" + EnvPassword + "}"},
+		{"other script error", &scripts.Error{File: "s.imap", Line: 2, Err: errors.New("undefined variable ${X}")}, `\help scripts`},
+		{"usage", ErrUsage, "--help"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if h := Hint(tt.err); !strings.Contains(h, tt.want) {
+				t.Errorf("Hint = %q, want it to mention %q", h, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,223 @@
+package repl
+
+// Recording (--record FILE, \record FILE, \record off) writes the
+// commands of a session as a .imap script that replays it: each IMAP
+// command that got a tagged answer is followed by an \expect of the
+// status seen. Secrets never reach the file: a password becomes
+// ${IMAPSH_PASSWORD} (also one the shell asked for without echo), a \set
+// value becomes ${NAME}, so the replay takes them from the environment.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"imapsh/client"
+	"imapsh/completion"
+	"imapsh/history"
+	"imapsh/scripts"
+)
+
+// RecordSecretVar is the variable a recorded script reads passwords and
+// other secret arguments from.
+const RecordSecretVar = "IMAPSH_PASSWORD"
+
+// secretRef is the reference written in place of a secret.
+var secretRef = "${" + RecordSecretVar + "}"
+
+// recordedMeta are the meta-commands a recording keeps: they change what
+// later lines do (variables, ON_ERROR_STOP) or where they go (a new
+// connection). Display switches (\trace, \json, \raw, \timing, \o),
+// \echo, \help, \history, \expect (the recording writes its own), \i (its
+// lines are recorded one by one) and \record itself are left out.
+var recordedMeta = map[string]bool{`\set`: true, `\unset`: true, `\connect`: true, `\reconnect`: true}
+
+// recorder is an open --record / \record file.
+type recorder struct {
+	f    *os.File
+	path string
+}
+
+func init() {
+	register(&Command{Name: `\record`, Group: groupShell, States: anyState,
+		Args:    []Arg{{Name: "file", Kind: completion.Path, Optional: true}},
+		Summary: "write this session's commands to a replayable .imap file; \\record off stops",
+		Help: "\\record session.imap   start (the file is created 0600, replaced if it exists)\n" +
+			"\\record off            stop\n\\record                say where the recording goes\n" +
+			"Each IMAP command is followed by an \\expect of its status. Passwords become\n" +
+			"${IMAPSH_PASSWORD} and \\set values ${NAME}: export them to replay with\n" +
+			"imapsh URL -f session.imap. Display switches (\\trace, \\json, ...) are not recorded.",
+		Run: runRecord})
+}
+
+func runRecord(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	switch arg := in.Arg("file"); {
+	case !in.Has("file") && s.rec == nil:
+		fmt.Fprintln(s.out, "not recording")
+	case !in.Has("file"):
+		fmt.Fprintf(s.out, "recording to %s\n", s.rec.path)
+	case strings.EqualFold(arg, "off"):
+		return nil, s.stopRecording()
+	default:
+		return nil, s.startRecording(arg)
+	}
+	return nil, nil
+}
+
+// recordFromConfig starts the recording Config.Record asks for.
+func (s *Session) recordFromConfig() error {
+	if s.cfg.Record == "" {
+		return nil
+	}
+	return s.startRecording(s.cfg.Record)
+}
+
+// startRecording ends any recording and starts one into path (0600).
+func (s *Session) startRecording(path string) error {
+	if err := s.stopRecording(); err != nil {
+		return err
+	}
+	f, err := createPrivate(path)
+	if err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	s.rec = &recorder{f: f, path: path}
+	target := "no connection"
+	if s.target != nil && s.target.URL != "" {
+		target = s.target.URL
+	}
+	err = s.rec.write(
+		fmt.Sprintf("# recorded by imapsh on %s; connected to %s", time.Now().Format(time.RFC3339), target),
+		"# replay: imapsh URL -f FILE (export "+RecordSecretVar+" and any other ${NAME} used)")
+	if err != nil {
+		s.rec.f.Close()
+		s.rec = nil
+	}
+	return err
+}
+
+// stopRecording closes the recording, if any.
+func (s *Session) stopRecording() error {
+	if s.rec == nil {
+		return nil
+	}
+	err := s.rec.f.Close()
+	s.rec = nil
+	if err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	return nil
+}
+
+// recordCommand appends a command that ran to the recording. A write
+// error is reported once and ends the recording.
+func (s *Session) recordCommand(in *Input, res *client.Result, err error) {
+	if s.rec == nil {
+		return
+	}
+	lines := recordedLines(in, res, err)
+	if len(lines) == 0 {
+		return
+	}
+	if werr := s.rec.write(lines...); werr != nil {
+		s.printError(werr, `\record FILE starts a new recording`)
+		s.rec.f.Close()
+		s.rec = nil
+	}
+}
+
+// write appends lines to the file.
+func (r *recorder) write(lines ...string) error {
+	if _, err := r.f.WriteString(strings.Join(lines, "\n") + "\n"); err != nil {
+		return fmt.Errorf("record %s: %w", r.path, err)
+	}
+	return nil
+}
+
+// recordedLines is what one command adds to a recording: an IMAP command
+// with a tagged answer and its \expect, a kept meta-command that worked,
+// or nothing.
+func recordedLines(in *Input, res *client.Result, err error) []string {
+	if in.Cmd.IsMeta() {
+		if err != nil || !recordedMeta[in.Cmd.Name] {
+			return nil
+		}
+		return []string{recordLine(in)}
+	}
+	status := statusWord(res)
+	if status == "" {
+		return nil // never answered (a local error, a lost connection): replaying it proves nothing
+	}
+	exp, perr := scripts.ParseExpect(strings.ToLower(status))
+	if perr != nil {
+		return []string{recordLine(in)}
+	}
+	return []string{recordLine(in), exp.String()}
+}
+
+// recordLine is the line as typed (variables unexpanded) with literal
+// secrets replaced by references.
+func recordLine(in *Input) string {
+	switch {
+	case in.Cmd.Name == `\set` && in.Arg("name") == "ON_ERROR_STOP":
+		return `\set ON_ERROR_STOP ` + in.Arg("value") // a switch, not a secret
+	case in.Cmd.Name == `\set`:
+		ref := "${" + in.Arg("name") + "}"
+		return replaceSecrets(in.Display, in, func(Arg) string { return ref })
+	case in.Cmd.Raw:
+		return rawRecordLine(in.Display)
+	}
+	return withAskedSecret(replaceSecrets(in.Display, in, func(Arg) string { return secretRef }), in)
+}
+
+// rawRecordLine turns the *** that history.RedactRaw left in a raw IMAP
+// line into the secret reference.
+func rawRecordLine(display string) string {
+	words := strings.Fields(display)
+	changed := false
+	for i, w := range words {
+		if w == history.Mask {
+			words[i], changed = secretRef, true
+		}
+	}
+	if !changed {
+		return display
+	}
+	return strings.Join(words, " ")
+}
+
+// withAskedSecret appends the secret reference when the command's secret
+// argument was left out and so asked for without echo (login alice), so
+// the replay, which has no terminal, finds it.
+func withAskedSecret(line string, in *Input) string {
+	for i, a := range in.Cmd.Args {
+		if a.Kind != completion.Secret {
+			continue
+		}
+		if in.Has(a.Name) || !argsBefore(in, i) || noSecretMechanism(in) {
+			return line
+		}
+		return line + " " + secretRef
+	}
+	return line
+}
+
+// argsBefore reports whether the arguments before index i were all given,
+// so an appended word binds to argument i.
+func argsBefore(in *Input, i int) bool {
+	for _, a := range in.Cmd.Args[:i] {
+		if !in.Has(a.Name) {
+			return false
+		}
+	}
+	return true
+}
+
+// noSecretMechanism reports an AUTHENTICATE whose mechanism asks for no
+// secret (runAuthenticate skips the prompt for these).
+func noSecretMechanism(in *Input) bool {
+	m := strings.ToUpper(in.Arg("mechanism"))
+	return m == "EXTERNAL" || m == "ANONYMOUS"
+}

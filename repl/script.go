@@ -1,0 +1,136 @@
+package repl
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"imapsh/history"
+	"imapsh/scripts"
+)
+
+// StdinName labels the lines and errors of a script read from stdin.
+const StdinName = "<stdin>"
+
+// ScriptSource is a LineSource over a scripts.Reader: the lines of a
+// .imap file with includes followed and ${NAME} expanded. It reports each
+// line's display form (variables unexpanded) and its file:line.
+type ScriptSource struct {
+	r    *scripts.Reader
+	last scripts.Line
+}
+
+// NewScriptSource returns a non-interactive source reading r.
+func NewScriptSource(r *scripts.Reader) *ScriptSource { return &ScriptSource{r: r} }
+
+// OpenScript opens the script of -f PATH, or reads stdin when path is "-"
+// (or piped stdin, with path ""). ${NAME} expands from vars (the shell's
+// \set variables, nil for none), then the environment. A script file with
+// a literal secret (see HasLiteralSecret) must be 0600 or stricter.
+func OpenScript(path string, stdin io.Reader, vars func(name string) (string, bool)) (*ScriptSource, error) {
+	opts := ScriptOptions(vars)
+	if path == "" || path == "-" {
+		return NewScriptSource(scripts.NewReader(StdinName, stdin, opts)), nil
+	}
+	r, err := scripts.Open(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return NewScriptSource(r), nil
+}
+
+// ScriptOptions expand ${NAME} from vars (nil for none), then the
+// environment, and guard files holding literal secrets.
+func ScriptOptions(vars func(name string) (string, bool)) scripts.Options {
+	lookup := os.LookupEnv
+	if vars != nil {
+		lookup = scripts.ChainLookup(vars, os.LookupEnv)
+	}
+	return scripts.Options{Lookup: lookup, HasLiteralSecret: HasLiteralSecret}
+}
+
+// scriptOptions are ScriptOptions with this session's \set variables.
+func (s *Session) scriptOptions() scripts.Options { return ScriptOptions(s.Lookup) }
+
+// ReadLine returns the next logical line (the prompt is ignored). A
+// problem in the script (an undefined variable, an include loop) is
+// returned as a *scripts.Error that names its own file:line, so Location
+// is cleared rather than left on the previous line.
+func (s *ScriptSource) ReadLine(string) (string, error) {
+	line, err := s.r.Next()
+	if err != nil {
+		s.last = scripts.Line{}
+		return "", err
+	}
+	s.last = line
+	return line.Text, nil
+}
+
+// Interactive reports false: errors stop a script.
+func (s *ScriptSource) Interactive() bool { return false }
+
+// LastDisplay implements DisplayLiner.
+func (s *ScriptSource) LastDisplay() string { return s.last.Display }
+
+// Location returns "file:line" of the last line, or "" after an error.
+func (s *ScriptSource) Location() string {
+	if s.last.File == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", s.last.File, s.last.Num)
+}
+
+// HasLiteralSecret reports whether a script line carries a secret written
+// out (not as ${VAR}): an argument of kind secret, or a raw LOGIN or
+// AUTHENTICATE line. It is scripts.Options.HasLiteralSecret for the
+// shell's table.
+func HasLiteralSecret(text string) bool {
+	toks := LexTolerant(text)
+	cmd, n := lookupCommand(toks)
+	if cmd == nil {
+		return false
+	}
+	if cmd.Raw {
+		return rawHasLiteralSecret(text)
+	}
+	words := argWords(toks[n:])
+	if cmd.Name == `\set` {
+		// \set values are masked in history, but only a secret-looking
+		// name (\set PASS ...) makes the file need mode 0600.
+		return len(words) > 1 && secretName(words[0].Text) && !scripts.IsReference(words[1].Text)
+	}
+	for i, t := range words {
+		if a, ok := argFor(cmd, i); ok && redacts(a.Kind) && !scripts.IsReference(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretName reports whether a variable name suggests a credential.
+func secretName(name string) bool {
+	upper := strings.ToUpper(name)
+	for _, hint := range []string{"PASS", "PW", "SECRET", "TOKEN", "KEY", "CRED", "AUTH"} {
+		if strings.Contains(upper, hint) {
+			return true
+		}
+	}
+	return false
+}
+
+// rawHasLiteralSecret reports whether a raw IMAP line has a word that
+// history.RedactRaw masks and that is not a ${VAR} reference.
+func rawHasLiteralSecret(text string) bool {
+	redacted := history.RedactRaw(text)
+	if redacted == text {
+		return false
+	}
+	words, masked := strings.Fields(text), strings.Fields(redacted)
+	for i, w := range masked {
+		if w == history.Mask && (i >= len(words) || !scripts.IsReference(words[i])) {
+			return true
+		}
+	}
+	return false
+}
