@@ -194,7 +194,7 @@ func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords, vars f
 	switch {
 	case len(opts.Commands) > 0:
 		pw.SetPrompt(cli.TerminalPrompt(os.Stdin, os.Stderr))
-		return &cli.CommandSource{Commands: opts.Commands}, noClose, nil
+		return repl.CommandSource(opts.Commands, vars), noClose, nil
 	case opts.File != "":
 		if opts.File != "-" {
 			pw.SetPrompt(cli.TerminalPrompt(os.Stdin, os.Stderr))

@@ -183,6 +183,9 @@ func (s *Session) commitPending() bool {
 		return false
 	}
 	s.pending = false
+	if s.pendingErr != nil && s.src != nil && !s.src.Interactive() {
+		s.printError(s.pendingErr, "")
+	}
 	return s.afterFailure()
 }
 

@@ -50,6 +50,10 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	s.refreshCache()
 	if err != nil && !s.src.Interactive() {
 		s.pending = true
+		s.pendingErr = nil
+		if isServer { // shown as data already; name the line if it counts
+			s.pendingErr = errors.New(s.location() + in.Display + ": " + strings.TrimPrefix(err.Error(), "client: "))
+		}
 	}
 }
 

@@ -40,6 +40,16 @@ func OpenScript(path string, stdin io.Reader, vars func(name string) (string, bo
 	return NewScriptSource(r), nil
 }
 
+// CommandsName names -c commands in error locations ("-c:2: ...").
+const CommandsName = "-c"
+
+// CommandSource runs -c commands like the lines of a script: ${NAME}
+// expands, \expect applies, and errors name the -c by its number.
+func CommandSource(cmds []string, vars func(name string) (string, bool)) *ScriptSource {
+	text := strings.Join(cmds, "\n") + "\n"
+	return NewScriptSource(scripts.NewReader(CommandsName, strings.NewReader(text), ScriptOptions(vars)))
+}
+
 // ScriptOptions expand ${NAME} from vars (nil for none), then the
 // environment, and guard files holding literal secrets.
 func ScriptOptions(vars func(name string) (string, bool)) scripts.Options {

@@ -165,3 +165,40 @@ func TestScriptLocalErrorNamesLine(t *testing.T) {
 		t.Errorf("stderr should name bad.imap:3:\n%s", h.stderr)
 	}
 }
+
+// TestCommandSourceIsAScript: -c commands expand ${NAME} like script lines
+// (from \set variables first, then the environment), keep the unexpanded
+// text for display, and name the failing -c in errors.
+func TestCommandSourceIsAScript(t *testing.T) {
+	t.Setenv("IMAPSH_TEST_CMD_BOX", "INBOX")
+	vars := map[string]string{"ITEMS": "(UID FLAGS)"}
+	lookup := func(n string) (string, bool) { v, ok := vars[n]; return v, ok }
+	src := CommandSource([]string{"select ${IMAPSH_TEST_CMD_BOX}", "fetch 1 ${ITEMS}", "status ${NOPE_UNDEFINED}"}, lookup)
+	for _, want := range []struct{ text, display string }{
+		{"select INBOX", "select ${IMAPSH_TEST_CMD_BOX}"},
+		{"fetch 1 (UID FLAGS)", "fetch 1 ${ITEMS}"},
+	} {
+		got, err := src.ReadLine("")
+		if err != nil || got != want.text || src.LastDisplay() != want.display {
+			t.Fatalf("ReadLine = %q, %v (display %q), want %q (display %q)", got, err, src.LastDisplay(), want.text, want.display)
+		}
+	}
+	_, err := src.ReadLine("")
+	if err == nil || !strings.Contains(err.Error(), "-c:3") || !strings.Contains(err.Error(), "NOPE_UNDEFINED") {
+		t.Errorf("undefined variable error = %v, want it to name -c:3 and the variable", err)
+	}
+}
+
+// TestScriptServerNONamesLine: a NO that no \expect excuses is named on
+// stderr with the script line that got it; an excused one is not.
+func TestScriptServerNONamesLine(t *testing.T) {
+	h := newHarness(t, nil)
+	runScript(t, h, "no.imap", "login demo demo\ncreate INBOX\n\\expect no\ncreate INBOX\nnoop\n")
+	stderr := h.stderr.String()
+	if !strings.Contains(stderr, "/no.imap:4: create INBOX: CREATE: NO") {
+		t.Errorf("stderr should name no.imap:4 and the NO:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "no.imap:2:") {
+		t.Errorf("the NO excused by \\expect no is reported:\n%s", stderr)
+	}
+}

@@ -34,6 +34,7 @@ type Session struct {
 	last        *outcome // the last IMAP command, for \expect
 	lastLine    string   // and its line as shown
 	pending     bool     // a failed command whose \expect may excuse it
+	pendingErr  error    // its NO/BAD with the script location, shown if not excused
 	failures    int
 	lost        bool
 	quit        bool

@@ -1,8 +1,8 @@
 // Package cli holds the logic behind the imapsh command line that does not
 // need the shell itself: flag parsing (the contract of issue 3), password
-// sources, the colour decision, terminal detection, error hints, the line
-// sources for -c, -f and piped stdin, and the Connector that dials, logs in
-// and selects.
+// sources, the colour decision, terminal detection, error hints and the
+// Connector that dials, logs in and selects. The line sources for -c, -f
+// and piped stdin are repl's script sources.
 //
 // UI rules, in the spirit of age's cmd/age:
 //   - data goes to stdout; errors go to stderr as "error: ..." followed by
