@@ -31,13 +31,8 @@ func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, erro
 	stop := context.AfterFunc(ctx, c.sendDone)
 	defer stop()
 	for !p.done {
-		resp, err := c.readOne()
+		resp, err := c.readNext()
 		if err != nil {
-			var perr *ProtocolError
-			if errors.As(err, &perr) && !c.closed {
-				c.recordProtocolError(perr)
-				continue
-			}
 			return p.result, err
 		}
 		c.dispatch(resp)
