@@ -182,8 +182,8 @@ func (p *parser) addresses() []Address {
 	out := make([]Address, 0, 1)
 	d.Nest(func() bool {
 		for n := 0; d.Err() == nil && !d.Special(')'); n++ {
-			if n >= d.Limits().MaxItems {
-				return d.Expected("at most MaxItems addresses")
+			if !d.CountItem() {
+				return false
 			}
 			d.SP()
 			if d.Special(')') {

@@ -24,6 +24,7 @@ type Decoder struct {
 	fragStr string
 	err     error
 	depth   int
+	items   int // list elements read in this response (Limits.MaxItems)
 }
 
 // NewDecoder returns a Decoder reading from r with the given limits.
@@ -71,7 +72,7 @@ func (d *Decoder) rest() []byte {
 // response.
 func (d *Decoder) Begin() error {
 	d.err = nil
-	d.depth = 0
+	d.depth, d.items = 0, 0
 	for {
 		if err := d.readFragment(); err != nil {
 			return err

@@ -10,17 +10,19 @@ type Limits struct {
 	MaxLiteral int64
 	// MaxDepth is the deepest nesting of parenthesised lists.
 	MaxDepth int
-	// MaxItems is the largest number of elements in one list.
+	// MaxItems is the largest number of list elements in one response,
+	// nested lists included.
 	MaxItems int
 }
 
 // DefaultLimits are generous for real servers (a SEARCH ALL of a million
-// messages is about 7 MB on one line) and small against hostile ones.
+// messages is about 7 MB on one line) and small against hostile ones: a
+// response holds at most a million list elements (about 60 MB of values).
 var DefaultLimits = Limits{
 	MaxLine:    16 << 20,
 	MaxLiteral: 256 << 20,
 	MaxDepth:   64,
-	MaxItems:   1 << 22,
+	MaxItems:   1 << 20,
 }
 
 func (l Limits) withDefaults() Limits {

@@ -254,11 +254,21 @@ func (d *Decoder) listItems(item func() bool) bool {
 				return true
 			}
 		}
-		if n >= d.lim.MaxItems {
-			return d.fail(&LimitError{Offset: d.Offset(), What: "list length", Limit: int64(d.lim.MaxItems)})
+		if !d.CountItem() {
+			return false
 		}
 		if !item() {
 			return d.err == nil && d.Expected("list element")
 		}
 	}
+}
+
+// CountItem counts one list element against Limits.MaxItems, which bounds
+// the elements of a whole response (nested lists included), so that the
+// typed values built from one line stay within a fixed multiple of it.
+func (d *Decoder) CountItem() bool {
+	if d.items++; d.items > d.lim.MaxItems {
+		return d.fail(&LimitError{Offset: d.Offset(), What: "number of list elements in one response", Limit: int64(d.lim.MaxItems)})
+	}
+	return true
 }
