@@ -175,8 +175,8 @@ func TestDecoderLimits(t *testing.T) {
 		what     string
 	}{
 		{"nesting", "((((x))))\r\n", Limits{MaxDepth: 3}, "list nesting"},
-		{"items", "(1 2 3 4 5)\r\n", Limits{MaxItems: 4}, "list elements"},
-		{"items nested", "((1 2) (3 4))\r\n", Limits{MaxItems: 5}, "list elements"},
+		{"items", "(1 2 3 4 5)\r\n", Limits{MaxItems: 4}, "number of list elements in one response"},
+		{"items nested", "((1 2) (3 4))\r\n", Limits{MaxItems: 5}, "number of list elements in one response"},
 		{"line", strings.Repeat("a", 200) + "\r\n", Limits{MaxLine: 64}, "response line"},
 		{"literal", "{100}\r\n" + strings.Repeat("x", 100) + "\r\n", Limits{MaxLiteral: 99}, "literal of 100 bytes"},
 	}
