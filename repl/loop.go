@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"imapsh/render"
 	"io"
 	"strings"
 	"time"
@@ -20,6 +21,9 @@ func (s *Session) Run(ctx context.Context, src LineSource) int {
 		s.logout(ctx)
 		return ExitSetup
 	}
+	if src.Interactive() {
+		s.greet()
+	}
 	s.runSource(ctx, src)
 	s.src = src
 	s.logout(ctx)
@@ -32,6 +36,14 @@ func (s *Session) Run(ctx context.Context, src LineSource) int {
 		return ExitFailures
 	}
 	return ExitOK
+}
+
+// greet shows, at the start of an interactive session, the mailbox the
+// URL selected (the same summary SELECT prints).
+func (s *Session) greet() {
+	if s.connected() && s.c.Mailbox() != nil {
+		render.Mailbox(s.out, s.c.Mailbox(), s.renderOptions())
+	}
 }
 
 // runSource is the loop over one source; \i runs a nested one.

@@ -249,3 +249,22 @@ func TestConnectionLost(t *testing.T) {
 		t.Errorf("prompt = %q", p)
 	}
 }
+
+// TestGreetShowsURLMailbox: an interactive session that starts with a
+// mailbox selected by the URL shows its summary first; a script does not.
+func TestGreetShowsURLMailbox(t *testing.T) {
+	for _, interactive := range []bool{true, false} {
+		h := newHarness(t, nil)
+		target := &Target{URL: "imap://demo@" + h.srv.Addr + "/INBOX", Security: client.Plaintext, Host: "127.0.0.1", User: h.srv.User, Mailbox: "INBOX"}
+		c, err := h.sess.cfg.Connect(context.Background(), target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.sess = NewSession(h.sess.cfg, c, target)
+		h.sess.Run(context.Background(), &scripted{interactive: interactive})
+		shown := strings.Contains(h.stdout.String(), "INBOX  23 messages")
+		if shown != interactive {
+			t.Errorf("interactive=%v: summary shown=%v, stdout:\n%s", interactive, shown, h.stdout)
+		}
+	}
+}
