@@ -58,13 +58,17 @@ func (c *Client) Enable(ctx context.Context, caps ...string) (*Result, error) {
 
 // Xatom sends any command with its arguments as typed, re-checked so that
 // no CR or LF gets in (imaplib xatom). The state is not checked: the
-// server judges.
+// server judges. Credentials of a LOGIN or AUTHENTICATE sent this way are
+// still hidden in traces.
 func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) {
-	return c.run(ctx, name, AnyState|StateLogout, "", func(a *wire.Command) {
-		if args != "" {
-			a.RawArgs(args)
-		}
-	})
+	if err := c.check(name, AnyState|StateLogout, ""); err != nil {
+		return nil, err
+	}
+	cmd := &command{name: name}
+	if args != "" {
+		cmd.args = rawArgs(name, args)
+	}
+	return c.execute(ctx, cmd)
 }
 
 // Responses returns and forgets the untagged responses of a kind (or all

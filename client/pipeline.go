@@ -3,8 +3,6 @@ package client
 import (
 	"context"
 	"errors"
-
-	"imapsh/client/internal/wire"
 )
 
 // Pipelining (RFC 9051 section 5.5): Start and Defer write a command and
@@ -69,7 +67,7 @@ func (p *Pending) Wait() (*Result, error) {
 func (c *Client) Start(ctx context.Context, name, args string) (*Pending, error) {
 	cmd := &command{name: name}
 	if args != "" {
-		cmd.args = (&wire.Command{}).RawArgs(args)
+		cmd.args = rawArgs(name, args)
 	}
 	return c.start(ctx, cmd)
 }

@@ -1,0 +1,47 @@
+package client
+
+import (
+	"strings"
+
+	"imapsh/client/internal/wire"
+)
+
+// rawArgs encodes the arguments of a command typed verbatim (Xatom, Start,
+// the shell's raw) and marks the credentials of LOGIN (everything after
+// the user name) and AUTHENTICATE (everything after the mechanism) secret,
+// so that traces show *** for them as for Login and Authenticate.
+func rawArgs(name, args string) *wire.Command {
+	a := &wire.Command{}
+	switch strings.ToUpper(name) {
+	case "LOGIN", "AUTHENTICATE":
+		first, rest := splitFirstArg(args)
+		a.RawArgs(first)
+		if rest, ok := strings.CutPrefix(rest, " "); ok {
+			a.SP().Secret(func(a *wire.Command) { a.RawArgs(rest) })
+		} else if rest != "" {
+			a.Secret(func(a *wire.Command) { a.RawArgs(rest) })
+		}
+	default:
+		a.RawArgs(args)
+	}
+	return a
+}
+
+// splitFirstArg splits off the first argument (an atom or a quoted
+// string), keeping the separating space with the rest.
+func splitFirstArg(args string) (first, rest string) {
+	i := 0
+	if strings.HasPrefix(args, `"`) {
+		for i = 1; i < len(args) && args[i] != '"'; i++ {
+			if args[i] == '\\' {
+				i++
+			}
+		}
+		i = min(i+1, len(args))
+	} else if j := strings.IndexByte(args, ' '); j >= 0 {
+		i = j
+	} else {
+		i = len(args)
+	}
+	return args[:i], args[i:]
+}
