@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
 	"imapsh/internal/servers"
 )
@@ -69,32 +64,9 @@ func exampleEnv(t *testing.T, srv *servers.Server, user string) []string {
 func runExample(t *testing.T, srv *servers.Server, user string, args ...string) result {
 	t.Helper()
 	url := "imaps://" + srv.Host + ":" + strconv.Itoa(srv.IMAPSPort)
-	return runIn(t, examplesDir, exampleEnv(t, srv, user), append([]string{"--cafile", srv.CAFile, url}, args...)...)
+	return imapshIn(t, examplesDir, exampleEnv(t, srv, user), "", append([]string{"--cafile", srv.CAFile, url}, args...)...)
 }
 
-// runIn runs the binary in dir, for at most 60 s.
-func runIn(t *testing.T, dir string, env []string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
-	cmd.Dir, cmd.Env = dir, env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	r := result{stdout: stdout.String(), stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		r.code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("imapsh %q: %v", args, err)
-	}
-	if ctx.Err() != nil {
-		t.Fatalf("imapsh %q timed out\n%s", args, r)
-	}
-	return r
-}
 
 // absExamples is examplesDir as an absolute path, for runs elsewhere.
 func absExamples(t *testing.T) string {

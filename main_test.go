@@ -59,10 +59,16 @@ func testEnv(t *testing.T, extra ...string) []string {
 // imapsh runs the binary with stdin and the environment, for at most 60 s.
 func imapsh(t *testing.T, env []string, stdin string, args ...string) result {
 	t.Helper()
+	return imapshIn(t, "", env, stdin, args...)
+}
+
+// imapshIn runs the binary in dir ("" = the current directory).
+func imapshIn(t *testing.T, dir string, env []string, stdin string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
-	cmd.Env = env
+	cmd.Dir, cmd.Env = dir, env
 	cmd.Stdin = strings.NewReader(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -1,12 +1,10 @@
 package client_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"imapsh/client"
@@ -82,23 +80,8 @@ func replayGeneric(t *testing.T, c *client.Client, path string) {
 	}
 }
 
-// lockedBuffer is an Options.Trace that IDLE's DONE goroutine may share.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+// lockedBuffer is a buffer the IDLE goroutine may share with the test.
+type lockedBuffer = clienttest.Buffer
 
 // must returns a function that fails the test on an error or a status
 // other than OK, and returns the result: must(t)(c.Noop(ctx)).

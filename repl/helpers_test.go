@@ -1,10 +1,9 @@
 package repl
 
 import (
-	"bytes"
 	"context"
+	"imapsh/client/clienttest"
 	"io"
-	"sync"
 	"testing"
 
 	"imapsh/client"
@@ -74,23 +73,8 @@ func demoConnector(srv *demo.Server, trace io.Writer) Connector {
 	}
 }
 
-// lockedBuffer is a bytes.Buffer safe for the trace goroutine of IDLE.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+// lockedBuffer is a buffer the IDLE goroutine may share with the test.
+type lockedBuffer = clienttest.Buffer
 
 // harness is a session against the demo server, not yet logged in, with
 // its output captured.
