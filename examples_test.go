@@ -67,7 +67,6 @@ func runExample(t *testing.T, srv *servers.Server, user string, args ...string) 
 	return imapshIn(t, examplesDir, exampleEnv(t, srv, user), "", append([]string{"--cafile", srv.CAFile, url}, args...)...)
 }
 
-
 // absExamples is examplesDir as an absolute path, for runs elsewhere.
 func absExamples(t *testing.T) string {
 	dir, err := filepath.Abs(examplesDir)
