@@ -10,7 +10,7 @@ import (
 // check refuses a command locally when the state or the server's
 // capabilities do not allow it. cap may list alternatives as "A|B".
 func (c *Client) check(name string, states StateMask, cap string) error {
-	if c.closed {
+	if c.closed.Load() {
 		return ErrClosed
 	}
 	if c.state&states == 0 {

@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"imapsh/client/internal/wire"
@@ -53,7 +54,7 @@ type Client struct {
 	enabled  map[string]bool
 	tls      bool
 	greeting *StatusResponse
-	closed   bool
+	closed   atomic.Bool // set by Close, which may run on another goroutine
 	queue    []*pending
 	stored   []Response // untagged data kept for Responses (imaplib's response())
 	codes    []*Code
@@ -132,7 +133,7 @@ func (c *Client) readGreeting() error {
 	case "PREAUTH":
 		c.state = StateAuthenticated
 	case "BYE":
-		c.closed = true
+		c.closed.Store(true)
 		return &Error{Command: "greeting", StatusResponse: st}
 	}
 	return nil
@@ -155,7 +156,7 @@ func (c *Client) Greeting() *StatusResponse { return c.greeting }
 
 // State returns the connection state (RFC 9051 section 3).
 func (c *Client) State() State {
-	if c.closed {
+	if c.closed.Load() {
 		return StateLogout
 	}
 	return c.state
@@ -190,6 +191,6 @@ func (c *Client) setCaps(caps []string) {
 
 // Close closes the connection without LOGOUT.
 func (c *Client) Close() error {
-	c.closed = true
+	c.closed.Store(true)
 	return c.raw.Close()
 }

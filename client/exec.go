@@ -59,7 +59,7 @@ func (c *Client) nextTag() string {
 // send writes a command, handling synchronizing literals, and queues it,
 // after the answers RFC 9051 section 5.5 makes it wait for (settle).
 func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
-	if c.closed {
+	if c.closed.Load() {
 		return nil, ErrClosed
 	}
 	if err := ctx.Err(); err != nil {

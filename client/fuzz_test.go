@@ -44,7 +44,7 @@ func FuzzReadResponse(f *testing.F) {
 			t.Fatalf("greeting: %v", err)
 		}
 		c.state, c.mbox = StateSelected, &Mailbox{Name: "INBOX"}
-		for i := 0; i < 12 && !c.closed; i++ {
+		for i := 0; i < 12 && !c.closed.Load(); i++ {
 			res, err := fuzzCommand(c, i)
 			checkFuzzResult(t, res, err)
 		}

@@ -82,7 +82,7 @@ func (c *Client) readNext() (Response, error) {
 	for {
 		resp, err := c.readOne()
 		var perr *ProtocolError
-		if err != nil && errors.As(err, &perr) && !c.closed {
+		if err != nil && errors.As(err, &perr) && !c.closed.Load() {
 			c.recordProtocolError(perr)
 			continue
 		}
@@ -94,7 +94,7 @@ func (c *Client) readNext() (Response, error) {
 // (the stream stays in sync) and reported as *ProtocolError; a transport
 // error closes the connection.
 func (c *Client) readOne() (Response, error) {
-	if c.closed {
+	if c.closed.Load() {
 		return nil, ErrClosed
 	}
 	if err := c.dec.Begin(); err != nil {
@@ -153,8 +153,7 @@ func isTransport(err error) bool {
 // fatal closes the connection after a transport error; EOF after BYE is
 // ErrBye.
 func (c *Client) fatal(err error) error {
-	if !c.closed {
-		c.closed = true
+	if c.closed.CompareAndSwap(false, true) {
 		c.raw.Close()
 	}
 	var ne net.Error
@@ -163,6 +162,8 @@ func (c *Client) fatal(err error) error {
 		return ErrBye
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Errorf("%w: %v", ErrClosed, err)
+	case errors.Is(err, net.ErrClosed): // Close ran on another goroutine
+		return ErrClosed
 	case errors.As(err, &ne) && ne.Timeout():
 		return fmt.Errorf("client: timed out waiting for the server: %w", err)
 	}
