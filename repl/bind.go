@@ -136,8 +136,8 @@ func parseArg(k completion.ArgKind, s string) error {
 			return fmt.Errorf("%q is not a number", s)
 		}
 	case completion.StoreOp:
-		if !storeOpRE.MatchString(s) {
-			return fmt.Errorf("%q is not FLAGS, +FLAGS or -FLAGS (optionally .SILENT)", s)
+		if !storeOpRE.MatchString(s) && !unchangedSinceRE.MatchString(s) {
+			return fmt.Errorf("%q is not FLAGS, +FLAGS or -FLAGS (optionally .SILENT), nor (UNCHANGEDSINCE n)", s)
 		}
 	case completion.Switch:
 		if _, err := parseSwitch(s); err != nil {

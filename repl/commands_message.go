@@ -2,6 +2,8 @@ package repl
 
 import (
 	"context"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"imapsh/client"
@@ -60,12 +62,11 @@ func messageCommands(uid bool) []*Command {
 				"fetch 7 BODY[] > msg.eml     streams the body to a file",
 			Run: runFetch(uid)},
 		{Name: pre + "store", Group: groupMessage, States: client.SelectedState, Pipe: true,
-			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags}},
+			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags, Repeat: true}},
 			Summary: "change the flags of " + what,
-			Help:    "store 1:3 +flags \\Seen\nstore 4 -flags.silent (\\Flagged $Important)",
-			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-				return s.c.Store(ctx, in.Arg(set.Name), in.Arg("operation"), in.Arg("flags"), client.StoreOptions{UID: uid})
-			}},
+			Help: "store 1:3 +flags \\Seen\nstore 4 -flags.silent (\\Flagged $Important)\n" +
+				"store 5 (UNCHANGEDSINCE 1234) +flags \\Deleted    CONDSTORE (RFC 7162): only if unchanged",
+			Run: runStore(uid)},
 		{Name: pre + "search", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{search},
 			Summary: "find " + what,
@@ -158,4 +159,28 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 		}
 		renderResponse(s.out, r, opt)
 	})
+}
+
+// unchangedSinceRE matches the STORE modifier (UNCHANGEDSINCE n) of RFC 7162.
+var unchangedSinceRE = regexp.MustCompile(`(?i)^\(UNCHANGEDSINCE ([0-9]+)\)$`)
+
+// runStore runs STORE: [(UNCHANGEDSINCE n)] OPERATION FLAGS..., where
+// several flags without parentheses make one list.
+func runStore(uid bool) Handler {
+	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+		op, words := in.Arg("operation"), in.List("flags")
+		opts := client.StoreOptions{UID: uid}
+		if m := unchangedSinceRE.FindStringSubmatch(op); m != nil {
+			if len(words) < 2 || !storeOpRE.MatchString(words[0]) {
+				return nil, &UsageError{in.Cmd, "after (UNCHANGEDSINCE n) come the operation and the flags"}
+			}
+			opts.UnchangedSince, _ = strconv.ParseUint(m[1], 10, 64)
+			op, words = words[0], words[1:]
+		}
+		flags := strings.Join(words, " ")
+		if len(words) > 1 {
+			flags = "(" + flags + ")"
+		}
+		return s.c.Store(ctx, in.Arg(in.Cmd.Args[0].Name), op, flags, opts)
+	}
 }

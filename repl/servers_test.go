@@ -381,6 +381,13 @@ func testRealCondStore(t *testing.T, r *realServer) {
 	if len(fetch.Responses) != 1 || fetch.Responses[0]["seq"] != 2.0 || fetch.Responses[0]["modseq"].(float64) <= since {
 		t.Errorf("FETCH (CHANGEDSINCE %d) should return message 2 with a higher MODSEQ: %+v", int64(since), fetch)
 	}
+	// STORE (UNCHANGEDSINCE): message 2 changed after `since`, so the store
+	// is refused for it with [MODIFIED 2]; several bare flags make a list.
+	sh = newRealShell(t, r.Server, "alice", nil)
+	out := sh.mustRun(t, "enable CONDSTORE", "select "+r.box("T-condstore"),
+		fmt.Sprintf(`store 2 (UNCHANGEDSINCE %d) +flags \Seen`, int64(since)),
+		`store 1 +flags \Seen \Flagged`, "fetch 1 (FLAGS)")
+	wantAll(t, "store unchangedsince", out, "MODIFIED 2", `\Seen`, `\Flagged`)
 }
 
 // jsonObject is one command's --json output.
