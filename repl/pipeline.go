@@ -72,7 +72,23 @@ func (s *Session) pipelining(src LineSource) bool {
 // the command, so that errors keep their place in the output.
 func (s *Session) joinsPipeline(src LineSource, in *Input) bool {
 	return s.pipelining(src) && in.Cmd.Pipe && in.In == "" && in.Out == "" &&
-		!s.cfg.Raw && s.checkAvailable(in.Cmd) == nil
+		!s.cfg.Raw && s.checkAvailable(in.Cmd) == nil && !(s.stopOnError && destroys(in))
+}
+
+// destroys reports whether a line removes mail: EXPUNGE, MOVE (which
+// expunges from the source) or a STORE that sets \Deleted. While errors
+// stop the script, such a line waits until everything before it has
+// answered, so that a failed COPY stops the script before its messages
+// are deleted.
+func destroys(in *Input) bool {
+	switch strings.TrimPrefix(in.Cmd.Name, "uid ") {
+	case "expunge", "move":
+		return true
+	case "store":
+		op := in.Arg("operation")
+		return !strings.HasPrefix(op, "-") && strings.Contains(strings.ToLower(in.Arg("flags")), `\deleted`)
+	}
+	return false
 }
 
 // enqueue sends a command through its own handler under client.Defer.

@@ -1,7 +1,10 @@
 package repl
 
 import (
+	"context"
+
 	"fmt"
+	"imapsh/client"
 	"regexp"
 	"sort"
 	"strings"
@@ -175,4 +178,31 @@ func firstDifference(a, b string) string {
 	}
 	around := func(l []string) string { return strings.Join(l[max(0, i-3):min(len(l), i+4)], "\n") }
 	return fmt.Sprintf("%d.\nlockstep:\n%s\npipelined:\n%s", i+1, around(la), around(lb))
+}
+
+// TestPipelineKeepsMailAfterFailure: with errors stopping the script, a
+// line that deletes mail waits for the answers before it, so a failed
+// COPY stops the run before the STORE \Deleted and EXPUNGE go out.
+func TestPipelineKeepsMailAfterFailure(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.Pipeline = true })
+	code := h.run("login demo demo", "select INBOX",
+		"uid copy 1 NoSuchBox", `uid store 1 +flags \Deleted`, "expunge", "uid move 2 NoSuchBox")
+	if code != ExitFailures {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFailures, h.stderr)
+	}
+	c, err := demoConnector(h.srv, nil)(context.Background(), &Target{User: h.srv.User, Mailbox: "INBOX"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	res, err := c.Fetch(context.Background(), "1", "(FLAGS)", client.FetchOptions{UID: true})
+	msgs := client.Of[*client.FetchData](res)
+	if err != nil || len(msgs) != 1 {
+		t.Fatalf("message uid 1 is gone: %v %v", msgs, err)
+	}
+	for _, f := range msgs[0].Flags {
+		if strings.EqualFold(f, `\Deleted`) {
+			t.Errorf("message uid 1 was marked \\Deleted after the failed copy: %v", msgs[0].Flags)
+		}
+	}
 }
