@@ -1,6 +1,7 @@
 package completion
 
 import (
+	"imapsh/render"
 	"sort"
 	"strings"
 )
@@ -158,8 +159,8 @@ func QuoteIfNeeded(s string) string {
 func suffixes(cands []candidate, frag string) [][]rune {
 	var out []string
 	for _, cand := range cands {
-		if len(cand.text) < len(frag) {
-			continue
+		if len(cand.text) < len(frag) || render.Safe(cand.text) != cand.text {
+			continue // a server name with control or bidi characters is never echoed raw
 		}
 		head := cand.text[:len(frag)]
 		if head != frag && !(cand.fold && strings.EqualFold(head, frag)) {

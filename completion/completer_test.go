@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"imapsh/client"
@@ -20,7 +21,7 @@ type fakeSource struct {
 func (f fakeSource) State() client.State { return f.state }
 func (f fakeSource) Caps() []string      { return f.caps }
 func (f fakeSource) Mailboxes() []string {
-	return []string{"INBOX", "Sent", "Sent Items", "Archive/2024", "Ünïcødé"}
+	return []string{"INBOX", "Sent", "Sent Items", "Archive/2024", "Ünïcødé", "Bad\x1b[2J\u202ename"}
 }
 func (f fakeSource) Flags() []string     { return []string{`\Seen`, `\Flagged`, "$Important", `\*`} }
 func (f fakeSource) Variables() []string { return []string{"PASS"} }
@@ -107,6 +108,21 @@ func TestQuoteIfNeeded(t *testing.T) {
 	for in, want := range map[string]string{"INBOX": "INBOX", "Sent Items": `"Sent Items"`, `a"b`: `"a\"b"`, "": `""`, ">x": `">x"`} {
 		if got := completion.QuoteIfNeeded(in); got != want {
 			t.Errorf("QuoteIfNeeded(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCompletionDropsUnsafeNames: a mailbox name with control or bidi
+// characters (from a hostile server) is never offered, so readline never
+// echoes it to the terminal.
+func TestCompletionDropsUnsafeNames(t *testing.T) {
+	c := completion.New(repl.CompletionSpec(), selected)
+	for _, line := range []string{"select B", "select "} {
+		got, _ := c.Do([]rune(line), len([]rune(line)))
+		for _, g := range got {
+			if strings.ContainsAny(string(g), "\x1b\u202e") {
+				t.Errorf("%q offers %q", line, string(g))
+			}
 		}
 	}
 }

@@ -64,7 +64,7 @@ func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration) {
 		s.writeJSON(in, res, elapsed, nil)
 	case s.cfg.Raw && s.tap != nil:
 		for _, l := range s.tap.serverLines() {
-			fmt.Fprintln(s.out, l)
+			fmt.Fprintln(s.out, render.Safe(l))
 		}
 	default:
 		s.renderResult(in, res)

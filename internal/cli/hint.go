@@ -10,13 +10,14 @@ import (
 	"syscall"
 
 	"imapsh/client"
+	"imapsh/render"
 	"imapsh/scripts"
 )
 
 // Report writes err to w as "error: ..." and, when one applies, a
 // "hint: ..." line on what to try next.
 func Report(w io.Writer, err error) {
-	fmt.Fprintf(w, "error: %s\n", Message(err))
+	fmt.Fprintf(w, "error: %s\n", render.Safe(Message(err))) // may quote the server
 	if h := Hint(err); h != "" {
 		fmt.Fprintf(w, "hint: %s\n", h)
 	}

@@ -26,3 +26,13 @@ func TestHintScriptErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReportEscapesServerText: an error quoting the server (a BYE or NO
+// text) cannot move the cursor or retitle the terminal.
+func TestReportEscapesServerText(t *testing.T) {
+	var out strings.Builder
+	Report(&out, errors.New("client: greeting: BYE \x1b]0;pwned\a\x1b[41mgone"))
+	if strings.ContainsAny(out.String(), "\x1b\a") || !strings.Contains(out.String(), `\x1b]0;pwned\x07`) {
+		t.Errorf("Report printed %q", out.String())
+	}
+}

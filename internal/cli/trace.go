@@ -3,6 +3,8 @@ package cli
 import (
 	"io"
 	"os"
+
+	"imapsh/render"
 )
 
 // OpenTrace returns the wire-trace sink named by Options.Trace: nil when
@@ -12,8 +14,8 @@ func OpenTrace(spec string, stderr io.Writer) (io.Writer, func() error, error) {
 	switch spec {
 	case "":
 		return nil, func() error { return nil }, nil
-	case TraceStderr:
-		return stderr, func() error { return nil }, nil
+	case TraceStderr: // a terminal: server text is made safe line by line
+		return render.SafeWriter(stderr), func() error { return nil }, nil
 	}
 	f, err := os.OpenFile(spec, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {

@@ -12,8 +12,10 @@ func TestOpenTrace(t *testing.T) {
 	if w, closeFn, err := OpenTrace("", &stderr); w != nil || err != nil || closeFn() != nil {
 		t.Errorf("off: %v, %v", w, err)
 	}
-	if w, _, _ := OpenTrace(TraceStderr, &stderr); w != &stderr {
-		t.Errorf("-: got %v, want stderr", w)
+	sw, _, _ := OpenTrace(TraceStderr, &stderr)
+	sw.Write([]byte("S: * OK \x1b[2Jhi\n"))
+	if got := stderr.String(); got != "S: * OK \\x1b[2Jhi\n" {
+		t.Errorf("trace on stderr: %q, want the escape made visible", got)
 	}
 	path := filepath.Join(t.TempDir(), "trace")
 	w, closeFn, err := OpenTrace(path, &stderr)
