@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/render"
 	"imapsh/completion"
+	"imapsh/render"
 	"imapsh/scripts"
 )
 
