@@ -74,6 +74,9 @@ func bind(cmd *Command, line string, toks []Token) (*Input, error) {
 		words = words[1:]
 	}
 	if len(words) > 0 {
+		if hasSecretArg(cmd) { // the extra word may be part of a password
+			return nil, &UsageError{cmd, "too many arguments (quote a password that has spaces)"}
+		}
 		return nil, &UsageError{cmd, fmt.Sprintf("unexpected %q", words[0].Raw)}
 	}
 	return in, nil

@@ -14,12 +14,46 @@ import (
 // raw line, to be safe.
 func redactLine(line string, in *Input) string {
 	if in == nil {
-		return history.RedactRaw(line)
+		return redactUnbound(line)
 	}
 	if in.Cmd.Raw {
 		return history.RedactRaw(line)
 	}
 	return replaceSecrets(line, in, func(Arg) string { return history.Mask })
+}
+
+// redactUnbound masks a line that did not bind to its command (too many
+// words, an unterminated quote): when the command takes a secret, every
+// word from the first secret position on becomes ***, since the words
+// cannot be matched to arguments.
+func redactUnbound(line string) string {
+	toks := LexTolerant(line)
+	cmd, n := lookupCommand(toks)
+	if cmd == nil || cmd.Raw {
+		return history.RedactRaw(line)
+	}
+	first := -1
+	for i, a := range cmd.Args {
+		if redacts(a.Kind) {
+			first = i
+			break
+		}
+	}
+	words := argWords(toks[n:])
+	if first < 0 || first >= len(words) {
+		return history.RedactRaw(line)
+	}
+	return line[:words[first].Start] + history.Mask
+}
+
+// hasSecretArg reports whether a command takes a secret argument.
+func hasSecretArg(cmd *Command) bool {
+	for _, a := range cmd.Args {
+		if redacts(a.Kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // replaceSecrets replaces each literal secret argument of line (one of

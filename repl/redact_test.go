@@ -1,6 +1,9 @@
 package repl
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRedactLine(t *testing.T) {
 	tests := []struct{ line, want string }{
@@ -15,6 +18,10 @@ func TestRedactLine(t *testing.T) {
 		{`xatom AUTHENTICATE PLAIN AGFsaWNlAHM=`, `xatom AUTHENTICATE PLAIN ***`},
 		{"fetch 1:5 (UID FLAGS)", "fetch 1:5 (UID FLAGS)"},
 		{`login alice "unterminated`, "login alice ***"},
+		{"login_cram_md5 alice correct horse", "login_cram_md5 alice ***"},
+		{`\set MYPASS two words`, `\set MYPASS ***`},
+		{`\set PW "unterminated`, `\set PW ***`},
+		{"login alice pass word extra", "login alice ***"},
 	}
 	s := NewSession(Config{}, nil, nil)
 	for _, tt := range tests {
@@ -44,5 +51,19 @@ func TestHasLiteralSecret(t *testing.T) {
 		if got := HasLiteralSecret(line); got != want {
 			t.Errorf("HasLiteralSecret(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestUsageErrorHidesSecretWords: a line with too many words for a command
+// that takes a secret does not echo the extra word, which may be part of
+// a password typed with a space.
+func TestUsageErrorHidesSecretWords(t *testing.T) {
+	s := NewSession(Config{}, nil, nil)
+	_, err := s.prepare("login_cram_md5 alice correct horse", "login_cram_md5 alice correct horse")
+	if err == nil || strings.Contains(err.Error(), "horse") || strings.Contains(err.Error(), "correct") {
+		t.Errorf("usage error %v should not quote the password", err)
+	}
+	if _, err := s.prepare("noop extra", "noop extra"); err == nil || !strings.Contains(err.Error(), `"extra"`) {
+		t.Errorf("usage error %v should name the extra word of a command without secrets", err)
 	}
 }
