@@ -131,7 +131,9 @@ func runSet(ctx context.Context, s *Session, in *Input) (*client.Result, error) 
 	return nil, nil
 }
 
-// runExpect checks the previous IMAP command; passing excuses its failure.
+// runExpect checks the previous IMAP command. One that fails is reported
+// in place of the command's own failure; \expect no|bad|code that holds
+// excuses a NO or BAD (see scripts.Expectation.Anticipates).
 func runExpect(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	exp, err := scripts.ParseExpect(in.Arg("expectation"))
 	if err != nil {
@@ -140,9 +142,12 @@ func runExpect(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 	if s.last == nil {
 		return nil, errors.New(`\expect: no command to check yet`)
 	}
-	s.pending = false
 	if err := exp.Check(s.last); err != nil {
+		s.pending = false
 		return nil, fmt.Errorf("%s: %v (after %s)", exp, err, s.lastLine)
+	}
+	if exp.Anticipates() {
+		s.pending = false
 	}
 	return nil, nil
 }

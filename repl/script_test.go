@@ -202,3 +202,22 @@ func TestScriptServerNONamesLine(t *testing.T) {
 		t.Errorf("the NO excused by \\expect no is reported:\n%s", stderr)
 	}
 }
+
+// TestOnlyAnticipatingExpectExcuses: a NO is excused by \expect no or a
+// matching \expect code, not by an \expect about something else.
+func TestOnlyAnticipatingExpectExcuses(t *testing.T) {
+	for _, tt := range []struct {
+		expect string
+		code   int
+	}{
+		{`\expect no`, ExitOK},
+		{`\expect code ALREADYEXISTS`, ExitOK},
+		{`\expect count FETCH 0`, ExitFailures},
+		{`\expect match .`, ExitFailures},
+	} {
+		h := newHarness(t, nil)
+		if code := h.run("login demo demo", "create INBOX", tt.expect, "noop"); code != tt.code {
+			t.Errorf("create INBOX (NO) then %s: exit %d, want %d; stderr:\n%s", tt.expect, code, tt.code, h.stderr)
+		}
+	}
+}

@@ -44,6 +44,14 @@ type Expectation struct {
 	re   *regexp.Regexp
 }
 
+// Anticipates reports whether the expectation, when met, says the command
+// was meant to fail: \expect no, \expect bad, or a response code (which
+// describes the tagged answer, as TRYCREATE does a NO). Only these excuse a
+// NO or BAD in a script; \expect count, exists and match do not.
+func (e Expectation) Anticipates() bool {
+	return (e.kind == expectStatus && e.word != "OK") || e.kind == expectCode
+}
+
 const expectUsage = "want ok|no|bad, code ATOM, count KIND N, exists N or match REGEX"
 
 // ParseExpect parses the arguments of an \expect line (the text after
