@@ -1,7 +1,9 @@
 package repl
 
 import (
+	"errors"
 	"fmt"
+	"imapsh/history"
 	"net"
 	"net/url"
 	"strconv"
@@ -30,7 +32,11 @@ type Target struct {
 func ParseURL(s string) (*Target, error) {
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("bad URL: %w", err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // url.Error quotes the URL, password included
+		}
+		return nil, fmt.Errorf("bad URL %q: %v", history.RedactURL(s), err)
 	}
 	t := &Target{URL: s}
 	switch strings.ToLower(u.Scheme) {
@@ -39,7 +45,7 @@ func ParseURL(s string) (*Target, error) {
 	case "imap":
 		t.Security, t.Port = client.StartTLS, 143
 	default:
-		return nil, fmt.Errorf("bad URL %q: want imaps://host or imap://host", s)
+		return nil, fmt.Errorf("bad URL %q: want imaps://host or imap://host", history.RedactURL(s))
 	}
 	if err := t.setUser(u); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"imapsh/client"
@@ -31,6 +32,17 @@ func TestParseURL(t *testing.T) {
 	for _, bad := range []string{"http://h", "imap://", "imaps://alice:secret@h", "imap://h:99999", "imap://h:x"} {
 		if _, err := ParseURL(bad); err == nil {
 			t.Errorf("ParseURL(%q) succeeded", bad)
+		}
+	}
+}
+
+// TestParseURLErrorsHidePassword: a bad URL carrying a password is
+// reported without it, whatever is wrong with it.
+func TestParseURLErrorsHidePassword(t *testing.T) {
+	for _, in := range []string{"imapx://alice:hunter2@host", "imap://alice:hunter2@host:99999999", "imap://alice:hunter2@ho st/%zz", "imap://alice:hunter2@host"} {
+		_, err := ParseURL(in)
+		if err == nil || strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("ParseURL(%q) error %v", in, err)
 		}
 	}
 }
