@@ -60,6 +60,10 @@ type Config struct {
 	ContinueOnError bool   // --continue-on-error
 	Pipeline        bool   // --pipeline, \pipeline: scripts send commands without waiting for each answer (pipeline.go)
 	Record          string // --record FILE: a replayable .imap recording, created when Run starts (see \record)
+	// TLS is the certificate checking of the command line (--cafile, --pin,
+	// --insecure, --cert), applied by the starttls command too; the zero
+	// value verifies with the system roots.
+	TLS client.TLSOptions
 }
 
 // Exit statuses of Run.

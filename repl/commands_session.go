@@ -2,7 +2,6 @@ package repl
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
 	"strings"
 
@@ -70,7 +69,11 @@ func runStartTLS(ctx context.Context, s *Session, in *Input) (*client.Result, er
 	if s.target != nil {
 		host = s.target.Host
 	}
-	if err := s.c.StartTLS(ctx, &tls.Config{ServerName: host}); err != nil {
+	cfg, err := s.cfg.TLS.TLSConfig(host)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.c.StartTLS(ctx, cfg); err != nil {
 		return nil, err
 	}
 	return localResult("STARTTLS", "TLS is on"), nil
