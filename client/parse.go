@@ -107,7 +107,10 @@ func (p *parser) untagged() Response {
 	upper := strings.ToUpper(name)
 	if f, ok := untaggedParsers[upper]; ok {
 		d.SP()
-		return f(p, upper)
+		// The indirect call makes its parser escape: hand it a copy, so
+		// that p itself stays on the caller's stack for the hot FETCH path.
+		q := *p
+		return f(&q, upper)
 	}
 	return p.generic(nil, name)
 }
@@ -121,7 +124,8 @@ func (p *parser) numbered(n uint32, name string) Response {
 		p.d.ExpectSP()
 		return p.fetch(n)
 	}
-	return p.generic(&n, name)
+	num := n // only this branch pays for a heap copy of n
+	return p.generic(&num, name)
 }
 
 // generic keeps an unknown response as a value tree.
@@ -180,15 +184,20 @@ func parseCapability(p *parser, _ string) Response { return &CapabilityData{Caps
 
 func parseEnabled(p *parser, _ string) Response { return &EnabledData{Caps: p.atoms()} }
 
-// flagList reads a parenthesised list of flags.
+// flagList reads a parenthesised list of flags into a slice of exactly
+// their number (one allocation; none for an empty list).
 func (p *parser) flagList() []string {
-	flags := []string{}
+	var buf [8]string // on the stack: messages rarely carry more flags
+	flags := buf[:0]
 	p.d.List(func() bool {
 		f, ok := p.d.Flag()
 		flags = append(flags, f)
 		return ok
 	})
-	return flags
+	if len(flags) == 0 {
+		return []string{}
+	}
+	return append([]string(nil), flags...)
 }
 
 func parseFlags(p *parser, _ string) Response { return &FlagsData{Flags: p.flagList()} }

@@ -23,8 +23,7 @@ func (p *parser) fetch(seq uint32) Response {
 // fetchItem reads the value of one FETCH item into f.
 func (p *parser) fetchItem(f *FetchData, name string) {
 	d := p.d
-	upper := strings.ToUpper(name)
-	switch upper {
+	switch upper := itemKey(name); upper {
 	case "UID":
 		f.UID, _ = d.Number()
 	case "FLAGS":
@@ -51,6 +50,16 @@ func (p *parser) fetchItem(f *FetchData, name string) {
 		v, _ := d.Value()
 		f.Other = append(f.Other, NamedValue{Name: name, Value: v})
 	}
+}
+
+// itemKey upper-cases a FETCH item name for matching. Servers send the
+// common items upper-case already: those skip strings.ToUpper's scan.
+func itemKey(name string) string {
+	switch name {
+	case "UID", "FLAGS", "ENVELOPE", "RFC822.SIZE", "INTERNALDATE", "MODSEQ":
+		return name
+	}
+	return strings.ToUpper(name)
 }
 
 // isSectionItem reports items whose value is message data: BODY[...],
@@ -150,10 +159,7 @@ func (p *parser) envelope() *Envelope {
 	e.Date = p.nstring()
 	d.ExpectSP()
 	e.Subject = p.nstring()
-	for _, dst := range []*[]Address{&e.From, &e.Sender, &e.ReplyTo, &e.To, &e.Cc, &e.Bcc} {
-		d.ExpectSP()
-		*dst = p.addresses()
-	}
+	p.addressLists([6]*[]Address{&e.From, &e.Sender, &e.ReplyTo, &e.To, &e.Cc, &e.Bcc})
 	d.ExpectSP()
 	e.InReplyTo = p.nstring()
 	d.ExpectSP()
@@ -162,38 +168,60 @@ func (p *parser) envelope() *Envelope {
 	return e
 }
 
+// addressLists reads the six address lists of an envelope, each preceded
+// by SP, into one shared array: one allocation instead of one per list.
+// Each list is capped (s[i:j:j]) so that appending to one never writes
+// over the next; NIL leaves a list nil, () makes it empty but non-nil.
+func (p *parser) addressLists(dst [6]*[]Address) {
+	var buf [16]Address // on the stack: envelopes rarely carry more
+	all := buf[:0]
+	var ends [6]int
+	var listed [6]bool
+	for i := range dst {
+		p.d.ExpectSP()
+		all, listed[i] = p.addresses(all)
+		ends[i] = len(all)
+	}
+	shared := []Address{}
+	if len(all) > 0 {
+		shared = append(make([]Address, 0, len(all)), all...)
+	}
+	start := 0
+	for i, list := range dst {
+		if listed[i] {
+			*list = shared[start:ends[i]:ends[i]]
+		}
+		start = ends[i]
+	}
+}
+
 // nstring reads an nstring, NIL giving "".
 func (p *parser) nstring() string {
 	s, _, _ := p.d.NString()
 	return s
 }
 
-// addresses reads an address list: "(" 1*address ")" with no space
-// between the addresses (RFC 9051 env-from), though a space is tolerated;
-// NIL and () both mean none.
-func (p *parser) addresses() []Address {
+// addresses appends an address list to out: "(" 1*address ")" with no
+// space between the addresses (RFC 9051 env-from), though a space is
+// tolerated. listed is false for NIL (and a syntax error); () gives true
+// and no addresses.
+func (p *parser) addresses(out []Address) (_ []Address, listed bool) {
 	d := p.d
-	if d.NIL() {
-		return nil
+	if d.NIL() || !d.ExpectSpecial('(') || !d.Enter() {
+		return out, false
 	}
-	if !d.ExpectSpecial('(') {
-		return nil
-	}
-	out := make([]Address, 0, 1)
-	d.Nest(func() bool {
-		for n := 0; d.Err() == nil && !d.Special(')'); n++ {
-			if !d.CountItem() {
-				return false
-			}
-			d.SP()
-			if d.Special(')') {
-				break
-			}
-			out = append(out, p.address())
+	for d.Err() == nil && !d.Special(')') {
+		if !d.CountItem() {
+			break
 		}
-		return true
-	})
-	return out
+		d.SP()
+		if d.Special(')') {
+			break
+		}
+		out = append(out, p.address())
+	}
+	d.Leave()
+	return out, true
 }
 
 // address reads one address: (name adl mailbox host).

@@ -249,13 +249,27 @@ func (d *Decoder) Skip(n int) { d.pos = min(d.pos+n, len(d.frag)) }
 // Limits.MaxDepth: for recursive grammar (BODYSTRUCTURE, THREAD) that is
 // not read through List.
 func (d *Decoder) Nest(f func() bool) bool {
+	if !d.Enter() {
+		return false
+	}
+	ok := f()
+	d.Leave()
+	return ok
+}
+
+// Enter goes one list level deeper, failing with a *LimitError beyond
+// Limits.MaxDepth; a successful Enter must be paired with Leave. It is Nest
+// without the closure, for hot paths (FETCH address lists).
+func (d *Decoder) Enter() bool {
 	if d.depth++; d.depth > d.lim.MaxDepth {
 		d.depth--
 		return d.fail(&LimitError{Offset: d.Offset(), What: "list nesting", Limit: int64(d.lim.MaxDepth)})
 	}
-	defer func() { d.depth-- }()
-	return f()
+	return true
 }
+
+// Leave ends the list level of a successful Enter.
+func (d *Decoder) Leave() { d.depth-- }
 
 // Special consumes the byte b if it comes next.
 func (d *Decoder) Special(b byte) bool {
@@ -277,11 +291,10 @@ func (d *Decoder) ExpectSpecial(b byte) bool {
 // SP consumes one space. Runs of spaces count as one: Exchange and Yahoo
 // have been seen doubling them.
 func (d *Decoder) SP() bool {
-	if !d.Special(' ') {
+	if d.err != nil || d.pos >= len(d.frag) || d.frag[d.pos] != ' ' {
 		return false
 	}
-	for d.pos < len(d.frag) && d.frag[d.pos] == ' ' {
-		d.pos++
+	for d.pos++; d.pos < len(d.frag) && d.frag[d.pos] == ' '; d.pos++ {
 	}
 	return true
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // LiteralInfo describes a literal announced by the server.
@@ -47,15 +48,40 @@ func (d *Decoder) LiteralTo(w io.Writer) (LiteralInfo, bool) {
 	if !ok {
 		return info, false
 	}
-	n, err := io.CopyN(w, d.r, info.Size)
-	d.read += n
+	return info, d.literalBody(w, info.Size)
+}
+
+// literalBody copies the n bytes of a literal to w and loads the rest of
+// the line.
+func (d *Decoder) literalBody(w io.Writer, n int64) bool {
+	m, err := io.CopyN(w, d.r, n)
+	d.read += m
 	if err != nil {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		return info, d.fail(err)
+		return d.fail(err)
 	}
-	return info, d.readFragment() == nil
+	return d.readFragment() == nil
+}
+
+// literalInMemory consumes the header of a literal that is to be held in
+// memory, failing with a *LimitError above Limits.MaxLiteral (after which
+// Discard skips its bytes to keep the stream in sync).
+func (d *Decoder) literalInMemory() (LiteralInfo, bool) {
+	if d.err != nil {
+		return LiteralInfo{}, false
+	}
+	save := d.pos
+	info, ok := d.literalHeader()
+	if !ok {
+		return info, false
+	}
+	if info.Size > d.lim.MaxLiteral {
+		d.pos = save
+		return info, d.fail(&LimitError{Offset: d.Offset(), What: "literal of " + strconv.FormatInt(info.Size, 10) + " bytes", Limit: d.lim.MaxLiteral})
+	}
+	return info, true
 }
 
 // LiteralBytes consumes a literal into memory. The buffer grows only with
@@ -63,25 +89,46 @@ func (d *Decoder) LiteralTo(w io.Writer) (LiteralInfo, bool) {
 // nothing up front; a literal above Limits.MaxLiteral is an error, after
 // which Discard skips its bytes to keep the stream in sync.
 func (d *Decoder) LiteralBytes() ([]byte, bool) {
-	if d.err != nil {
-		return nil, false
-	}
-	save := d.pos
-	info, ok := d.literalHeader()
+	info, ok := d.literalInMemory()
 	if !ok {
 		return nil, false
 	}
-	if info.Size > d.lim.MaxLiteral {
-		d.pos = save
-		return nil, d.fail(&LimitError{Offset: d.Offset(), What: "literal of " + strconv.FormatInt(info.Size, 10) + " bytes", Limit: d.lim.MaxLiteral})
-	}
-	d.pos = save
 	var buf bytes.Buffer
-	if info.Size <= 64<<10 {
+	if info.Size <= preallocLiteral {
 		buf.Grow(int(info.Size))
 	}
-	if _, ok := d.LiteralTo(&buf); !ok {
+	if !d.literalBody(&buf, info.Size) {
 		return nil, false
 	}
 	return buf.Bytes(), true
+}
+
+// preallocLiteral is the largest literal whose announced size is
+// allocated up front; larger ones grow with the bytes received.
+const preallocLiteral = 64 << 10
+
+// literalString consumes a literal into a string: String's path, taken by
+// 8-bit header fields in ENVELOPE. A small literal costs one allocation of
+// its size, copied straight from the read buffer.
+func (d *Decoder) literalString() (string, bool) {
+	info, ok := d.literalInMemory()
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(int(min(info.Size, preallocLiteral)))
+	for left := info.Size; left > 0; {
+		chunk, err := d.r.Peek(int(min(left, int64(d.r.Size()))))
+		b.Write(chunk)
+		d.r.Discard(len(chunk))
+		d.read += int64(len(chunk))
+		left -= int64(len(chunk))
+		if left > 0 && err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return "", d.fail(err)
+		}
+	}
+	return b.String(), d.readFragment() == nil
 }

@@ -1,6 +1,10 @@
 package wire
 
-import "bytes"
+import (
+	"encoding/binary"
+	"math/bits"
+	"strings"
+)
 
 // atomSpecials marks bytes that end an atom (RFC 9051 atom-specials plus
 // resp-specials; CTL and non-ASCII are handled separately).
@@ -142,42 +146,75 @@ func (d *Decoder) Quoted() (string, bool) {
 	if !d.Special('"') {
 		return "", d.Expected("quoted string")
 	}
-	rest := d.frag[d.pos:]
-	if q := bytes.IndexByte(rest, '"'); q >= 0 && bytes.IndexByte(rest[:q], '\\') < 0 {
-		start := d.pos
-		d.pos += q + 1 // fast path: no escapes
-		return d.sub(start, start+q), true
-	}
 	start := d.pos
-	plain := true
-	for d.pos < len(d.frag) {
+	i := quotedStop(d.frag[start:])
+	if i < 0 {
+		d.pos = len(d.frag)
+		return "", d.Expected("closing quote")
+	}
+	if d.frag[start+i] == '\\' {
+		return d.quotedEscaped(start)
+	}
+	d.pos = start + i + 1
+	return d.sub(start, start+i), true
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// quotedStop returns the index of the first '"' or '\\' in b, or -1. It
+// tests eight bytes at a time (the strings of a FETCH answer average about
+// 20 bytes, too short for IndexByte's call to pay off, and it would take
+// two of them).
+func quotedStop(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := zeroBytes(x^(lowBits*'"')) | zeroBytes(x^(lowBits*'\\')); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] == '"' || b[i] == '\\' {
+			return i
+		}
+	}
+	return -1
+}
+
+// zeroBytes sets the high bit of the lowest zero byte of v (and may set it
+// in bytes above it, never below): the lowest set bit marks the first zero.
+func zeroBytes(v uint64) uint64 { return (v - lowBits) &^ v & highBits }
+
+// quotedEscaped reads the rest of a quoted string that has escapes, from
+// start (just after the opening quote).
+func (d *Decoder) quotedEscaped(start int) (string, bool) {
+	for d.pos = start; d.pos < len(d.frag); d.pos++ {
 		switch d.frag[d.pos] {
 		case '"':
 			s := d.frag[start:d.pos]
 			d.pos++
-			if plain {
-				return string(s), true
-			}
 			return unescapeQuoted(s), true
 		case '\\':
-			plain = false
 			d.pos++
 		}
-		d.pos++
 	}
 	d.pos = len(d.frag)
 	return "", d.Expected("closing quote")
 }
 
 func unescapeQuoted(s []byte) string {
-	out := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
 			i++
 		}
-		out = append(out, s[i])
+		b.WriteByte(s[i])
 	}
-	return string(out)
+	return b.String()
 }
 
 // String consumes a quoted string or a literal (RFC 9051 string), held in
@@ -187,8 +224,7 @@ func (d *Decoder) String() (string, bool) {
 	case '"':
 		return d.Quoted()
 	case '{', '~':
-		b, ok := d.LiteralBytes()
-		return string(b), ok
+		return d.literalString()
 	}
 	return "", d.Expected("string")
 }
@@ -208,18 +244,25 @@ func (d *Decoder) AString() (string, bool) {
 
 // NIL consumes the atom NIL (any case) if it comes next.
 func (d *Decoder) NIL() bool {
-	if d.PeekFold("NIL") {
-		r := d.rest()
-		if len(r) == 3 || atomSpecials[r[3]] {
-			d.pos += 3
-			return true
-		}
+	r := d.rest()
+	// b|0x20 folds 'N' to 'n' and maps no other byte there: an ASCII
+	// case-insensitive match without a loop.
+	if len(r) < 3 || r[0]|0x20 != 'n' || r[1]|0x20 != 'i' || r[2]|0x20 != 'l' {
+		return false
 	}
-	return false
+	if len(r) > 3 && !atomSpecials[r[3]] {
+		return false
+	}
+	d.pos += 3
+	return true
 }
 
 // NString consumes a string or NIL; isNil reports the latter.
 func (d *Decoder) NString() (s string, isNil bool, ok bool) {
+	if d.Peek() == '"' { // the common case first: no NIL test
+		s, ok = d.Quoted()
+		return s, false, ok
+	}
 	if d.NIL() {
 		return "", true, true
 	}
@@ -231,13 +274,18 @@ func (d *Decoder) NString() (s string, isNil bool, ok bool) {
 // NIL in place of a list is accepted as an empty list (seen on Exchange
 // and in several servers' BODYSTRUCTURE and ENVELOPE address lists).
 func (d *Decoder) List(item func() bool) bool {
-	if d.NIL() {
-		return true
-	}
 	if !d.Special('(') {
+		if d.NIL() {
+			return true
+		}
 		return d.Expected("'('")
 	}
-	return d.Nest(func() bool { return d.listItems(item) })
+	if !d.Enter() {
+		return false
+	}
+	ok := d.listItems(item)
+	d.Leave()
+	return ok
 }
 
 // listItems reads the elements and the closing parenthesis of a list.
