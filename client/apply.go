@@ -9,8 +9,13 @@ func (c *Client) apply(resp Response) {
 	case *CapabilityData:
 		c.setCaps(r.Caps)
 	case *EnabledData:
-		for _, cp := range r.Caps {
-			c.enabled[strings.ToUpper(cp)] = true
+		// Only an answer to ENABLE counts (RFC 5161 section 3.2): an ENABLED
+		// slipped in elsewhere, say before STARTTLS, cannot switch the
+		// session to UTF-8 mailbox names or anything else.
+		if head := c.oldest(); head != nil && head.cmd.name == "ENABLE" {
+			for _, cp := range r.Caps {
+				c.enabled[strings.ToUpper(cp)] = true
+			}
 		}
 	case *StatusResponse:
 		if r.Status == "BYE" {
@@ -50,6 +55,9 @@ func (c *Client) applyNumber(r *NumberData) {
 
 // applyCode records what a response code says about the session.
 func (c *Client) applyCode(code *Code) {
+	if len(c.codes) >= maxStored {
+		c.codes = append(c.codes[:0], c.codes[len(c.codes)-maxStored/2:]...)
+	}
 	c.codes = append(c.codes, code)
 	if code.Name == "CAPABILITY" {
 		c.setCaps(code.Strings())

@@ -36,30 +36,31 @@ type Options struct {
 // Client is one IMAP connection. Its methods are not safe for concurrent
 // use, except Close.
 type Client struct {
-	opts     Options
-	raw      io.ReadWriteCloser // the transport (TCP, TLS, or a command's pipes)
-	netConn  net.Conn           // for deadlines; nil for command pipes
-	rd       io.Reader          // what the bufio.Reader reads (raw or inflated)
-	wr       io.Writer          // what the bufio.Writer writes (raw or deflated)
-	flusher  interface{ Flush() error }
-	br       *bufio.Reader
-	bw       *bufio.Writer
-	dec      *wire.Decoder
-	trace    *tracer
-	tagNum   int
-	state    State
-	caps     map[string]bool
-	capOrder []string
-	mbox     *Mailbox
-	enabled  map[string]bool
-	tls      bool
-	greeting *StatusResponse
-	closed   atomic.Bool // set by Close, which may run on another goroutine
-	queue    []*pending
-	stored   []Response // untagged data kept for Responses (imaplib's response())
-	codes    []*Code
-	deferred *deferral  // set while Defer runs its call (pipeline.go)
-	wmu      sync.Mutex // writes: IDLE's DONE comes from another goroutine
+	opts      Options
+	raw       io.ReadWriteCloser // the transport (TCP, TLS, or a command's pipes)
+	netConn   net.Conn           // for deadlines; nil for command pipes
+	rd        io.Reader          // what the bufio.Reader reads (raw or inflated)
+	wr        io.Writer          // what the bufio.Writer writes (raw or deflated)
+	flusher   interface{ Flush() error }
+	br        *bufio.Reader
+	bw        *bufio.Writer
+	dec       *wire.Decoder
+	trace     *tracer
+	tagNum    int
+	state     State
+	caps      map[string]bool
+	capOrder  []string
+	mbox      *Mailbox
+	enabled   map[string]bool
+	tls       bool
+	greeting  *StatusResponse
+	closed    atomic.Bool // set by Close, which may run on another goroutine
+	cancelled atomic.Bool // the waiting command's context ended (see cancelWait)
+	queue     []*pending
+	stored    []Response // untagged data kept for Responses (imaplib's response())
+	codes     []*Code
+	deferred  *deferral  // set while Defer runs its call (pipeline.go)
+	wmu       sync.Mutex // writes: IDLE's DONE comes from another goroutine
 }
 
 const (

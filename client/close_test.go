@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -26,5 +27,51 @@ func TestCloseFromAnotherGoroutine(t *testing.T) {
 	}
 	if c.State() != StateLogout {
 		t.Errorf("state %v after Close, want logout", c.State())
+	}
+}
+
+// TestCancelledCommandGivesUpOnSilentServer: after Ctrl-C (the context
+// ends) a server that stays silent costs cancelGrace, not the command
+// timeout: the read times out (rather than seeing the server close the
+// connection a second later) and the connection is closed.
+func TestCancelledCommandGivesUpOnSilentServer(t *testing.T) {
+	defer func(g time.Duration) { cancelGrace = g }(cancelGrace)
+	cancelGrace = 100 * time.Millisecond
+	conn := clienttest.Serve(t, "S: * OK ready\nC: A1 NOOP\n!sleep 1s\n!close\n")
+	c, err := New(conn, &Options{CommandTimeout: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err = c.Noop(ctx)
+	if err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("Noop on a silent server after cancel: %v, want a time-out", err)
+	}
+	if c.State() != StateLogout {
+		t.Errorf("state %v, want the connection closed", c.State())
+	}
+}
+
+// TestUnsolicitedEnabledIgnored: ENABLED counts only as the answer to
+// ENABLE (RFC 5161); one slipped into another command changes nothing.
+func TestUnsolicitedEnabledIgnored(t *testing.T) {
+	conn := clienttest.Serve(t, "S: * PREAUTH [CAPABILITY IMAP4rev1 ENABLE UTF8=ACCEPT] hi\n"+
+		"C: A1 NOOP\nS: * ENABLED UTF8=ACCEPT\nS: A1 OK\n"+
+		"C: A2 ENABLE CONDSTORE\nS: * ENABLED CONDSTORE\nS: A2 OK\n")
+	c, err := New(conn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	if _, err := c.Noop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Enable(ctx, "CONDSTORE"); err != nil {
+		t.Fatal(err)
+	}
+	if c.Enabled("UTF8=ACCEPT") || !c.Enabled("CONDSTORE") {
+		t.Errorf("enabled: UTF8=ACCEPT %v (want false), CONDSTORE %v (want true)", c.Enabled("UTF8=ACCEPT"), c.Enabled("CONDSTORE"))
 	}
 }

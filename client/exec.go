@@ -241,6 +241,11 @@ func (c *Client) awaitContinuation(p *pending) error {
 // rearm).
 func (c *Client) wait(p *pending) (*Result, error) {
 	defer c.deadline(0)
+	stop := context.AfterFunc(p.ctx, c.cancelWait)
+	defer func() {
+		stop()
+		c.cancelled.Store(false)
+	}()
 	var armed time.Time
 	for !p.done {
 		armed = c.rearm(armed)
@@ -262,6 +267,21 @@ func (c *Client) wait(p *pending) (*Result, error) {
 	return p.result, p.result.Err()
 }
 
+// cancelGrace is how long a cancelled command (Ctrl-C) may still wait for
+// its tagged answer: the client keeps reading, to stay in sync, but a
+// server that stays silent that long loses the connection instead of
+// holding the shell until the command timeout.
+var cancelGrace = 5 * time.Second
+
+// cancelWait runs when a waiting command's context ends: the read
+// deadline shrinks to cancelGrace and rearm leaves it there.
+func (c *Client) cancelWait() {
+	c.cancelled.Store(true)
+	if c.netConn != nil {
+		c.netConn.SetReadDeadline(time.Now().Add(cancelGrace))
+	}
+}
+
 // deadlineSlack bounds how far the deadline may lag: it is pushed back only
 // once 1/deadlineSlack of the command timeout has passed since it was last
 // set, so it fires between 15/16 and 16/16 of the timeout after the last
@@ -275,7 +295,7 @@ const deadlineSlack = 16
 // returns when the deadline was last set. A zero armed always sets it.
 func (c *Client) rearm(armed time.Time) time.Time {
 	timeout := c.opts.CommandTimeout
-	if c.netConn == nil { // no deadline to set (a pipe, a test double)
+	if c.netConn == nil || c.cancelled.Load() { // no deadline to set, or a shorter one
 		return armed
 	}
 	if !armed.IsZero() && time.Since(armed) < timeout/deadlineSlack {

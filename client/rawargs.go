@@ -12,19 +12,32 @@ import (
 // so that traces show *** for them as for Login and Authenticate.
 func rawArgs(name, args string) *wire.Command {
 	a := &wire.Command{}
-	switch strings.ToUpper(name) {
-	case "LOGIN", "AUTHENTICATE":
+	if !carriesCredentials(name) {
+		// "raw A1 LOGIN user pass": a typed tag makes LOGIN the first argument.
 		first, rest := splitFirstArg(args)
-		a.RawArgs(first)
-		if rest, ok := strings.CutPrefix(rest, " "); ok {
-			a.SP().Secret(func(a *wire.Command) { a.RawArgs(rest) })
-		} else if rest != "" {
-			a.Secret(func(a *wire.Command) { a.RawArgs(rest) })
+		if !carriesCredentials(first) {
+			return a.RawArgs(args)
 		}
-	default:
-		a.RawArgs(args)
+		a.RawArgs(first)
+		args = rest
+		if after, ok := strings.CutPrefix(args, " "); ok {
+			a.SP()
+			args = after
+		}
+	}
+	first, rest := splitFirstArg(args)
+	a.RawArgs(first)
+	if after, ok := strings.CutPrefix(rest, " "); ok {
+		a.SP().Secret(func(a *wire.Command) { a.RawArgs(after) })
+	} else if rest != "" {
+		a.Secret(func(a *wire.Command) { a.RawArgs(rest) })
 	}
 	return a
+}
+
+// carriesCredentials reports a command whose arguments hold a secret.
+func carriesCredentials(word string) bool {
+	return strings.EqualFold(word, "LOGIN") || strings.EqualFold(word, "AUTHENTICATE")
 }
 
 // splitFirstArg splits off the first argument (an atom or a quoted

@@ -18,6 +18,8 @@ func TestXatomHidesCredentials(t *testing.T) {
 		{"AUTHENTICATE", `PLAIN AGFsaWNlAGh1bnRlcjI=`, `A1 AUTHENTICATE PLAIN AGFsaWNlAGh1bnRlcjI=`, `A1 AUTHENTICATE PLAIN ***`},
 		{"NOOP", ``, `A1 NOOP`, `A1 NOOP`},
 		{"SEARCH", `SUBJECT hunter2`, `A1 SEARCH SUBJECT hunter2`, `A1 SEARCH SUBJECT hunter2`},
+		{"X1", `LOGIN alice hunter2`, `A1 X1 LOGIN alice hunter2`, `A1 X1 LOGIN alice ***`},
+		{"X1", `authenticate PLAIN AGFsaWNlAGh1bnRlcjI=`, `A1 X1 authenticate PLAIN AGFsaWNlAGh1bnRlcjI=`, `A1 X1 authenticate PLAIN ***`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.wire, func(t *testing.T) {

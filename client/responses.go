@@ -81,10 +81,11 @@ func (c *Client) complete(st *StatusResponse) {
 func (c *Client) readNext() (Response, error) {
 	for {
 		resp, err := c.readOne()
-		var perr *ProtocolError
-		if err != nil && errors.As(err, &perr) && !c.closed.Load() {
-			c.recordProtocolError(perr)
-			continue
+		if err != nil && !c.closed.Load() {
+			if perr := (*ProtocolError)(nil); errors.As(err, &perr) { // declared here: no allocation per response
+				c.recordProtocolError(perr)
+				continue
+			}
 		}
 		return resp, err
 	}

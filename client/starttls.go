@@ -34,6 +34,7 @@ func (c *Client) StartTLS(ctx context.Context, cfg *tls.Config) error {
 		return fmt.Errorf("%w: %v", ErrTLSRequired, err)
 	}
 	c.caps, c.capOrder = nil, nil // drop a [CAPABILITY] sent on the OK too
+	c.enabled = map[string]bool{} // and anything learnt in the clear
 	if c.br.Buffered() > 0 {
 		c.Close()
 		return fmt.Errorf("%w: the server sent data after its STARTTLS answer (possible injection); connection closed", ErrTLSRequired)

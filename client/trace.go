@@ -2,6 +2,7 @@ package client
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sync"
 )
@@ -12,8 +13,14 @@ import (
 type tracer struct {
 	mu      sync.Mutex
 	w       io.Writer
-	partial []byte // server bytes not yet ended by LF
+	partial []byte // server bytes not yet ended by LF, at most maxTraceLine
+	dropped int64  // bytes of the current line beyond maxTraceLine
 }
+
+// maxTraceLine bounds the server line held for the trace: a hostile server
+// sending endless bytes without a line feed (or a binary literal streamed
+// to a file) costs at most this much.
+const maxTraceLine = 64 << 10
 
 func (t *tracer) enabled() bool { return t != nil && t.w != nil }
 
@@ -38,21 +45,34 @@ func (t *tracer) server(p []byte) {
 	for len(p) > 0 {
 		i := bytes.IndexByte(p, '\n')
 		if i < 0 {
-			t.partial = append(t.partial, p...)
+			t.keep(p)
 			return
 		}
-		line := append(t.partial, p[:i]...)
-		line = bytes.TrimSuffix(line, []byte("\r"))
+		t.keep(bytes.TrimSuffix(p[:i], []byte("\r")))
+		line := bytes.TrimSuffix(t.partial, []byte("\r")) // a CR at the end of the previous read
+		if t.dropped > 0 {
+			line = append(line, fmt.Sprintf(" [... %d more bytes without a line break]", t.dropped)...)
+		}
 		t.w.Write(append(append([]byte("S: "), line...), '\n'))
-		t.partial = t.partial[:0]
+		t.partial, t.dropped = t.partial[:0], 0
 		p = p[i+1:]
 	}
+}
+
+// keep adds bytes to the current line up to maxTraceLine and counts the rest.
+func (t *tracer) keep(p []byte) {
+	room := maxTraceLine - len(t.partial)
+	if len(p) > room {
+		t.dropped += int64(len(p) - room)
+		p = p[:room]
+	}
+	t.partial = append(t.partial, p...)
 }
 
 func (t *tracer) flushPartial() {
 	if len(t.partial) > 0 {
 		t.w.Write(append(append([]byte("S: "), t.partial...), '\n'))
-		t.partial = t.partial[:0]
+		t.partial, t.dropped = t.partial[:0], 0
 	}
 }
 

@@ -192,3 +192,18 @@ func TestQuote(t *testing.T) {
 		t.Error("8-bit quoted")
 	}
 }
+
+// TestRawArgsRefuses: typed text that would change the command's framing
+// is refused: a bare CR/LF/NUL, an unterminated quote, a literal marker.
+func TestRawArgsRefuses(t *testing.T) {
+	for _, in := range []string{"TEXT {4+}", "TEXT {4}", "TEXT ~{12}", "A\r\nB", "X \"open", "a\x00b"} {
+		if c := (&Command{}).RawArgs(in); c.Err() == nil {
+			t.Errorf("RawArgs(%q) accepted", in)
+		}
+	}
+	for _, in := range []string{`TEXT "{4}"`, "TEXT {x}", "BODY[1.{2]", "TEXT {}"} {
+		if c := (&Command{}).RawArgs(in); c.Err() != nil {
+			t.Errorf("RawArgs(%q) refused: %v", in, c.Err())
+		}
+	}
+}
