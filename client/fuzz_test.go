@@ -62,7 +62,7 @@ func fuzzCommand(c *Client, i int) (*Result, error) {
 	case 0:
 		return c.Noop(ctx)
 	case 1:
-		sink := func(seq uint32, section string) interface{ Write([]byte) (int, error) } {
+		sink := func(seq uint32, section string, _ int64) interface{ Write([]byte) (int, error) } {
 			if section == "TEXT" {
 				return io.Discard
 			}

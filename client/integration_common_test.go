@@ -1033,7 +1033,7 @@ func testLargeBodySink(t *testing.T, l *lab) {
 		t.Fatal(err)
 	}
 	defer out.Close()
-	sink := func(seq uint32, section string) interface{ Write([]byte) (int, error) } {
+	sink := func(seq uint32, section string, _ int64) interface{ Write([]byte) (int, error) } {
 		if seq == 1 && section == "" {
 			return out
 		}

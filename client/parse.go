@@ -15,8 +15,9 @@ type parser struct {
 
 // SectionSink chooses where a FETCH body section goes: a non-nil writer
 // receives the bytes as they arrive (constant memory); nil keeps them in
-// memory within the client's literal limit.
-type SectionSink func(seq uint32, section string) interface {
+// memory within the client's literal limit. size is the section's length
+// as the server announced it, for progress displays.
+type SectionSink func(seq uint32, section string, size int64) interface {
 	Write(p []byte) (int, error)
 }
 

@@ -84,8 +84,8 @@ func (p *parser) section(seq uint32, name string) BodySection {
 		s.Nil = true
 		return s
 	}
-	if p.sink != nil && d.PeekLiteral() {
-		if w := p.sink(seq, s.Section); w != nil {
+	if size, ok := d.PeekLiteralSize(); ok && p.sink != nil {
+		if w := p.sink(seq, s.Section, size); w != nil {
 			cw := &countWriter{w: w}
 			d.LiteralTo(cw)
 			s.Streamed = cw.n

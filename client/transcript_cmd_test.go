@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -293,8 +294,10 @@ var commandCases = map[string]transcriptCase{
 		selectInbox(t, c)
 		var text strings.Builder
 		var asked []string
-		sink := func(seq uint32, section string) interface{ Write([]byte) (int, error) } {
+		var sizes []int64
+		sink := func(seq uint32, section string, size int64) interface{ Write([]byte) (int, error) } {
 			asked = append(asked, section)
+			sizes = append(sizes, size)
 			if section == "TEXT" {
 				return &text
 			}
@@ -303,6 +306,7 @@ var commandCases = map[string]transcriptCase{
 		res := must(t)(c.Fetch(bg, "1", "(BODY.PEEK[HEADER.FIELDS (SUBJECT)] BODY.PEEK[TEXT]<0.10>)", client.FetchOptions{Sink: sink}))
 		f := only[*client.FetchData](t, res)
 		eqStrings(t, "sections asked", asked, "HEADER.FIELDS (SUBJECT)", "TEXT")
+		eq(t, "announced sizes", fmt.Sprint(sizes), "[15 10]")
 		eq(t, "streamed", text.String(), "0123456789")
 		eq(t, "streamed count", f.Sections[1].Streamed, int64(10))
 		eq(t, "streamed not kept", f.Sections[1].Data == nil, true)

@@ -20,7 +20,7 @@ func TestJSONGolden(t *testing.T) {
 		lines []string // after "login demo demo"
 	}{
 		{"select", []string{"select INBOX"}},
-		{"fetch_flags", []string{"select INBOX", "fetch 1:3 (UID FLAGS)"}},
+		{"fetch_flags", []string{"select INBOX", "fetch 9:11 (UID FLAGS)"}}, // at most one flag each: the demo server orders several at random
 		{"fetch_envelope", []string{"examine INBOX", "fetch 2 (UID ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE)"}},
 		{"fetch_section", []string{"examine INBOX", "fetch 1 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]"}},
 		{"search_store", []string{"select INBOX", `search SUBJECT "weekly digest"`, `store 3 +flags \Flagged`}},

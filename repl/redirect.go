@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"imapsh/client"
+	"imapsh/render"
 )
 
 // createPrivate creates (or truncates) an output file readable only by
@@ -27,7 +28,10 @@ func (s *Session) fetchToFile(ctx context.Context, in *Input, set, items string,
 		return nil, err
 	}
 	w := s.progress(f)
-	opts.Sink = func(uint32, string) interface{ Write([]byte) (int, error) } { return w }
+	opts.Sink = func(_ uint32, _ string, size int64) interface{ Write([]byte) (int, error) } {
+		w.total += size // each section adds what the server announced
+		return w
+	}
 	res, err := s.c.Fetch(ctx, set, items, opts)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr
@@ -49,6 +53,7 @@ func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.Appe
 		return nil, err
 	}
 	p := s.progress(io.Discard)
+	p.total = st.Size()
 	defer p.done()
 	msg.Body, msg.Size = io.TeeReader(f, p), st.Size()
 	return s.c.Append(ctx, in.Arg("mailbox"), msg)
@@ -73,20 +78,23 @@ func runAppend(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 	return s.appendFromFile(ctx, in, msg)
 }
 
-// progressWriter counts bytes and, on a terminal, shows the count on
-// stderr at most every 200 ms once a megabyte has passed.
+// progressWriter counts bytes and, on a terminal, shows a progress bar
+// (render.Progress) on stderr at most every 200 ms once a megabyte has
+// passed.
 type progressWriter struct {
 	w     io.Writer
 	n     int64
+	total int64 // bytes announced so far (0: unknown)
 	shown time.Time
 	tty   io.Writer // nil when stderr is not a terminal
+	width int
 }
 
 // progress wraps w with a byte counter.
 func (s *Session) progress(w io.Writer) *progressWriter {
 	p := &progressWriter{w: w}
 	if f, ok := s.cfg.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		p.tty = f
+		p.tty, p.width = f, s.cfg.Width
 	}
 	return p
 }
@@ -96,7 +104,7 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 	p.n += int64(n)
 	if p.tty != nil && p.n > 1<<20 && time.Since(p.shown) > 200*time.Millisecond {
 		p.shown = time.Now()
-		fmt.Fprintf(p.tty, "\r%d KiB", p.n>>10)
+		fmt.Fprintf(p.tty, "\r%s", render.Progress(p.n, p.total, p.width))
 	}
 	return n, err
 }

@@ -13,6 +13,16 @@ type LiteralInfo struct {
 	Binary bool // literal8 (~{n}), RFC 3516
 }
 
+// PeekLiteralSize returns the size of the literal that comes next, without
+// consuming it; ok is false when no well-formed literal header does.
+func (d *Decoder) PeekLiteralSize() (size int64, ok bool) {
+	if !d.PeekLiteral() {
+		return 0, false
+	}
+	n, isLit, err := literalMarker(d.rest())
+	return n, isLit && err == nil
+}
+
 // PeekLiteral reports whether a literal comes next.
 func (d *Decoder) PeekLiteral() bool {
 	c := d.Peek()
