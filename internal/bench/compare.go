@@ -107,12 +107,10 @@ func runChild(self, phase string, cfg config) (result, error) {
 	return res, nil
 }
 
-// pythonScript fetches with imaplib, which splits the answer into lines
-// and literals but does not parse it, and keeps the whole answer.
-const pythonScript = `
-import imaplib, json, resource, ssl, sys, time
-addr, user, pw, cafile, mailbox, security, items = sys.argv[1:8]
-host, port = addr.rsplit(":", 1)
+// pythonConnect is the imaplib prelude of the Python contenders: connect
+// with the bench's security mode and log in (variables addr, user, pw,
+// cafile and security are set before it).
+const pythonConnect = `host, port = addr.rsplit(":", 1)
 ctx = ssl.create_default_context(cafile=cafile or None)
 if security == "tls":
     m = imaplib.IMAP4_SSL(host, int(port), ssl_context=ctx)
@@ -121,7 +119,14 @@ else:
     if security == "starttls":
         m.starttls(ssl_context=ctx)
 m.login(user, pw)
-m.select(mailbox, readonly=True)
+`
+
+// pythonScript fetches with imaplib, which splits the answer into lines
+// and literals but does not parse it, and keeps the whole answer.
+const pythonScript = `
+import imaplib, json, resource, ssl, sys, time
+addr, user, pw, cafile, mailbox, security, items = sys.argv[1:8]
+` + pythonConnect + `m.select(mailbox, readonly=True)
 def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime

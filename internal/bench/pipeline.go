@@ -210,16 +210,7 @@ const imaplibStores = `
 import imaplib, ssl, sys, time
 addr, user, pw, mailbox, security, cafile = sys.argv[1:7]
 uids = sys.stdin.read().split()
-host, port = addr.rsplit(":", 1)
-ctx = ssl.create_default_context(cafile=cafile or None)
-if security == "tls":
-    m = imaplib.IMAP4_SSL(host, int(port), ssl_context=ctx)
-else:
-    m = imaplib.IMAP4(host, int(port))
-    if security == "starttls":
-        m.starttls(ssl_context=ctx)
-m.login(user, pw)
-m.select(mailbox)
+` + pythonConnect + `m.select(mailbox)
 t0 = time.perf_counter()
 for uid in uids:
     typ, data = m.uid("STORE", uid, "+FLAGS", "(\\Flagged)")
