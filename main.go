@@ -80,7 +80,7 @@ func session(opts *cli.Options) int {
 	sess := repl.NewSession(repl.Config{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
-		Width: cli.Width(os.Stdout), JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
+		Width: cli.Width(os.Stdout, os.Getenv), JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Pipeline: opts.Pipeline, Record: opts.Record,
 	}, cl, target)

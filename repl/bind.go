@@ -83,15 +83,21 @@ func bind(cmd *Command, line string, toks []Token) (*Input, error) {
 }
 
 // takeRedirections removes "< FILE" and "> FILE" and checks that the
-// command accepts them.
+// command accepts them. Redirections come last: a word after one (say a
+// path with an unquoted space) would otherwise end up in the IMAP command.
 func (in *Input) takeRedirections(toks []Token) ([]Token, error) {
 	var words []Token
+	redirected := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind == TokWord {
+			if redirected {
+				return nil, &UsageError{in.Cmd, fmt.Sprintf("unexpected %q after the redirection (quote a file name with spaces)", t.Raw)}
+			}
 			words = append(words, t)
 			continue
 		}
+		redirected = true
 		if i+1 >= len(toks) || toks[i+1].Kind != TokWord {
 			return nil, &UsageError{in.Cmd, t.Raw + " needs a FILE"}
 		}

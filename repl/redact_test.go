@@ -67,3 +67,17 @@ func TestUsageErrorHidesSecretWords(t *testing.T) {
 		t.Errorf("usage error %v should name the extra word of a command without secrets", err)
 	}
 }
+
+// TestRedirectionComesLast: a word after "> FILE" (an unquoted path with a
+// space) is a usage error, before any file is created or anything is sent.
+func TestRedirectionComesLast(t *testing.T) {
+	s := NewSession(Config{}, nil, nil)
+	for _, line := range []string{"fetch 1 (FLAGS) > a b", "fetch 1 > out.eml BODY[]", "append INBOX < msg eml"} {
+		if _, err := s.prepare(line, line); err == nil || !strings.Contains(err.Error(), "after the redirection") {
+			t.Errorf("prepare(%q) = %v, want a usage error about the word after the redirection", line, err)
+		}
+	}
+	if in, err := s.prepare(`fetch 1 BODY[] > "dir with space/x.eml"`, ""); err != nil || in.Out != "dir with space/x.eml" {
+		t.Errorf("quoted path: %v, out %q", err, in.Out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"imapsh/history"
 	"io"
 	"strings"
 )
@@ -137,7 +138,11 @@ func (o *Options) setPositional(args []string) error {
 		o.URL = args[0]
 		return nil
 	}
-	return fmt.Errorf("%w: one URL at most, got %q", ErrUsage, args)
+	shown := make([]string, len(args))
+	for i, a := range args {
+		shown[i] = history.RedactURL(a) // a URL may carry a password
+	}
+	return fmt.Errorf("%w: one URL at most, got %q (a flag that takes a value needs --flag=VALUE or its value next)", ErrUsage, shown)
 }
 
 func (o *Options) validate() error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -99,5 +100,14 @@ func TestBatch(t *testing.T) {
 		if got := tt.o.Batch(); got != tt.want {
 			t.Errorf("%+v.Batch() = %v", tt.o, got)
 		}
+	}
+}
+
+// TestExtraArgumentHidesPassword: the "one URL at most" error does not
+// repeat a password given in a URL.
+func TestExtraArgumentHidesPassword(t *testing.T) {
+	_, err := Parse([]string{"imap://alice:S3cretPW@host/INBOX", "extra"}, io.Discard)
+	if err == nil || strings.Contains(err.Error(), "S3cretPW") {
+		t.Errorf("Parse error %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"strconv"
 
 	"golang.org/x/term"
 )
@@ -11,13 +12,20 @@ func IsTerminal(f *os.File) bool {
 	return term.IsTerminal(int(f.Fd()))
 }
 
-// Width returns the terminal width of f, or 0 when f is not a terminal.
-func Width(f *os.File) int {
-	w, _, err := term.GetSize(int(f.Fd()))
-	if err != nil {
-		return 0
+// NoLimit is the layout width for output that is not a terminal: tables
+// keep whole cells, so that grep and friends see complete subjects.
+const NoLimit = 1 << 16
+
+// Width returns the width output to f is laid out for: the terminal's,
+// else $COLUMNS when it is a number (getenv is os.Getenv), else NoLimit.
+func Width(f *os.File, getenv func(string) string) int {
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+		return w
 	}
-	return w
+	if n, err := strconv.Atoi(getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return NoLimit
 }
 
 // TerminalPrompt returns a no-echo password prompt on the terminal f
