@@ -55,6 +55,9 @@ func Open(path string, max int) (*File, error) {
 	if max <= 0 {
 		max = DefaultMax
 	}
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target // trimming renames over the file: keep a dotfile symlink intact
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return Disabled(), fmt.Errorf("history: %w", err)
 	}

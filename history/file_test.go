@@ -306,3 +306,32 @@ func TestConcurrentAdds(t *testing.T) {
 	}
 	assertPerm(t, path, 0o600)
 }
+
+// TestOpenFollowsSymlink: a history path that is a symlink (dotfile
+// managers) stays one; trimming rewrites the target.
+func TestOpenFollowsSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "target"), filepath.Join(dir, "link")
+	var lines []string
+	for i := 0; i < 12; i++ {
+		lines = append(lines, fmt.Sprintf("noop %d", i))
+	}
+	if err := os.WriteFile(target, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(link, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the symlink was replaced: %v %v", fi.Mode(), err)
+	}
+	data, _ := os.ReadFile(target)
+	if got := strings.Count(string(data), "\n"); got != 10 {
+		t.Errorf("target holds %d entries, want the newest 10", got)
+	}
+}
