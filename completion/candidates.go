@@ -116,12 +116,20 @@ func (c *Completer) flags() []string {
 func enableable(caps []string) []string {
 	var out []string
 	for _, cp := range caps {
-		up := strings.ToUpper(cp)
-		if !strings.HasPrefix(up, "AUTH=") && up != "IMAP4REV1" {
+		if enableExtensions[strings.ToUpper(cp)] {
 			out = append(out, cp)
 		}
 	}
 	return out
+}
+
+// enableExtensions are the capabilities that RFC 5161's ENABLE switches
+// on (the IANA registry's "ENABLE" column); offering QUOTA or SORT would
+// only earn an ENABLED without them.
+var enableExtensions = map[string]bool{
+	"CONDSTORE": true, "QRESYNC": true, "UTF8=ACCEPT": true, "UTF8=ONLY": true,
+	"IMAP4REV2": true, "METADATA": true, "METADATA-SERVER": true, "UIDONLY": true,
+	"X-DRAFT-I01-EXPUNGE": true, "CONTEXT=SEARCH": true, "NOTIFY": true,
 }
 
 // mechanisms are the SASL mechanisms of the AUTH= capabilities.
@@ -188,19 +196,19 @@ func suffixes(cands []candidate, frag string) [][]rune {
 // inCaseOf puts s in the case of typed: lower when typed has only lower-case
 // letters, upper when only upper-case ones; otherwise unchanged.
 func inCaseOf(typed, s string) string {
-	lower, upper := false, false
+	lower, upper := 0, 0
 	for _, r := range typed {
 		switch {
 		case r >= 'a' && r <= 'z':
-			lower = true
+			lower++
 		case r >= 'A' && r <= 'Z':
-			upper = true
+			upper++
 		}
 	}
 	switch {
-	case lower && !upper:
+	case lower > 0 && upper == 0:
 		return strings.ToLower(s)
-	case upper && !lower:
+	case upper > 1 && lower == 0: // one capital (\S) says nothing about the rest
 		return strings.ToUpper(s)
 	}
 	return s

@@ -67,6 +67,8 @@ func TestComplete(t *testing.T) {
 		{"status item", selected, `status INBOX (MESS`, []string{"AGES "}, 4},
 		{"mechanism", notAuth, `authenticate SC`, []string{"RAM-SHA-256 "}, 2},
 		{"enable", selected, `id`, []string{"le "}, 2},
+		{"one capital keeps the flag's case", selected, `store 1 +flags \S`, []string{"een "}, 2},
+		{"enable offers ENABLE extensions only", selected, `enable `, []string{"CONDSTORE "}, 0},
 		{"path after >", selected, "fetch 7 BODY[] > " + dir + "/ms", []string{"g.eml ", "g2.eml "}, len(dir) + 3},
 		{"dir after <", selected, "append Archive < " + dir + "/ma", []string{"il/"}, len(dir) + 3},
 		{"include path", selected, `\i ` + dir + "/no", []string{"tes.txt "}, len(dir) + 3},
