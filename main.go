@@ -34,8 +34,7 @@ func run(args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case err != nil:
-		fmt.Fprintf(os.Stderr, "error: %s\n", cli.Message(err))
-		cli.Usage(os.Stderr)
+		fmt.Fprintf(os.Stderr, "error: %s\nusage: imapsh [flags] [URL]\nhint: imapsh --help lists the flags\n", cli.Message(err))
 		return 1
 	case opts.Version:
 		fmt.Println("imapsh", version)

@@ -49,7 +49,8 @@ const usageHead = `usage: imapsh [flags] [URL]
 
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
 prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure;
-2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD.
+2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
+expectation or a script line failed.
 
 flags (-flag and --flag are the same):
 `
@@ -110,7 +111,7 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.StringVar(&o.Stream, "stream", "", "speak IMAP over `CMD`'s stdin/stdout (run by /bin/sh)")
 	fs.BoolVar(&o.Demo, "demo", false, "start the built-in demo server and connect to it")
 	fs.Var((*listFlag)(&o.Commands), "c", "run `CMD` (repeatable, in order), then log out and exit")
-	fs.StringVar(&o.File, "f", "", "run the .imap script `FILE` (- = stdin), then exit")
+	fs.Var((*onceFlag)(&o.File), "f", "run the .imap script `FILE` (- = stdin), then exit")
 	fs.StringVar(&o.CAFile, "cafile", "", "trust the PEM certificates in `FILE`")
 	fs.Var((*listFlag)(&o.Pins), "pin", "require the server key `sha256//BASE64` (repeatable)")
 	fs.BoolVar(&o.Insecure, "insecure", false, "do not verify the server certificate (pins still apply)")
@@ -186,5 +187,19 @@ func (t *traceFlag) Set(v string) error {
 	default:
 		*t = traceFlag(v)
 	}
+	return nil
+}
+
+// onceFlag is a string flag that may be given once: a second -f would
+// silently replace the first.
+type onceFlag string
+
+func (f *onceFlag) String() string { return string(*f) }
+
+func (f *onceFlag) Set(v string) error {
+	if *f != "" {
+		return fmt.Errorf("given twice (%q and %q): run one script, or \\i the others from it", string(*f), v)
+	}
+	*f = onceFlag(v)
 	return nil
 }

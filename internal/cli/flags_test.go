@@ -111,3 +111,10 @@ func TestExtraArgumentHidesPassword(t *testing.T) {
 		t.Errorf("Parse error %v", err)
 	}
 }
+
+// TestScriptFlagOnce: a second -f is an error, not a silent replacement.
+func TestScriptFlagOnce(t *testing.T) {
+	if _, err := Parse([]string{"-f", "a.imap", "-f", "b.imap"}, io.Discard); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("Parse(-f a -f b) = %v, want an error", err)
+	}
+}
