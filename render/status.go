@@ -63,5 +63,5 @@ func errorText(th *Theme, err error) string {
 		}
 		return prefix + strings.Join(parts, " ")
 	}
-	return Safe(strings.TrimPrefix(err.Error(), "client: "))
+	return Safe(strings.ReplaceAll(err.Error(), "client: ", "")) // also after a file:line prefix
 }
