@@ -38,7 +38,8 @@ type Options struct {
 type Client struct {
 	opts      Options
 	raw       io.ReadWriteCloser // the transport (TCP, TLS, or a command's pipes)
-	netConn   net.Conn           // for deadlines; nil for command pipes
+	netConn   net.Conn           // the network connection; nil for command pipes
+	dl        deadliner          // where deadlines go: netConn, or a command's pipes
 	rd        io.Reader          // what the bufio.Reader reads (raw or inflated)
 	wr        io.Writer          // what the bufio.Writer writes (raw or deflated)
 	flusher   interface{ Flush() error }
@@ -93,8 +94,10 @@ func newClient(conn io.ReadWriteCloser, opts *Options) *Client {
 	}
 	c.trace = &tracer{w: c.opts.Trace}
 	if nc, ok := conn.(net.Conn); ok {
-		c.netConn = nc
+		c.netConn, c.dl = nc, nc
 		_, c.tls = conn.(*tls.Conn)
+	} else if d, ok := conn.(deadliner); ok {
+		c.dl = d
 	}
 	c.setStreams(conn, conn, nil)
 	return c
@@ -142,14 +145,21 @@ func (c *Client) readGreeting() error {
 
 // deadline sets the connection's deadline d from now (0 clears it).
 func (c *Client) deadline(d time.Duration) {
-	if c.netConn == nil {
+	if c.dl == nil {
 		return
 	}
 	if d == 0 {
-		c.netConn.SetDeadline(time.Time{})
+		c.dl.SetDeadline(time.Time{})
 		return
 	}
-	c.netConn.SetDeadline(time.Now().Add(d))
+	c.dl.SetDeadline(time.Now().Add(d))
+}
+
+// deadliner is a connection that can time out reads and writes: a
+// net.Conn, or the pipes of a command (DialCommand).
+type deadliner interface {
+	SetDeadline(t time.Time) error
+	SetReadDeadline(t time.Time) error
 }
 
 // Greeting returns the server's greeting.

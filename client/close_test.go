@@ -75,3 +75,12 @@ func TestUnsolicitedEnabledIgnored(t *testing.T) {
 		t.Errorf("enabled: UTF8=ACCEPT %v (want false), CONDSTORE %v (want true)", c.Enabled("UTF8=ACCEPT"), c.Enabled("CONDSTORE"))
 	}
 }
+
+// TestStreamGreetingTimeout: a command that never greets (DialCommand,
+// like --stream) times out instead of hanging.
+func TestStreamGreetingTimeout(t *testing.T) {
+	_, err := DialCommand(context.Background(), []string{"sleep", "30"}, nil, &Options{GreetingTimeout: 200 * time.Millisecond})
+	if err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("DialCommand(sleep) = %v, want a time-out", err)
+	}
+}

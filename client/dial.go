@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"os/exec"
 	"strings"
 	"time"
@@ -115,8 +116,22 @@ type cmdConn struct {
 	out io.ReadCloser
 }
 
-func (c *cmdConn) Read(p []byte) (int, error)  { return c.out.Read(p) }
-func (c *cmdConn) Write(p []byte) (int, error) { return c.in.Write(p) }
+func (c *cmdConn) Read(p []byte) (int, error) { return c.out.Read(p) }
+
+// SetReadDeadline bounds reads from the command's stdout (a pipe the
+// runtime poller watches), so greeting and command timeouts apply to
+// --stream sessions too.
+func (c *cmdConn) SetReadDeadline(t time.Time) error {
+	if f, ok := c.out.(*os.File); ok {
+		return f.SetReadDeadline(t)
+	}
+	return nil
+}
+
+// SetDeadline sets the read deadline: writes to the pipe do not block
+// for long.
+func (c *cmdConn) SetDeadline(t time.Time) error { return c.SetReadDeadline(t) }
+func (c *cmdConn) Write(p []byte) (int, error)   { return c.in.Write(p) }
 
 // Close closes stdin, gives the command a moment to exit, then kills it.
 func (c *cmdConn) Close() error {

@@ -277,8 +277,8 @@ var cancelGrace = 5 * time.Second
 // deadline shrinks to cancelGrace and rearm leaves it there.
 func (c *Client) cancelWait() {
 	c.cancelled.Store(true)
-	if c.netConn != nil {
-		c.netConn.SetReadDeadline(time.Now().Add(cancelGrace))
+	if c.dl != nil {
+		c.dl.SetReadDeadline(time.Now().Add(cancelGrace))
 	}
 }
 
@@ -295,7 +295,7 @@ const deadlineSlack = 16
 // returns when the deadline was last set. A zero armed always sets it.
 func (c *Client) rearm(armed time.Time) time.Time {
 	timeout := c.opts.CommandTimeout
-	if c.netConn == nil || c.cancelled.Load() { // no deadline to set, or a shorter one
+	if c.dl == nil || c.cancelled.Load() { // no deadline to set, or a shorter one
 		return armed
 	}
 	if !armed.IsZero() && time.Since(armed) < timeout/deadlineSlack {

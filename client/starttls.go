@@ -45,7 +45,7 @@ func (c *Client) StartTLS(ctx context.Context, cfg *tls.Config) error {
 		c.Close()
 		return fmt.Errorf("client: TLS: %w", err)
 	}
-	c.raw, c.netConn, c.tls = tconn, tconn, true
+	c.raw, c.netConn, c.dl, c.tls = tconn, tconn, tconn, true
 	c.setStreams(tconn, tconn, nil)
 	_, err = c.Capability(ctx)
 	return err
