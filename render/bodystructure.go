@@ -67,7 +67,7 @@ func leafLabel(th *Theme, b *client.BodyStructure) string {
 		parts[0] += "; charset=" + Safe(strings.ToLower(cs))
 	}
 	if name := fileName(b); name != "" {
-		parts = append(parts, quote(decodeWords(name)))
+		parts = append(parts, quote(name))
 	}
 	parts = append(parts, Safe(strings.ToLower(b.Encoding)), humanSize(uint64(b.Size)))
 	if strings.EqualFold(b.Type, "text") || b.Body != nil || b.Lines > 0 {
@@ -82,12 +82,23 @@ func leafLabel(th *Theme, b *client.BodyStructure) string {
 	return strings.Join(nonEmpty(parts), " ")
 }
 
-// fileName is the disposition's filename, else the type's name parameter.
+// fileName is the attachment's name, in the order a mail client uses:
+// the disposition's filename* (RFC 2231, also as continuations), its
+// filename (RFC 2047 words decoded), then the type's name*, then name.
+// The result is not yet safe.
 func fileName(b *client.BodyStructure) string {
-	if f := paramValue(b.DispParams, "filename"); f != "" {
-		return f
+	for _, c := range []struct {
+		params []client.Param
+		name   string
+	}{{b.DispParams, "filename"}, {b.Params, "name"}} {
+		if v, ok := extendedParam(c.params, c.name); ok && v != "" {
+			return v
+		}
+		if v := paramValue(c.params, c.name); v != "" {
+			return decodeWords(v)
+		}
 	}
-	return paramValue(b.Params, "name")
+	return ""
 }
 
 func paramValue(ps []client.Param, name string) string {

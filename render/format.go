@@ -75,10 +75,12 @@ func inlineList(vs []client.Value) string {
 	return strings.Join(parts, " ")
 }
 
-// quote shows a server string in double quotes, safe, with \ and " escaped.
+// quote shows a server string in double quotes with \ and " escaped, then
+// made safe, so that a control shown by Safe (\u202e) stays distinct from
+// the same text sent literally (\\u202e).
 func quote(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
-	return `"` + r.Replace(Safe(s)) + `"`
+	return `"` + Safe(r.Replace(s)) + `"`
 }
 
 // orQuotedEmpty shows a name, or "" when it is empty (quota roots,

@@ -52,6 +52,13 @@ func TestWidthAndTruncate(t *testing.T) {
 		{"日本語です", 5, 10, "日本…"},
 		{"e\u0301te\u0301", 3, 3, "e\u0301te\u0301"}, // combining acute accents
 		{"abc", 0, 3, ""},
+		{"Emoji test 🎉🚀", 20, 15, "Emoji test 🎉🚀"},
+		{"Kaffee ☕ um drei", 20, 17, "Kaffee ☕ um drei"},
+		{"a🚀b", 3, 4, "a…"},    // the rocket does not fit in 2 columns
+		{"⭐⌚🀄🈀", 8, 8, "⭐⌚🀄🈀"}, // emoji presentation below U+1F300
+		{"🫩🪉", 4, 4, "🫩🪉"},     // Unicode 16 emoji, newer than x/text's tables
+		{"🌡❤☺✓", 4, 4, "🌡❤☺✓"}, // text presentation stays narrow
+		{"🇩🇪", 2, 2, "🇩🇪"},     // a flag: two regional indicators
 	}
 	for _, tt := range tests {
 		if got := textWidth(tt.in); got != tt.width {
@@ -77,6 +84,14 @@ func TestDecodeWords(t *testing.T) {
 		{"=?x-unknown?Q?abc?= =?UTF-8?Q?d?=", "=?x-unknown?Q?abc?= d"}, // unknown charset stays raw
 		{"=?UTF-8?B?8J+T?= =?UTF-8?B?iA==?=", "📈"},                     // a character split across words
 		{"=?UTF-8?X?bad?=", "=?UTF-8?X?bad?="},
+		{"=?KOI8-R?B?8NLJ18XU?=", "Привет"},
+		{"=?iso-2022-jp?B?GyRCRnxLXDhsGyhC?=", "日本語"},
+		{"=?ISO-8859-2?Q?Pawe=B3?=", "Paweł"},
+		{"=?ISO-8859-15?Q?Preis_=A4_100?=", "Preis € 100"},
+		{"=?GB2312?B?xOO6ww==?=", "你好"},
+		{"=?Shift_JIS?B?g2WDWINn?=", "テスト"},
+		{"=?windows-1251?B?z/Do4uXy?=", "Привет"},
+		{"=?x-klingon?Q?Qapla=27?=", "=?x-klingon?Q?Qapla=27?="},
 	}
 	for _, tt := range tests {
 		if got := decodeWords(tt.in); got != tt.want {

@@ -90,6 +90,15 @@ var goldenCases = []goldenCase{
 	)},
 	{"fetch_table", Options{}, responses(fetchSummaries...)},
 	{"fetch_block", Options{}, responses(fetchDetailed, singlePart)},
+	{"fetch_charsets", Options{}, func(w io.Writer, opt Options) error {
+		if err := Result(w, &client.Result{Responses: charsetMessages}, opt); err != nil {
+			return err
+		}
+		return Response(w, charsetMessages[0], opt)
+	}},
+	{"fetch_rfc2231", Options{}, responses(rfc2231Structure)},
+	{"fetch_table_emoji", Options{}, responses(emojiSummaries...)},
+	{"fetch_sections_capped", Options{MaxSection: 400}, responses(sectionMessage)},
 	{"fetch_flags_update", Options{}, each(&client.FetchData{Seq: 12, Flags: nil, HasFlags: true, ModSeq: 5013})},
 	{"result_select", Options{}, func(w io.Writer, opt Options) error { return Result(w, selectResult, opt) }},
 	{"result_no", Options{}, func(w io.Writer, opt Options) error { return Result(w, noResult, opt) }},

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func hostileResponses() []client.Response {
 			Envelope: &client.Envelope{Date: evil, Subject: evil + "=?UTF-8?Q?=1B[2J?=", MessageID: evil, InReplyTo: evil,
 				From: []client.Address{{Name: evil, Mailbox: evil, Host: evil}}, To: []client.Address{{Mailbox: evil}, {}}},
 			BodyStructure: &client.BodyStructure{Type: evil, Subtype: evil, Params: []client.Param{prm("charset", evil), prm("name", evil)},
-				Encoding: evil, Disposition: evil, Envelope: &client.Envelope{Subject: evil}, Body: &client.BodyStructure{Type: "multipart", Subtype: evil, Parts: []*client.BodyStructure{{Type: evil}}}},
+				Encoding: evil, Disposition: evil, DispParams: []client.Param{prm("filename*", "UTF-8''"+url.PathEscape(evil))}, Envelope: &client.Envelope{Subject: evil}, Body: &client.BodyStructure{Type: "multipart", Subtype: evil, Parts: []*client.BodyStructure{{Type: evil}}}},
 			Sections: []client.BodySection{{Name: evil, Data: []byte("text " + evil + "\nmore\r\n")}, {Section: evil, Nil: true}},
 			Other:    []client.NamedValue{{Name: evil, Value: evilValue()}},
 		},

@@ -10,6 +10,11 @@ type Options struct {
 	// Width is the terminal width in columns; tables are truncated and
 	// capability lists wrapped to it. 0 means 80.
 	Width int
+	// MaxSection is how much of a BODY[...] section the block view shows,
+	// in bytes (and never more than 500 lines), before it prints how much
+	// more there is and how to save it: 0 means 64 KiB, a negative value
+	// means everything (for output to a file or pipe).
+	MaxSection int
 	// Theme overrides the colours; nil means NewTheme(Color).
 	Theme *Theme
 }
@@ -26,4 +31,23 @@ func (o Options) theme() *Theme {
 		return o.Theme
 	}
 	return NewTheme(o.Color)
+}
+
+// defaultMaxSection and maxSectionLines cap the text of one body section
+// in the block view, whichever is reached first.
+const (
+	defaultMaxSection = 64 << 10
+	maxSectionLines   = 500
+)
+
+// sectionLimits is the most bytes and lines of a body section to show;
+// 0 means no limit.
+func (o Options) sectionLimits() (bytes, lines int) {
+	switch {
+	case o.MaxSection < 0:
+		return 0, 0
+	case o.MaxSection == 0:
+		return defaultMaxSection, maxSectionLines
+	}
+	return o.MaxSection, maxSectionLines
 }

@@ -8,10 +8,11 @@ import (
 	"imapsh/client"
 )
 
-// section writes a BODY[...] or BINARY[...] fetch item: its name as a
-// heading, then its text line by line (each line made safe, tabs kept), or
+// section writes a BODY[...] or BINARY[...] fetch item of message seq: its
+// name as a heading, then its text line by line (each line made safe, tabs
+// kept, runs of base64 lines summarised, cut after Options.MaxSection), or
 // a note when it is binary, NIL, empty or was streamed to a file.
-func section(p *printer, s client.BodySection) {
+func section(p *printer, seq uint32, s client.BodySection) {
 	name := s.Name
 	if name == "" {
 		name = "BODY[" + s.Section + "]"
@@ -32,13 +33,29 @@ func section(p *printer, s client.BodySection) {
 		p.line("    " + paint(p.th.Dim, note))
 		return
 	}
-	for _, l := range textLines(s.Data) {
-		if l == "" {
-			p.line()
-			continue
-		}
-		p.line("    " + safeLine(l))
+	maxBytes, maxLines := p.opt.sectionLimits()
+	v := &textView{p: p, indent: "    ", maxBytes: maxBytes, maxLines: maxLines}
+	if shown := v.write(s.Data); shown < len(s.Data) {
+		more := humanSize(uint64(len(s.Data) - shown))
+		p.line("    " + paint(p.th.Dim, "(… "+more+" more; fetch "+num(seq)+" "+Safe(peekItem(s))+" > FILE to save it)"))
 	}
+}
+
+// peekItem is the fetch item that gets the whole section without setting
+// \Seen: BODY.PEEK[2], BINARY.PEEK[2], BODY.PEEK[] for RFC822.
+func peekItem(s client.BodySection) string {
+	upper := strings.ToUpper(s.Name)
+	switch {
+	case strings.HasPrefix(upper, "BINARY"):
+		return "BINARY.PEEK[" + s.Section + "]"
+	case upper == "RFC822":
+		return "BODY.PEEK[]"
+	case upper == "RFC822.HEADER":
+		return "BODY.PEEK[HEADER]"
+	case upper == "RFC822.TEXT":
+		return "BODY.PEEK[TEXT]"
+	}
+	return "BODY.PEEK[" + s.Section + "]"
 }
 
 // looksLikeText reports whether data is text to show: no NUL and at most
@@ -50,21 +67,18 @@ func looksLikeText(data []byte) bool {
 	}
 	bad := 0
 	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf { // ASCII fast path
+			if data[i] < 0x20 && !strings.ContainsRune("\t\r\n\f", rune(data[i])) {
+				bad++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
-		if (r == utf8.RuneError && size == 1) || (r < 0x20 && !strings.ContainsRune("\t\r\n\f", r)) {
+		if r == utf8.RuneError && size == 1 {
 			bad++
 		}
 		i += size
 	}
 	return bad*20 <= len(data)
-}
-
-// textLines splits text at LF, dropping the CR of CRLF and the empty line
-// after a final newline.
-func textLines(data []byte) []string {
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines
 }

@@ -1,6 +1,10 @@
 package render
 
-import "unicode"
+import (
+	"unicode"
+
+	"golang.org/x/text/width"
+)
 
 // runeWidth is the number of terminal columns a rune takes: 0 for
 // combining marks and format characters, 2 for East Asian wide and
@@ -17,20 +21,31 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// wideRanges are the East Asian Wide (W) and Fullwidth (F) blocks, coarse
-// but covering CJK, Hangul, fullwidth forms and the emoji planes.
-var wideRanges = [][2]rune{
-	{0x1100, 0x115f}, {0x2e80, 0x303e}, {0x3041, 0x33ff}, {0x3400, 0x4dbf},
-	{0x4e00, 0x9fff}, {0xa000, 0xa4cf}, {0xac00, 0xd7a3}, {0xf900, 0xfaff},
-	{0xfe30, 0xfe4f}, {0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x1f300, 0x1f64f},
-	{0x1f900, 0x1f9ff}, {0x20000, 0x3fffd},
+// isWide reports East Asian Wide and Fullwidth characters (UAX #11, from
+// golang.org/x/text/width). Those tables mark every emoji with default
+// emoji presentation as Wide (☕ U+2615, ⭐ U+2B50, 🀄 U+1F004, 🚀
+// U+1F680, 🎉 U+1F389) and leave text-presentation pictographs such as
+// 🌡 U+1F321 and ❤ U+2764 narrow, as terminals draw them; isNewEmoji adds
+// the emoji newer than the tables.
+func isWide(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return isNewEmoji(r)
 }
 
-func isWide(r rune) bool {
-	for _, rg := range wideRanges {
-		if r >= rg[0] && r <= rg[1] {
-			return true
-		}
+// isNewEmoji reports emoji the Unicode 15 tables of x/text do not know:
+// anything in Symbols and Pictographs Extended-A (U+1FA70–U+1FAFF, emoji
+// presentation only, where Unicode 16 and 17 added theirs) and the code
+// points of the emoji blocks U+1F000–U+1FAFF still unassigned, which
+// UAX #11 makes Wide by default.
+func isNewEmoji(r rune) bool {
+	switch {
+	case r >= 0x1fa70 && r <= 0x1faff:
+		return true
+	case r >= 0x1f000 && r <= 0x1faff:
+		return !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.C)
 	}
 	return false
 }

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// minBase64Run is the fewest consecutive base64 lines summarised as one
+// "(base64 data, SIZE)" line; shorter runs are shown as text.
+const minBase64Run = 3
+
+// textView writes body text line by line without copying it whole: each
+// line made safe (tabs kept), runs of base64 lines (an encoded attachment,
+// a whole base64 part) summarised, and output stopped after maxBytes of
+// the data or maxLines lines (0 means no limit).
+type textView struct {
+	p                  *printer
+	indent             string
+	maxBytes, maxLines int
+	shown, lines       int // bytes of data shown, lines written
+	runStart, runEnd   int // the pending run of base64 lines, data[runStart:runEnd]
+	runLines           int
+}
+
+// write shows data and returns how many of its bytes the output covers:
+// len(data), or less when a limit cut it short.
+func (v *textView) write(data []byte) int {
+	for off := 0; off < len(data); {
+		next := len(data)
+		if nl := bytes.IndexByte(data[off:], '\n'); nl >= 0 {
+			next = off + nl + 1
+		}
+		line := trimEOL(data[off:next])
+		if v.extendsRun(line) {
+			if v.runLines == 0 {
+				v.runStart = off
+			}
+			v.runLines++
+			v.runEnd = next
+			off = next
+			continue
+		}
+		if cut, ok := v.flushRun(data); !ok {
+			return cut
+		}
+		if cut, ok := v.text(data, off, next); !ok {
+			return cut
+		}
+		off = next
+	}
+	if cut, ok := v.flushRun(data); !ok {
+		return cut
+	}
+	return len(data)
+}
+
+// extendsRun reports whether line belongs to a run of base64: a line of
+// 60–76 base64 characters, or a shorter final line of one.
+func (v *textView) extendsRun(line []byte) bool {
+	if !isBase64Text(line) {
+		return false
+	}
+	return len(line) >= 60 && len(line) <= 76 || v.runLines > 0 && len(line)%4 == 0 && len(line) < 60
+}
+
+// flushRun writes the pending run: one summary line when it is long
+// enough, else its lines as text. It reports where output stopped and
+// false when a limit was reached.
+func (v *textView) flushRun(data []byte) (int, bool) {
+	start, end, n := v.runStart, v.runEnd, v.runLines
+	v.runLines = 0
+	if n == 0 {
+		return 0, true
+	}
+	if n >= minBase64Run {
+		if v.full() {
+			return start, false
+		}
+		v.p.line(v.indent + paint(v.p.th.Dim, "(base64 data, "+humanSize(uint64(end-start))+")"))
+		v.lines++
+		return 0, true
+	}
+	for off := start; off < end; {
+		next := end
+		if nl := bytes.IndexByte(data[off:end], '\n'); nl >= 0 {
+			next = off + nl + 1
+		}
+		if cut, ok := v.text(data, off, next); !ok {
+			return cut, false
+		}
+		off = next
+	}
+	return 0, true
+}
+
+// text writes the line data[off:next], or as much of it as the byte limit
+// allows. It reports where output stopped and false when a limit was
+// reached.
+func (v *textView) text(data []byte, off, next int) (int, bool) {
+	if v.full() {
+		return off, false
+	}
+	line := trimEOL(data[off:next])
+	if v.maxBytes > 0 && v.shown+len(line) > v.maxBytes {
+		line = line[:runeStart(line, v.maxBytes-v.shown)]
+		v.writeLine(line)
+		return off + len(line), false
+	}
+	v.writeLine(line)
+	v.shown += next - off
+	return 0, true
+}
+
+func (v *textView) writeLine(line []byte) {
+	v.lines++
+	if len(line) == 0 {
+		v.p.line()
+		return
+	}
+	v.p.line(v.indent + safeLine(string(line)))
+}
+
+func (v *textView) full() bool {
+	return v.maxLines > 0 && v.lines >= v.maxLines || v.maxBytes > 0 && v.shown >= v.maxBytes
+}
+
+// trimEOL drops a line's LF and the CR of CRLF.
+func trimEOL(line []byte) []byte {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r"))
+}
+
+// runeStart is the largest i <= n that does not split a UTF-8 sequence.
+func runeStart(b []byte, n int) int {
+	for n > 0 && n < len(b) && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return n
+}
+
+// isBase64Text reports a non-empty line of the base64 alphabet
+// (RFC 4648 section 4), padding included.
+func isBase64Text(line []byte) bool {
+	if len(line) == 0 {
+		return false
+	}
+	for _, c := range line {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=') {
+			return false
+		}
+	}
+	return true
+}
