@@ -112,6 +112,7 @@ func runFetch(uid bool) Handler {
 		if in.Out != "" {
 			return s.fetchToFile(ctx, in, set, in.Arg("items"), opts)
 		}
+		opts.Each = s.fetchEach(in) // stream.go: shown as they come, unless pipelined
 		return s.c.Fetch(ctx, set, in.Arg("items"), opts)
 	}
 }
@@ -153,11 +154,13 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	}
 	opt := s.renderOptions()
 	return s.c.Idle(ctx, func(r client.Response) {
-		if s.cfg.JSON {
+		switch {
+		case s.rawStreaming(): // the wire tap prints the lines
+		case s.cfg.JSON:
 			s.writeJSONLine(responseJSON(r))
-			return
+		default:
+			renderResponse(s.out, r, opt)
 		}
-		renderResponse(s.out, r, opt)
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"time"
@@ -12,40 +13,133 @@ import (
 	"imapsh/client"
 )
 
-// jsonResult is the --json object printed for each command. Field names
-// are stable and lower case; responses carry a "kind" field each and the
-// fields of the client's typed data, lower-cased, zero values left out.
-type jsonResult struct {
-	Command   string   `json:"command"`
+// The --json object printed for each command, on one line:
+//
+//	{"command":…,"responses":[…],"tag":…,"status":…,"code":…,
+//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…}
+//
+// Field names are stable and lower case; responses carry a "kind" field
+// each and the fields of the client's typed data, lower-cased, zero values
+// left out. The responses come before the status so that a large FETCH is
+// written as it arrives (jsonStream). status is OK, NO or BAD, or ERROR
+// for a command that got no tagged answer (a usage, state or local error,
+// a failed \expect, a lost connection): error then says why.
+
+// jsonTail is the part of the object after the responses.
+type jsonTail struct {
 	Tag       string   `json:"tag,omitempty"`
 	Status    string   `json:"status"`
 	Code      string   `json:"code,omitempty"`
 	CodeArgs  []string `json:"code_args,omitempty"`
 	Text      string   `json:"text,omitempty"`
 	ElapsedMS float64  `json:"elapsed_ms"`
-	Responses []any    `json:"responses"`
 	Error     string   `json:"error,omitempty"`
 }
 
-// writeJSON prints one command's result as a JSON line.
-func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error) {
-	j := jsonResult{Command: in.Display, ElapsedMS: float64(elapsed.Microseconds()) / 1000, Responses: []any{}}
-	if res != nil {
-		j.Tag, j.Status = res.Tag, statusWord(res)
-		if st := res.Status; st != nil {
-			j.Text = st.Text
-			if st.Code != nil {
-				j.Code, j.CodeArgs = st.Code.Name, st.Code.Strings()
-			}
+// jsonStream writes one command's object piece by piece: the command and
+// "responses":[ first, then each response, then the tail and a newline.
+type jsonStream struct {
+	w   io.Writer
+	n   int   // responses written
+	err error // the first marshalling error
+}
+
+// openJSON starts the object of a command, as displayed (redacted).
+func openJSON(w io.Writer, command string) *jsonStream {
+	j := &jsonStream{w: w}
+	b, err := marshalJSON(command)
+	j.err = err
+	io.WriteString(w, `{"command":`+string(b)+`,"responses":[`)
+	return j
+}
+
+// add writes one response.
+func (j *jsonStream) add(r client.Response) {
+	b, err := marshalJSON(responseJSON(r))
+	if err != nil {
+		if j.err == nil {
+			j.err = err
 		}
-		for _, r := range res.Responses {
-			j.Responses = append(j.Responses, responseJSON(r))
+		return
+	}
+	if j.n > 0 {
+		b = append([]byte{','}, b...)
+	}
+	j.n++
+	j.w.Write(b)
+}
+
+// close writes the tail and ends the line; it returns the first error.
+func (j *jsonStream) close(tail jsonTail) error {
+	b, err := marshalJSON(tail)
+	if err != nil {
+		b = []byte(`{"status":"ERROR"}`)
+	}
+	j.w.Write(append(append([]byte("],"), b[1:]...), '\n'))
+	if j.err != nil {
+		return j.err
+	}
+	return err
+}
+
+// tailOf is the tail for a result (nil when the command never got an
+// answer) and the error that ended it, if not the server's NO or BAD.
+func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
+	t := jsonTail{ElapsedMS: float64(elapsed.Microseconds()) / 1000}
+	if res != nil {
+		t.Tag, t.Status = res.Tag, statusWord(res)
+		if st := res.Status; st != nil {
+			t.Text = st.Text
+			if st.Code != nil {
+				t.Code, t.CodeArgs = st.Code.Name, st.Code.Strings()
+			}
 		}
 	}
 	if err != nil {
-		j.Error = strings.TrimPrefix(err.Error(), "client: ")
+		t.Error = strings.TrimPrefix(err.Error(), "client: ")
 	}
-	s.writeJSONLine(j)
+	if t.Status == "" && t.Error != "" {
+		t.Status = "ERROR"
+	}
+	return t
+}
+
+// writeJSON prints one command's result as a JSON line, finishing the
+// object a streamed FETCH started (stream.go).
+func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error) {
+	j := s.live.takeJSON(in)
+	if j == nil {
+		j = openJSON(s.out, in.Display)
+	}
+	if res != nil {
+		for _, r := range res.Responses {
+			j.add(r)
+		}
+	}
+	if werr := j.close(tailOf(res, elapsed, err)); werr != nil {
+		s.printError(werr, "")
+	}
+}
+
+// writeJSONError prints the object of a line that failed before reaching
+// the server: a usage, state or capability error, or a failed
+// meta-command such as \expect. display is the line as shown (redacted).
+func (s *Session) writeJSONError(display string, err error) {
+	if !s.cfg.JSON {
+		return
+	}
+	openJSON(s.out, display).close(tailOf(nil, 0, err))
+}
+
+// marshalJSON is json.Marshal without HTML escaping (> stays >).
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // object is a JSON object that keeps its keys in order.
@@ -64,8 +158,8 @@ func (o object) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(f.key)
-		v, err := json.Marshal(f.val)
+		k, _ := marshalJSON(f.key)
+		v, err := marshalJSON(f.val)
 		if err != nil {
 			return nil, err
 		}

@@ -99,6 +99,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	}
 	if err != nil {
 		s.fail(err, usageHint(err))
+		s.writeJSONError(redactLine(display, nil), err)
 		return s.afterFailure()
 	}
 	s.execute(ctx, in)
@@ -131,6 +132,7 @@ func (s *Session) remember(src LineSource, line string, in *Input) {
 func (s *Session) execute(ctx context.Context, in *Input) {
 	if err := s.checkAvailable(in.Cmd); err != nil {
 		s.fail(err, s.hintFor(in.Cmd))
+		s.writeJSONError(in.Display, err)
 		s.afterFailure()
 		return
 	}
@@ -139,22 +141,25 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	if s.tap != nil {
 		s.tap.begin()
 	}
+	s.beginLive(cctx, in) // stream.go: --raw lines and FETCH data as they come
+	defer s.endLive()
 	start := time.Now()
 	res, err := in.Cmd.Run(cctx, s, in)
 	elapsed := time.Since(start)
 	s.recordCommand(in, res, err) // --record, \record
 	if in.Cmd.IsMeta() && res == nil {
-		s.afterMeta(err)
+		s.afterMeta(in, err)
 		return
 	}
 	s.afterCommand(in, res, err, elapsed, cctx.Err() != nil)
 }
 
 // afterMeta reports a meta-command's error.
-func (s *Session) afterMeta(err error) {
+func (s *Session) afterMeta(in *Input, err error) {
 	s.refreshCache()
-	if err != nil {
+	if err = s.explainExpect(in, err); err != nil {
 		s.fail(err, usageHint(err))
+		s.writeJSONError(in.Display, err)
 		s.afterFailure()
 	}
 }

@@ -10,7 +10,6 @@ package repl
 //   - secrets are never printed: the command as typed is shown redacted.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,6 +27,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	var serverErr *client.Error
 	isServer := errors.As(err, &serverErr) && res != nil
 	s.lastLine = in.Display
+	s.live.finish(res) // stream.go: FETCH data still held
 	if interrupted && s.src.Interactive() {
 		fmt.Fprintln(s.cfg.Stderr) // end the line the terminal's ^C echo left open
 	}
@@ -62,10 +62,7 @@ func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration) {
 	switch {
 	case s.cfg.JSON:
 		s.writeJSON(in, res, elapsed, nil)
-	case s.cfg.Raw && s.tap != nil:
-		for _, l := range s.tap.serverLines() {
-			fmt.Fprintln(s.out, render.Safe(l))
-		}
+	case s.cfg.Raw && s.tap != nil: // the tap printed the lines as they came
 	default:
 		s.renderResult(in, res)
 	}
@@ -132,7 +129,7 @@ func (s *Session) setTee(path string) error {
 		return err
 	}
 	s.tee = f
-	s.out = io.MultiWriter(s.cfg.Stdout, f)
+	s.out = io.MultiWriter(s.cfg.Stdout, &plainWriter{w: f}) // the file gets no colours
 	return nil
 }
 
@@ -158,7 +155,7 @@ func (s *Session) note(msg string) { fmt.Fprintln(s.cfg.Stderr, msg) }
 
 // writeJSONLine prints one JSON value on its own line.
 func (s *Session) writeJSONLine(v any) {
-	line, err := json.Marshal(v)
+	line, err := marshalJSON(v)
 	if err != nil {
 		s.printError(err, "")
 		return

@@ -23,9 +23,10 @@ type Session struct {
 	target *Target
 	tap    *WireTap // nil when Config.Trace is not a *WireTap
 	out    io.Writer
-	tee    *os.File  // \o FILE
-	rec    *recorder // --record FILE, \record FILE
-	pipe   pipeline  // \pipeline on: commands in flight (pipeline.go)
+	tee    *os.File    // \o FILE
+	rec    *recorder   // --record FILE, \record FILE
+	pipe   pipeline    // \pipeline on: commands in flight (pipeline.go)
+	live   *liveOutput // the running command's streamed output (stream.go)
 	notify func(context.Context) (context.Context, context.CancelFunc)
 
 	vars        map[string]string

@@ -1,0 +1,196 @@
+package repl
+
+// Live output: the IMAP command running in lockstep shows its --raw lines
+// and its FETCH responses as they arrive, instead of after its tagged
+// answer, so that memory stays bounded on a mailbox of any size and
+// Ctrl-C stops the printing at once (the client reads the rest of the
+// answer without showing it). In text mode the first firstChunk messages
+// are held to size the table's columns; later ones are rendered in chunks
+// of laterChunk, each a table with its own header (render sizes a table
+// from its rows). A message with body sections, a body structure or other
+// detailed items is rendered as a block at once. Pipelined commands keep
+// the buffered path: their results are shown in order after the fact.
+
+import (
+	"context"
+	"io"
+
+	"imapsh/client"
+	"imapsh/render"
+)
+
+// Chunk sizes of a streamed FETCH table; variables so tests can lower them.
+var (
+	firstChunk = 200
+	laterChunk = 1000
+)
+
+// liveOutput is the streamed output of the command running now.
+type liveOutput struct {
+	s          *Session
+	in         *Input
+	ctx        context.Context // the command's: cancelled by Ctrl-C
+	out        io.Writer       // s.out until ctx is cancelled, then nothing
+	json       *jsonStream     // --json: the object being written, or nil
+	buf        []*client.FetchData
+	printed    bool // a part of the FETCH data was rendered already
+	lastBlocks bool // and that part was rendered as blocks, not a table
+	streamed   int  // FETCH responses taken out of the result
+}
+
+// beginLive prepares the live output of an IMAP command run under ctx;
+// with --raw the wire tap prints the server's lines from now on.
+func (s *Session) beginLive(ctx context.Context, in *Input) {
+	if in.Cmd.IsMeta() {
+		return
+	}
+	s.live = &liveOutput{s: s, in: in, ctx: ctx, out: &cancelWriter{ctx: ctx, w: s.out}}
+	if s.rawStreaming() {
+		s.tap.streamRaw(s.live.out)
+	}
+}
+
+// endLive ends the live output once the command's result is shown.
+func (s *Session) endLive() {
+	if s.tap != nil {
+		s.tap.streamRaw(nil)
+	}
+	s.live = nil
+}
+
+// rawStreaming reports whether --raw output comes from the wire tap.
+func (s *Session) rawStreaming() bool { return s.cfg.Raw && !s.cfg.JSON && s.tap != nil }
+
+// fetchEach is the FetchOptions.Each callback for the command in, or nil
+// when in is not the command running in lockstep (a pipelined one).
+func (s *Session) fetchEach(in *Input) func(*client.FetchData) {
+	if s.live == nil || s.live.in != in {
+		return nil
+	}
+	return s.live.take
+}
+
+// take shows one FETCH response, or holds it to size a table. After
+// Ctrl-C it drops it: the client drains the answer, nothing more is shown.
+func (l *liveOutput) take(f *client.FetchData) {
+	if l.ctx.Err() != nil {
+		return
+	}
+	l.streamed++
+	switch {
+	case l.s.cfg.JSON:
+		if l.json == nil {
+			l.json = openJSON(l.s.out, l.in.Display)
+		}
+		l.json.add(f)
+	case l.s.rawStreaming(): // the tap has printed its lines
+	case detailed(f):
+		l.flush(len(l.buf))
+		l.render([]*client.FetchData{f})
+	default:
+		l.buf = append(l.buf, f)
+		if size := l.chunkSize(); len(l.buf) >= size+2 {
+			l.flush(size) // keep two back: a last chunk of one would be a block
+		}
+	}
+}
+
+// chunkSize is the number of rows rendered together next.
+func (l *liveOutput) chunkSize() int {
+	if l.printed {
+		return laterChunk
+	}
+	return firstChunk
+}
+
+// flush renders the first n held messages and forgets them.
+func (l *liveOutput) flush(n int) {
+	if n == 0 {
+		return
+	}
+	l.render(l.buf[:n])
+	rest := copy(l.buf, l.buf[n:])
+	clear(l.buf[rest:])
+	l.buf = l.buf[:rest]
+}
+
+// render writes messages as render.Result does a group of FETCH
+// responses: a table, or blocks separated by blank lines.
+func (l *liveOutput) render(fs []*client.FetchData) {
+	blocks := len(fs) == 1 || anyDetailed(fs)
+	if l.printed && (blocks || l.lastBlocks) {
+		io.WriteString(l.out, "\n")
+	}
+	if err := render.Result(l.out, &client.Result{Responses: fetchResponses(fs)}, l.s.renderOptions()); err != nil {
+		l.s.printError(err, "")
+	}
+	l.printed, l.lastBlocks = true, blocks
+}
+
+// finish deals with the messages still held when the command ends: when
+// nothing was printed yet they go back to the front of res, which is then
+// rendered whole as without streaming; otherwise they are rendered now.
+// After Ctrl-C they are dropped.
+func (l *liveOutput) finish(res *client.Result) {
+	if l == nil || len(l.buf) == 0 {
+		return
+	}
+	switch {
+	case l.ctx.Err() != nil:
+		l.buf = nil
+	case !l.printed && res != nil:
+		res.Responses = append(fetchResponses(l.buf), res.Responses...)
+		l.streamed -= len(l.buf)
+		l.buf = nil
+	default:
+		l.flush(len(l.buf))
+	}
+}
+
+// takeJSON returns the JSON object the command in started streaming, if
+// any; the caller finishes it.
+func (l *liveOutput) takeJSON(in *Input) *jsonStream {
+	if l == nil || l.in != in || l.json == nil {
+		return nil
+	}
+	j := l.json
+	l.json = nil
+	return j
+}
+
+// detailed reports whether render shows a message as a block (body
+// sections, a body structure or items it does not model).
+func detailed(f *client.FetchData) bool {
+	return len(f.Sections) > 0 || f.BodyStructure != nil || len(f.Other) > 0
+}
+
+func anyDetailed(fs []*client.FetchData) bool {
+	for _, f := range fs {
+		if detailed(f) {
+			return true
+		}
+	}
+	return false
+}
+
+func fetchResponses(fs []*client.FetchData) []client.Response {
+	rs := make([]client.Response, len(fs))
+	for i, f := range fs {
+		rs[i] = f
+	}
+	return rs
+}
+
+// cancelWriter writes to w until ctx is cancelled, then discards.
+type cancelWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+// Write implements io.Writer.
+func (c *cancelWriter) Write(p []byte) (int, error) {
+	if c.ctx.Err() != nil {
+		return len(p), nil
+	}
+	return c.w.Write(p)
+}
