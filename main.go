@@ -81,6 +81,7 @@ func session(opts *cli.Options) int {
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
 		Width: cli.Width(os.Stdout, os.Getenv), JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
+		Piped:    !cli.IsTerminal(os.Stdout),
 		Pipeline: opts.Pipeline, Record: opts.Record,
 	}, cl, target)
 	vars.sess = sess

@@ -64,6 +64,9 @@ type Config struct {
 	// --insecure, --cert), applied by the starttls command too; the zero
 	// value verifies with the system roots.
 	TLS client.TLSOptions
+	// Piped says stdout is not a terminal: body sections are then printed
+	// whole instead of capped at 64 KiB / 500 lines.
+	Piped bool
 }
 
 // Exit statuses of Run.

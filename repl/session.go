@@ -133,7 +133,11 @@ func (s *Session) Prompt() string {
 
 // renderOptions are the options for render.
 func (s *Session) renderOptions() render.Options {
-	return render.Options{Color: s.cfg.Color, Width: s.cfg.Width}
+	opt := render.Options{Color: s.cfg.Color, Width: s.cfg.Width}
+	if s.cfg.Piped {
+		opt.MaxSection = -1 // whole sections for files and pipes
+	}
+	return opt
 }
 
 // refreshCache copies what completion needs from the client.

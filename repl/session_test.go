@@ -268,3 +268,14 @@ func TestGreetShowsURLMailbox(t *testing.T) {
 		}
 	}
 }
+
+// TestPipedOutputShowsWholeSections: body sections are capped on a
+// terminal only; output to a file or pipe gets them whole.
+func TestPipedOutputShowsWholeSections(t *testing.T) {
+	if got := NewSession(Config{}, nil, nil).renderOptions().MaxSection; got != 0 {
+		t.Errorf("terminal: MaxSection %d, want 0 (render's default cap)", got)
+	}
+	if got := NewSession(Config{Piped: true}, nil, nil).renderOptions().MaxSection; got >= 0 {
+		t.Errorf("piped: MaxSection %d, want no cap (negative)", got)
+	}
+}
