@@ -79,7 +79,7 @@ func session(opts *cli.Options) int {
 	sess := repl.NewSession(repl.Config{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
-		Width: cli.Width(os.Stdout, os.Getenv), JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
+		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
 		Pipeline: opts.Pipeline, Record: opts.Record,
@@ -212,6 +212,9 @@ func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords, vars f
 	pw.SetPrompt(rl.ReadPassword)
 	return rl, rl.Close, nil
 }
+
+// width is the layout width of stdout now (a terminal may be resized).
+func width() int { return cli.Width(os.Stdout, os.Getenv) }
 
 // connector adapts the cli.Connector to the shell's \connect and \reconnect.
 func connector(c *cli.Connector) repl.Connector {

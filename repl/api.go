@@ -49,9 +49,12 @@ type Connector func(ctx context.Context, t *Target) (*client.Client, error)
 
 // Config is the shell's configuration, from main's flags.
 type Config struct {
-	Stdout, Stderr  io.Writer
-	Color           bool
-	Width           int       // terminal width; 0 means 80
+	Stdout, Stderr io.Writer
+	Color          bool
+	Width          int // terminal width; 0 means 80
+	// WidthNow, when set, is asked for the width before each command's
+	// output, so that a resized terminal is followed; Width is the fallback.
+	WidthNow        func() int
 	JSON            bool      // --json: one JSON object per command
 	Raw             bool      // --raw: the server's lines as received
 	Trace           io.Writer // --trace: the wire trace sink the client is created with (see WireTap)

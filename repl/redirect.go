@@ -94,7 +94,7 @@ type progressWriter struct {
 func (s *Session) progress(w io.Writer) *progressWriter {
 	p := &progressWriter{w: w}
 	if f, ok := s.cfg.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		p.tty, p.width = f, s.cfg.Width
+		p.tty, p.width = f, s.width()
 	}
 	return p
 }

@@ -132,8 +132,18 @@ func (s *Session) Prompt() string {
 }
 
 // renderOptions are the options for render.
+// width is the layout width now: the terminal's current one when known.
+func (s *Session) width() int {
+	if s.cfg.WidthNow != nil {
+		if w := s.cfg.WidthNow(); w > 0 {
+			return w
+		}
+	}
+	return s.cfg.Width
+}
+
 func (s *Session) renderOptions() render.Options {
-	opt := render.Options{Color: s.cfg.Color, Width: s.cfg.Width}
+	opt := render.Options{Color: s.cfg.Color, Width: s.width()}
 	if s.cfg.Piped {
 		opt.MaxSection = -1 // whole sections for files and pipes
 	}

@@ -279,3 +279,21 @@ func TestPipedOutputShowsWholeSections(t *testing.T) {
 		t.Errorf("piped: MaxSection %d, want no cap (negative)", got)
 	}
 }
+
+// TestWidthFollowsTerminal: the layout width is asked again for each
+// output, so a resized terminal is followed.
+func TestWidthFollowsTerminal(t *testing.T) {
+	w := 120
+	s := NewSession(Config{Width: 80, WidthNow: func() int { return w }}, nil, nil)
+	if got := s.renderOptions().Width; got != 120 {
+		t.Errorf("width %d, want 120", got)
+	}
+	w = 60
+	if got := s.renderOptions().Width; got != 60 {
+		t.Errorf("after a resize: width %d, want 60", got)
+	}
+	w = 0 // unknown: the configured width
+	if got := s.renderOptions().Width; got != 80 {
+		t.Errorf("unknown: width %d, want 80", got)
+	}
+}
