@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -65,13 +64,4 @@ func runExample(t *testing.T, srv *servers.Server, user string, args ...string) 
 	t.Helper()
 	url := "imaps://" + srv.Host + ":" + strconv.Itoa(srv.IMAPSPort)
 	return imapshIn(t, examplesDir, exampleEnv(t, srv, user), "", append([]string{"--cafile", srv.CAFile, url}, args...)...)
-}
-
-// absExamples is examplesDir as an absolute path, for runs elsewhere.
-func absExamples(t *testing.T) string {
-	dir, err := filepath.Abs(examplesDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strings"
 )
@@ -22,11 +21,6 @@ func newPrinter(w io.Writer, opt Options) *printer {
 // and a newline.
 func (p *printer) line(parts ...string) {
 	p.write(strings.Join(nonEmpty(parts), " ") + "\n")
-}
-
-// linef writes a formatted line; arguments must already be safe.
-func (p *printer) linef(format string, args ...any) {
-	p.write(fmt.Sprintf(format, args...) + "\n")
 }
 
 func (p *printer) write(s string) {

@@ -52,45 +52,42 @@ func (s *Session) checkAvailable(cmd *Command) error {
 
 // unavailable says why cmd cannot run now, or "" when it can.
 func (s *Session) unavailable(cmd *Command) string {
-	state := s.currentState()
-	switch {
-	case state&cmd.States != 0:
-		if !s.hasCap(cmd.Caps) {
-			return "needs the server capability " + strings.Join(cmd.Caps, " or ")
-		}
-		return ""
-	case state == client.StateLogout:
-		return "needs a connection"
-	case cmd.States == client.SelectedState:
-		return "needs a selected mailbox"
-	case cmd.States&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
-		return "needs a logged-in session"
-	case cmd.States == client.NotAuthOnly:
-		return "is only valid before login"
-	case cmd.States == client.StateAuthenticated:
-		return "is only valid while no mailbox is selected"
-	}
-	return "is not valid in the " + state.String() + " state"
+	reason, _ := s.availability(cmd)
+	return reason
 }
 
 // hintFor suggests how to make cmd available.
 func (s *Session) hintFor(cmd *Command) string {
+	_, hint := s.availability(cmd)
+	return hint
+}
+
+// availability says why cmd cannot run now and what would make it run,
+// from the session's state and the server's capabilities; a command that
+// can run gets "" (and the hint for a missing capability, used when the
+// server refused it anyway).
+func (s *Session) availability(cmd *Command) (reason, hint string) {
 	state := s.currentState()
 	switch {
 	case state&cmd.States != 0:
-		return "the server does not announce it; capability refreshes the list"
+		if !s.hasCap(cmd.Caps) {
+			reason = "needs the server capability " + strings.Join(cmd.Caps, " or ")
+		}
+		return reason, "the server does not announce it; capability refreshes the list"
 	case state == client.StateLogout:
-		return `\connect URL, or \reconnect`
+		return "needs a connection", `\connect URL, or \reconnect`
 	case cmd.States == client.SelectedState && state == client.StateNotAuthenticated:
-		return "login USER, then select INBOX"
+		return "needs a selected mailbox", "login USER, then select INBOX"
 	case cmd.States == client.SelectedState:
-		return "select INBOX"
+		return "needs a selected mailbox", "select INBOX"
 	case cmd.States&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
-		return "login USER"
+		return "needs a logged-in session", "login USER"
+	case cmd.States == client.NotAuthOnly:
+		return "is only valid before login", ""
 	case cmd.States == client.StateAuthenticated:
-		return "unselect (or close) first"
+		return "is only valid while no mailbox is selected", "unselect (or close) first"
 	}
-	return ""
+	return "is not valid in the " + state.String() + " state", ""
 }
 
 // usageHint is the hint for an error found before the command ran.

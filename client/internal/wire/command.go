@@ -219,14 +219,6 @@ func quote(s string) string {
 	return string(append(b, '"'))
 }
 
-// Quote returns s in IMAP quoted-string form if it can be quoted.
-func Quote(s string) (string, bool) {
-	if !isQuotable(s) {
-		return "", false
-	}
-	return quote(s), true
-}
-
 // SafeCommandName reports whether name can start a command line: one or
 // more atoms separated by single spaces ("FETCH", "UID FETCH", an XATOM),
 // so a caller-supplied name can never smuggle a second command in.

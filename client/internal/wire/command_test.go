@@ -185,11 +185,11 @@ func TestSafeCommandName(t *testing.T) {
 }
 
 func TestQuote(t *testing.T) {
-	if q, ok := Quote(`a"b`); !ok || q != `"a\"b"` {
-		t.Errorf("Quote: %q %v", q, ok)
+	if q := render(t, (&Command{}).String(`a"b`)); q != `"a\"b"` {
+		t.Errorf("String(a\"b) = %q", q)
 	}
-	if _, ok := Quote("é"); ok {
-		t.Error("8-bit quoted")
+	if c := (&Command{}).String("é"); len(c.Parts) != 1 || c.Parts[0].Literal == nil {
+		t.Error("8-bit text quoted instead of sent as a literal")
 	}
 }
 
