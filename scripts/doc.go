@@ -92,4 +92,10 @@ Expectations check the command just before them; a failed one is an error:
   \expect count FETCH 5      number of untagged responses of that kind
   \expect exists 3           message count of the selected mailbox afterwards
   \expect match REGEX        some raw server line of the command matches REGEX
-                             (Go syntax; the rest of the line, spaces included)`
+                             (Go syntax; the rest of the line, spaces included)
+
+A NO or BAD stops the script with exit status 3 unless the next line is a
+met \expect no, \expect bad or \expect code; \set ON_ERROR_STOP off (or
+--continue-on-error) goes on and reports every failure. -c lines run the
+same way. \pipeline on (--pipeline) sends commands that may overlap
+without waiting for each answer; output stays in order.`
