@@ -57,7 +57,11 @@ func (c *Client) afterAuth(res *Result, err error) {
 // Authenticate runs a SASL exchange (RFC 9051 section 6.2.2, RFC 4959
 // SASL-IR; imaplib authenticate) with any go-sasl client. The initial
 // response goes inline when the server offers SASL-IR ("=" when empty);
-// a client error answers "*" to cancel. Responses are secret in traces.
+// a client error, the command's context ending, or more than
+// MaxSASLSteps challenges answer "*" to cancel (sasl.go). Responses are
+// secret in traces. A server that goes on after "*", says OK to a
+// cancelled exchange, or says OK before a SCRAM mechanism verified it
+// loses the connection.
 func (c *Client) Authenticate(ctx context.Context, mech sasl.Client) (*Result, error) {
 	name, ir, err := mech.Start()
 	if err != nil {
@@ -72,28 +76,15 @@ func (c *Client) Authenticate(ctx context.Context, mech sasl.Client) (*Result, e
 		return nil, err
 	}
 	cmd := &command{name: "AUTHENTICATE", args: (&wire.Command{}).Atom(name)}
-	irSent := ir != nil && c.HasCap("SASL-IR")
-	if irSent {
+	x := &saslExchange{c: c, ctx: ctx, mech: mech, name: name, ir: ir}
+	if ir != nil && c.HasCap("SASL-IR") {
 		cmd.args.SP().Secret(func(a *wire.Command) { a.Atom(encodeIR(ir)) })
+		x.ir = nil
 	}
-	var saslErr error
-	cmd.onContinue = func(text string) ([]byte, error) {
-		if ir != nil && !irSent {
-			irSent = true
-			return []byte(base64.StdEncoding.EncodeToString(ir)), nil
-		}
-		resp, err := c.saslStep(mech, text)
-		if err != nil {
-			saslErr = err
-			return []byte("*"), nil
-		}
-		return resp, nil
-	}
+	cmd.onContinue = x.answer
 	res, err := c.execute(ctx, cmd)
+	err = x.outcome(res, err)
 	c.afterAuth(res, err)
-	if saslErr != nil {
-		return res, fmt.Errorf("client: AUTHENTICATE %s cancelled: %w", name, saslErr)
-	}
 	return res, err
 }
 
@@ -102,18 +93,6 @@ func encodeIR(ir []byte) string {
 		return "="
 	}
 	return base64.StdEncoding.EncodeToString(ir)
-}
-
-func (c *Client) saslStep(mech sasl.Client, text string) ([]byte, error) {
-	challenge, err := base64.StdEncoding.DecodeString(strings.TrimSpace(text))
-	if err != nil {
-		return nil, fmt.Errorf("server challenge is not base64: %w", err)
-	}
-	resp, err := mech.Next(challenge)
-	if err != nil {
-		return nil, err
-	}
-	return []byte(base64.StdEncoding.EncodeToString(resp)), nil
 }
 
 // mechSendsPassword lists mechanisms that expose the password to anyone

@@ -1,12 +1,10 @@
 package client
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/emersion/go-sasl"
-	"github.com/xdg-go/scram"
 )
 
 // Credentials are what a SASL mechanism may need.
@@ -23,8 +21,8 @@ type Credentials struct {
 var Mechanisms = []string{"SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "PLAIN", "LOGIN", "OAUTHBEARER", "XOAUTH2", "EXTERNAL", "ANONYMOUS"}
 
 // NewMechanism returns a SASL client for a mechanism name: PLAIN, LOGIN,
-// CRAM-MD5 (RFC 2195), SCRAM-SHA-1 and SCRAM-SHA-256 (RFC 5802, RFC 7677,
-// via xdg-go/scram), XOAUTH2, OAUTHBEARER (RFC 7628), EXTERNAL, ANONYMOUS.
+// CRAM-MD5 (RFC 2195), SCRAM-SHA-1 and SCRAM-SHA-256 (RFC 5802, RFC 7677;
+// scram.go), XOAUTH2, OAUTHBEARER (RFC 7628), EXTERNAL, ANONYMOUS.
 func NewMechanism(name string, cred Credentials) (sasl.Client, error) {
 	switch strings.ToUpper(name) {
 	case "PLAIN":
@@ -33,10 +31,8 @@ func NewMechanism(name string, cred Credentials) (sasl.Client, error) {
 		return &loginMech{user: cred.User, password: cred.Password}, nil
 	case "CRAM-MD5":
 		return &cramMD5{user: cred.User, password: cred.Password}, nil
-	case "SCRAM-SHA-1":
-		return newSCRAM("SCRAM-SHA-1", scram.SHA1, cred)
-	case "SCRAM-SHA-256":
-		return newSCRAM("SCRAM-SHA-256", scram.SHA256, cred)
+	case "SCRAM-SHA-1", "SCRAM-SHA-256":
+		return newSCRAM(strings.ToUpper(name), scramHashes[strings.ToUpper(name)], cred)
 	case "XOAUTH2":
 		return &xoauth2{user: cred.User, token: cred.Password}, nil
 	case "OAUTHBEARER":
@@ -59,33 +55,6 @@ func (c *Client) DefaultMechanism() string {
 		}
 	}
 	return ""
-}
-
-// scramClient adapts xdg-go/scram's conversation to go-sasl.
-type scramClient struct {
-	name string
-	conv *scram.ClientConversation
-}
-
-func newSCRAM(name string, hash scram.HashGeneratorFcn, cred Credentials) (sasl.Client, error) {
-	cl, err := hash.NewClient(cred.User, cred.Password, cred.AuthzID)
-	if err != nil {
-		return nil, fmt.Errorf("client: %s: %w", name, err)
-	}
-	return &scramClient{name: name, conv: cl.NewConversation()}, nil
-}
-
-func (s *scramClient) Start() (string, []byte, error) {
-	first, err := s.conv.Step("")
-	return s.name, []byte(first), err
-}
-
-func (s *scramClient) Next(challenge []byte) ([]byte, error) {
-	if s.conv.Done() {
-		return nil, errors.New("SCRAM: unexpected challenge after the exchange ended")
-	}
-	resp, err := s.conv.Step(string(challenge))
-	return []byte(resp), err
 }
 
 // xoauth2 is Google's XOAUTH2 mechanism: one initial response; a JSON
