@@ -176,25 +176,20 @@ func (c *Client) literalPlus(part wire.Part) bool {
 // ***, large ones as a size marker).
 func (c *Client) copyLiteral(part wire.Part) error {
 	var traced []byte
-	src := part.Literal
+	src := &sourceReader{r: part.Literal}
 	if c.trace.enabled() && !part.Secret && part.Size <= 64<<10 {
 		data, err := io.ReadAll(io.LimitReader(src, part.Size))
 		if err != nil {
-			return err
+			return c.literalFailed(src, err, int64(len(data)), part.Size) // literal_source.go
 		}
 		traced = data
-		src = strings.NewReader(string(data))
+		src = &sourceReader{r: strings.NewReader(string(data))}
 	}
 	c.wmu.Lock()
 	n, err := io.CopyN(c.bw, src, part.Size)
 	c.wmu.Unlock()
-	if err != nil {
-		if n < part.Size {
-			// The literal promised more bytes than the source had: the
-			// connection cannot be resynchronised.
-			c.fatal(err)
-		}
-		return fmt.Errorf("client: literal source: %w", err)
+	if err != nil { // announced bytes cannot be taken back: the connection ends
+		return c.literalFailed(src, err, n, part.Size)
 	}
 	switch {
 	case part.Secret:
