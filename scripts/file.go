@@ -51,7 +51,10 @@ func isPrivate(perm fs.FileMode) bool {
 }
 
 // checkSecrets refuses a file readable by group or others when one of its
-// logical lines, unexpanded, holds a literal secret.
+// logical lines, unexpanded, holds a literal secret. It stops at the first
+// malformed line (one too long): the reader stops there too, so no later
+// line ever runs, and that error is the reader's to report when the script
+// reaches it, the same way whatever the file's mode.
 func checkSecrets(name string, file scriptFile, hasSecret func(string) bool) error {
 	if hasSecret == nil || isPrivate(file.perm) {
 		return nil
@@ -59,11 +62,8 @@ func checkSecrets(name string, file scriptFile, hasSecret func(string) bool) err
 	lines := newLogicalScanner(bytes.NewReader(file.data))
 	for {
 		raw, err := lines.next()
-		if err == io.EOF {
-			return nil
-		}
 		if err != nil {
-			return locate(err, name)
+			return nil // io.EOF, or the malformed line that ends reading
 		}
 		if hasSecret(raw.text) {
 			return &Error{File: name, Line: raw.num, Err: fmt.Errorf(

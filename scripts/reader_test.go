@@ -3,6 +3,7 @@ package scripts
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -180,6 +181,27 @@ func TestLiteralSecretNeedsPrivateFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLongLineSameForEveryMode: a line over the limit is reported when
+// the reader reaches it, whether or not the file's mode made Open scan it
+// for literal secrets; the lines before it are read, none after it.
+func TestLongLineSameForEveryMode(t *testing.T) {
+	content := "noop\n" + strings.Repeat("x", maxLineBytes+1) + "\nlogin alice hunter2\n"
+	for _, perm := range []fs.FileMode{0o644, 0o600} {
+		path := writeScript(t, t.TempDir(), "s.imap", content, perm)
+		r, err := Open(path, Options{HasLiteralSecret: loginSecret})
+		if err != nil {
+			t.Fatalf("mode %04o: Open: %v", perm, err)
+		}
+		lines, err := readAll(r)
+		if len(lines) != 1 || err == nil || !strings.Contains(err.Error(), ":2: line longer than") {
+			t.Errorf("mode %04o: lines %v, err %v; want noop, then the long line reported", perm, lines, err)
+		}
+		if line, err := r.Next(); !errors.Is(err, io.EOF) {
+			t.Errorf("mode %04o: after the long line: %q, %v; want io.EOF", perm, line.Text, err)
+		}
 	}
 }
 
