@@ -26,8 +26,9 @@ var version = "dev"
 
 func main() { os.Exit(run(os.Args[1:])) }
 
-// run returns the exit status: 0 ok, 1 usage/connection/TLS/login failure,
-// 2 connection lost, 3 a NO or BAD in -c/-f/piped mode.
+// run returns the exit status: 0 ok, 1 usage/connection/TLS/login failure
+// or a trace, recording or \o file that could not be written, 2
+// connection lost, 3 a NO or BAD in -c/-f/piped mode.
 func run(args []string) int {
 	opts, err := cli.Parse(args, os.Stdout)
 	switch {
@@ -85,7 +86,11 @@ func session(opts *cli.Options) int {
 		Pipeline: opts.Pipeline, Record: opts.Record,
 	}, cl, target)
 	vars.sess = sess
-	return runShell(ctx, sess, src)
+	status := runShell(ctx, sess, src)
+	if err := closeTrace(); err != nil && status == repl.ExitOK { // reported when it happened
+		status = repl.ExitFile
+	}
+	return status
 }
 
 // sessionVars lets a script, opened before the session exists, expand the

@@ -75,7 +75,7 @@ type Config struct {
 // Exit statuses of Run.
 const (
 	ExitOK       = 0 // all went well
-	ExitSetup    = 1 // the --record file could not be created (main uses 1 for its own start-up failures)
+	ExitFile     = 1 // a file the session writes failed: --record could not be created, a recording or \o file could not be written
 	ExitLost     = 2 // the connection was lost mid-session
 	ExitFailures = 3 // a command got NO/BAD or an expectation failed (non-interactive)
 )

@@ -47,6 +47,9 @@ func init() {
 			Help: "Errors stop the script (\\set ON_ERROR_STOP off to go on). See help scripts.", Run: runInclude},
 		&Command{Name: `\o`, Group: groupShell, States: anyState,
 			Args: []Arg{{Name: "file", Kind: completion.Path, Optional: true}}, Summary: "copy output to a file too; \\o alone stops",
+			Help: "\\o out.txt   the file is private (0600) and replaced if it exists, without colours\n" +
+				"A write failure (a full disk) is reported once; the output goes on to the terminal\n" +
+				"and the exit status is 1.",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return nil, s.setTee(in.Arg("file"))
 			}},

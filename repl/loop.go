@@ -12,14 +12,14 @@ import (
 
 // Run reads lines from src until EOF or \quit, dispatching each, then logs
 // out. It returns the exit status: 0 ok; 1 the --record file could not be
-// created; 2 the connection was lost
-// mid-session; 3 a command in non-interactive mode got NO/BAD or an
-// expectation failed.
+// created, or a recording or \o file could not be written (interactive
+// sessions too); 2 the connection was lost mid-session; 3 a command in
+// non-interactive mode got NO/BAD or an expectation failed.
 func (s *Session) Run(ctx context.Context, src LineSource) int {
 	if err := s.recordFromConfig(); err != nil { // --record FILE
 		s.printError(err, "")
 		s.logout(ctx)
-		return ExitSetup
+		return ExitFile
 	}
 	if src.Interactive() {
 		s.greet()
@@ -34,6 +34,8 @@ func (s *Session) Run(ctx context.Context, src LineSource) int {
 		return ExitLost
 	case s.failures > 0:
 		return ExitFailures
+	case s.fileFailed.Load():
+		return ExitFile
 	}
 	return ExitOK
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"imapsh/client"
+	"imapsh/internal/outfile"
 	"imapsh/render"
 )
 
@@ -118,18 +119,24 @@ func (s *Session) noteLoss(cmd *Command) {
 	s.printError(errors.New("the connection was lost"), hint)
 }
 
-// setTee starts (path != "") or stops copying output to a file.
+// setTee starts (path != "") or stops copying output to a file (0600,
+// see outfile.Create). A write error is reported once and makes the exit
+// status 1; the output still reaches stdout.
 func (s *Session) setTee(path string) error {
 	s.closeTee()
 	if path == "" {
 		return nil
 	}
-	f, err := createPrivate(path)
+	f, err := outfile.Create(path)
 	if err != nil {
 		return err
 	}
 	s.tee = f
-	s.out = io.MultiWriter(s.cfg.Stdout, &plainWriter{w: f}) // the file gets no colours
+	guard := outfile.NewGuard(f, func(err error) { // reported once; stdout goes on
+		s.fileFailed.Store(true)
+		s.printError(fmt.Errorf(`\o %s: %w; the output goes on to stdout only`, path, bareError(err)), "")
+	})
+	s.out = io.MultiWriter(s.cfg.Stdout, &plainWriter{w: guard}) // the file gets no colours
 	return nil
 }
 

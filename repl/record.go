@@ -17,6 +17,7 @@ import (
 	"imapsh/client"
 	"imapsh/completion"
 	"imapsh/history"
+	"imapsh/internal/outfile"
 	"imapsh/scripts"
 )
 
@@ -44,7 +45,7 @@ func init() {
 	register(&Command{Name: `\record`, Group: groupShell, States: anyState,
 		Args:    []Arg{{Name: "file", Kind: completion.Path, Optional: true}},
 		Summary: "write this session's commands to a replayable .imap file; \\record off stops",
-		Help: "\\record session.imap   start (the file is created 0600, replaced if it exists)\n" +
+		Help: "\\record session.imap   start (the file is private, 0600, replaced if it exists)\n" +
 			"\\record off            stop\n\\record                say where the recording goes\n" +
 			"Each IMAP command is followed by an \\expect of its status. Passwords become\n" +
 			"${IMAPSH_PASSWORD} and \\set values ${NAME}: export them to replay with\n" +
@@ -79,7 +80,7 @@ func (s *Session) startRecording(path string) error {
 	if err := s.stopRecording(); err != nil {
 		return err
 	}
-	f, err := createPrivate(path)
+	f, err := outfile.Create(path)
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
@@ -112,7 +113,7 @@ func (s *Session) stopRecording() error {
 }
 
 // recordCommand appends a command that ran to the recording. A write
-// error is reported once and ends the recording.
+// error is reported once, ends the recording and makes the exit status 1.
 func (s *Session) recordCommand(in *Input, res *client.Result, err error) {
 	if s.rec == nil {
 		return
@@ -122,6 +123,7 @@ func (s *Session) recordCommand(in *Input, res *client.Result, err error) {
 		return
 	}
 	if werr := s.rec.write(lines...); werr != nil {
+		s.fileFailed.Store(true)
 		s.printError(werr, `\record FILE starts a new recording`)
 		s.rec.f.Close()
 		s.rec = nil

@@ -128,8 +128,8 @@ func TestRecordConfig(t *testing.T) {
 	dir := t.TempDir()
 	t.Run("unwritable path fails before running", func(t *testing.T) {
 		h := newHarness(t, func(c *Config) { c.Record = filepath.Join(dir, "missing", "x.imap") })
-		if code := h.run("noop"); code != ExitSetup {
-			t.Errorf("exit status %d, want %d", code, ExitSetup)
+		if code := h.run("noop"); code != ExitFile {
+			t.Errorf("exit status %d, want %d", code, ExitFile)
 		}
 		if !strings.Contains(h.stderr.String(), "error: record:") {
 			t.Errorf("stderr: %s", h.stderr)

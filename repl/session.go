@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"imapsh/client"
 	"imapsh/history"
@@ -38,6 +39,7 @@ type Session struct {
 	pendingErr  error    // its NO/BAD with the script location, shown if not excused
 	failures    int
 	lost        bool
+	fileFailed  atomic.Bool // a recording or \o file could not be written (exit status 1)
 	quit        bool
 	src         LineSource
 

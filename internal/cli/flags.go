@@ -48,8 +48,8 @@ const usageHead = `usage: imapsh [flags] [URL]
   imap://[user[;AUTH=MECH]@]host[:port][/mailbox]    STARTTLS required, port 143
 
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
-prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure;
-2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
+prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure, or
+a trace, recording or \o file that could not be written; 2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
 expectation or a script line failed.
 
 flags (-flag and --flag are the same):

@@ -36,6 +36,7 @@ func Cyrus(t testing.TB) *Server {
 	s := newServer(t, "cyrus")
 	s.Separator, s.PersonalPrefix = ".", "INBOX."
 	s.logFiles = []string{filepath.Join(s.Dir, "log", "master.log")}
+	s.session = "imapd"
 	if err := writeCyrusConfig(s, binDir); err != nil {
 		t.Fatalf("cyrus config: %v", err)
 	}

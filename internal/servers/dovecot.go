@@ -27,7 +27,7 @@ func Dovecot(t testing.TB) *Server {
 	t.Helper()
 	requireDovecot(t)
 	s := newServer(t, "dovecot")
-	s.Separator, s.PersonalPrefix = "/", ""
+	s.Separator, s.PersonalPrefix, s.session = "/", "", "imap"
 	logFile := filepath.Join(s.Dir, "log", "dovecot.log")
 	s.logFiles = []string{logFile, filepath.Join(s.Dir, "log", "stderr.log")}
 	if err := writeDovecotConfig(s); err != nil {

@@ -108,6 +108,7 @@ func (d *daemon) waitReady(s *Server) error {
 // stopOnCleanup stops d when the test ends, reporting a failed stop and, if
 // the test failed, the server log.
 func stopOnCleanup(t testing.TB, d *daemon, s *Server) {
+	s.group = d.cmd.Process.Pid
 	t.Cleanup(func() {
 		if err := d.stop(); err != nil {
 			t.Errorf("stop %s: %v", s.Name, err)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -55,4 +56,36 @@ func parseProcStat(stat string) (state string, pgrp int, ok bool) {
 	}
 	pgrp, err := strconv.Atoi(fields[2])
 	return fields[0], pgrp, err == nil
+}
+
+// KillSessions kills (SIGKILL) the server's per-connection processes, as a
+// crash or an administrator would: every client loses its connection in
+// the middle of whatever it was doing. It returns how many it killed.
+func (s *Server) KillSessions() int {
+	killed := 0
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, name := range stats {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		_, group, ok := parseProcStat(string(data))
+		if !ok || group != s.group || procName(string(data)) != s.session {
+			continue
+		}
+		pid, err := strconv.Atoi(filepath.Base(filepath.Dir(name)))
+		if err == nil && syscall.Kill(pid, syscall.SIGKILL) == nil {
+			killed++
+		}
+	}
+	return killed
+}
+
+// procName is the comm field of a /proc/PID/stat line.
+func procName(stat string) string {
+	open, close := strings.IndexByte(stat, '('), strings.LastIndexByte(stat, ')')
+	if open < 0 || close < open {
+		return ""
+	}
+	return stat[open+1 : close]
 }

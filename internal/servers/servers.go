@@ -71,6 +71,8 @@ type Server struct {
 
 	keyFile  string   // PEM private key of the certificate in CAFile
 	logFiles []string // read by Log
+	group    int      // the daemon's process group (KillSessions)
+	session  string   // the command name of its per-connection processes
 }
 
 // IMAPAddr returns host:port of the plain (STARTTLS) IMAP listener.
