@@ -1,11 +1,13 @@
 // Package history keeps imapsh's own history file and scrubs secrets from raw
 // IMAP lines.
 //
-// The file lives at DefaultPath, is created 0600 inside a 0700 directory, holds
-// one logical command per line (embedded newlines escaped) and is trimmed to a
-// maximum number of entries. Appends and trims from several imapsh processes
-// coordinate through flock(2) on a sibling FILE.lock. RedactRaw and RedactURL are the shared redactors
-// for history, the wire trace and --raw output.
+// The file lives at DefaultPath, is created 0600 inside a 0700 directory
+// (a symbolic link, a special file, or a directory others may write to are
+// refused), holds one logical command per line (embedded newlines escaped)
+// and is trimmed to a maximum number of entries. Appends and trims from
+// several imapsh processes coordinate through flock(2) on a sibling
+// FILE.lock. RedactRaw and RedactURL are the shared redactors for history,
+// the wire trace and --raw output.
 package history
 
 import (
@@ -44,7 +46,9 @@ func Disabled() *File {
 //
 // Open never returns nil: on error it returns a disabled File with the error,
 // so the caller can print a warning and carry on. An existing file open to
-// other users is refused with a *ModeError.
+// other users is refused with a *ModeError; a symbolic link, a FIFO or
+// other special file, and a directory other users may write to or that
+// belongs to another user are refused too, never followed or waited on.
 func Open(path string, max int) (*File, error) {
 	if path == os.DevNull {
 		return Disabled(), nil
@@ -55,11 +59,11 @@ func Open(path string, max int) (*File, error) {
 	if max <= 0 {
 		max = DefaultMax
 	}
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target // trimming renames over the file: keep a dotfile symlink intact
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return Disabled(), fmt.Errorf("history: %w", err)
+	}
+	if err := checkDir(filepath.Dir(path)); err != nil {
+		return Disabled(), err
 	}
 	entries, err := readEntries(path)
 	if err == nil && len(entries) > max {

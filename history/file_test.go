@@ -9,7 +9,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func tempPath(t *testing.T) string {
@@ -307,31 +309,95 @@ func TestConcurrentAdds(t *testing.T) {
 	assertPerm(t, path, 0o600)
 }
 
-// TestOpenFollowsSymlink: a history path that is a symlink (dotfile
-// managers) stays one; trimming rewrites the target.
-func TestOpenFollowsSymlink(t *testing.T) {
+// TestOpenRefusesSymlink: a history path that is a symbolic link is
+// refused, never followed (whoever planted it would choose where the
+// history goes); the error names the target to use instead, and neither
+// the link nor its target is touched.
+func TestOpenRefusesSymlink(t *testing.T) {
 	dir := t.TempDir()
 	target, link := filepath.Join(dir, "target"), filepath.Join(dir, "link")
-	var lines []string
-	for i := 0; i < 12; i++ {
-		lines = append(lines, fmt.Sprintf("noop %d", i))
-	}
-	if err := os.WriteFile(target, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+	if err := os.WriteFile(target, []byte("noop\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
 	f, err := Open(link, 10)
-	if err != nil {
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") || !strings.Contains(err.Error(), target) {
+		t.Fatalf("err = %v, want a refused symlink naming its target", err)
+	}
+	if f.Enabled() {
+		t.Error("history enabled through a symlink")
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symlink was replaced: %v %v", fi.Mode(), err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "noop\n" {
+		t.Errorf("target holds %q", data)
+	}
+}
+
+// TestOpenRefusesFIFO: a FIFO (or any special file) is refused at once:
+// opening it must not wait for a writer.
+func TestOpenRefusesFIFO(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Open(path, 10)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "FIFO") {
+			t.Errorf("err = %v, want the FIFO refused", err)
+		}
+	case <-time.After(20 * time.Second): // a hang, not a timing check
+		f, _ := os.OpenFile(path, os.O_WRONLY, 0) // release Open
+		f.Close()
+		<-done
+		t.Fatal("Open hung on a FIFO")
+	}
+}
+
+// TestOpenRefusesSharedDirectory: a state directory others may write to
+// (even with the sticky bit, as /tmp) is refused: another user could
+// plant the history file, or hold its lock file forever.
+func TestOpenRefusesSharedDirectory(t *testing.T) {
+	for _, mode := range []fs.FileMode{0o770, 0o777, 0o1777} {
+		dir := filepath.Join(t.TempDir(), "shared")
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(dir, mode); err != nil {
+			t.Fatal(err)
+		}
+		f, err := Open(filepath.Join(dir, "history"), 10)
+		if err == nil || !strings.Contains(err.Error(), "writable by other users") || f.Enabled() {
+			t.Errorf("mode %04o: err = %v, want the directory refused", mode, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "history")); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("mode %04o: a history file was created there", mode)
+		}
+	}
+}
+
+// TestOpenRefusesForeignDirectory: a state directory owned by another
+// user (not root) is refused. Making one needs root.
+func TestOpenRefusesForeignDirectory(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("chown to another user needs root")
+	}
+	dir := filepath.Join(t.TempDir(), "theirs")
+	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
-	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
-		t.Fatalf("the symlink was replaced: %v %v", fi.Mode(), err)
+	if err := os.Chown(dir, 65534, 65534); err != nil {
+		t.Skipf("chown: %v", err)
 	}
-	data, _ := os.ReadFile(target)
-	if got := strings.Count(string(data), "\n"); got != 10 {
-		t.Errorf("target holds %d entries, want the newest 10", got)
+	if _, err := Open(filepath.Join(dir, "history"), 10); err == nil || !strings.Contains(err.Error(), "owned by") {
+		t.Errorf("err = %v, want the directory refused", err)
 	}
 }

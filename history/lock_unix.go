@@ -12,7 +12,7 @@ import (
 // trimmer holds it exclusively, so no append can land in a file that a
 // concurrent trim is about to replace.
 func lock(path string, exclusive bool) (unlock func(), err error) {
-	f, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE|openSafely, 0o600)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"imapsh/internal/outfile"
 )
 
 // ModeError reports an existing history file that other users may read or
@@ -22,11 +24,16 @@ func (e *ModeError) Error() string {
 		e.Path, e.Mode.Perm(), e.Path)
 }
 
-// openChecked opens path with flag|O_CREATE (mode 0600 when created) and
-// checks through the open descriptor that it is a regular file nobody but its
-// owner can access.
+// openChecked opens path with flag|O_CREATE (mode 0600 when created),
+// refusing a symbolic link or a special file at path before opening it
+// (checkPath) and, through the open descriptor, anything but a regular
+// file nobody but its owner can access. The open neither follows a link
+// nor waits on a FIFO (openSafely), should one appear in between.
 func openChecked(path string, flag int) (*os.File, error) {
-	f, err := os.OpenFile(path, flag|os.O_CREATE, 0o600)
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, flag|os.O_CREATE|openSafely, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
@@ -41,12 +48,46 @@ func openChecked(path string, flag int) (*os.File, error) {
 	return f, nil
 }
 
+// checkPath refuses a history path that is a symbolic link (never
+// followed: whoever planted it would choose where the history goes) or
+// not a regular file (a FIFO would hang the shell).
+func checkPath(path string) error {
+	info, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return nil // missing: created 0600; other errors show at the open
+	case info.Mode()&fs.ModeSymlink != 0:
+		target, _ := os.Readlink(path)
+		return fmt.Errorf("history: %s is a symbolic link (to %s), which imapsh does not follow (fix: set %s to the file itself)",
+			path, target, EnvPath)
+	}
+	return checkMode(path, info)
+}
+
 func checkMode(path string, info fs.FileInfo) error {
 	if !info.Mode().IsRegular() {
-		return fmt.Errorf("history: %s is not a regular file", path)
+		return fmt.Errorf("history: %s is %s, not a regular file", path, outfile.Kind(info.Mode()))
 	}
 	if info.Mode().Perm()&0o077 != 0 {
 		return &ModeError{Path: path, Mode: info.Mode()}
+	}
+	return nil
+}
+
+// checkDir refuses a history directory that other users may write to
+// (even with the sticky bit, as /tmp: they could plant the history file
+// or hold its lock file forever) or that belongs to another user.
+func checkDir(dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	if perm := info.Mode().Perm(); perm&0o022 != 0 {
+		return fmt.Errorf("history: directory %s has mode %04o and is writable by other users (fix: chmod 700 %s, or set %s to a file in a private directory)",
+			dir, info.Mode()&(fs.ModePerm|fs.ModeSticky), dir, EnvPath)
+	}
+	if uid, ok := dirOwner(info); !ok {
+		return fmt.Errorf("history: directory %s is owned by user %d, not by you (fix: set %s to a file in a directory of yours)", dir, uid, EnvPath)
 	}
 	return nil
 }

@@ -162,28 +162,13 @@ func openMessage(path string) (*os.File, int64, error) {
 	}
 	st, err := f.Stat()
 	if err == nil && !st.Mode().IsRegular() {
-		err = fmt.Errorf("%s is %s, not a regular file: the message's size must be known before it is sent", path, fileKind(st.Mode()))
+		err = fmt.Errorf("%s is %s, not a regular file: the message's size must be known before it is sent", path, outfile.Kind(st.Mode()))
 	}
 	if err != nil {
 		f.Close()
 		return nil, 0, err
 	}
 	return f, st.Size(), nil
-}
-
-// fileKind names a kind of file that is not a regular one.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO (named pipe)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 func runAppend(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
