@@ -1,0 +1,119 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"imapsh/client"
+	"imapsh/internal/outfile"
+)
+
+// fetchToFile runs a FETCH whose body sections stream into path (constant
+// memory): every section of every message goes to the file in order. The
+// data goes to a temporary file beside FILE, which replaces FILE only when
+// the command ended OK with at least one section, every byte written
+// (outfile.Atomic); otherwise an existing FILE stays as it was, and the
+// error or a note says so. A local write error (a full disk) does not stop
+// the FETCH: the rest of the data is read and dropped, so the connection
+// stays in sync.
+func (s *Session) fetchToFile(ctx context.Context, in *Input, set, items string, opts client.FetchOptions) (*client.Result, error) {
+	out, err := outfile.NewAtomic(in.Out)
+	if err != nil {
+		return nil, err // nothing sent
+	}
+	ff := &fileFetch{path: in.Out, out: out, guard: outfile.NewGuard(out, nil)}
+	ff.w = s.progress(testOnlyFileWriter(ff.guard))
+	opts.Sink = func(_ uint32, _ string, size int64) interface{ Write([]byte) (int, error) } {
+		ff.sections++
+		ff.w.total += size // each section adds what the server announced
+		return ff.w
+	}
+	res, err := s.c.Fetch(ctx, set, items, opts)
+	ff.w.done()
+	ff.writeQuoted(res)
+	return res, s.finishFetchFile(ctx, ff, res, err)
+}
+
+// testOnlyFileWriter lets a test act while a body streams to its file
+// (kill the server once the first bytes arrived).
+var testOnlyFileWriter = func(w io.Writer) io.Writer { return w }
+
+// fileFetch is a FETCH ... > FILE under way.
+type fileFetch struct {
+	path     string
+	out      *outfile.Atomic
+	guard    *outfile.Guard
+	w        *progressWriter
+	sections int
+}
+
+// writeQuoted adds the sections the server sent as quoted strings rather
+// than literals (which the sink never sees). Servers use them for empty
+// sections, so where they land among the streamed ones does not matter.
+func (ff *fileFetch) writeQuoted(res *client.Result) {
+	if res == nil {
+		return
+	}
+	for _, f := range client.Of[*client.FetchData](res) {
+		for _, sec := range f.Sections {
+			if !sec.Nil && sec.Data != nil {
+				ff.sections++
+				ff.w.Write(sec.Data)
+			}
+		}
+	}
+}
+
+// finishFetchFile replaces FILE when all went well, and otherwise drops
+// the new data and says what happened to FILE.
+func (s *Session) finishFetchFile(ctx context.Context, ff *fileFetch, res *client.Result, err error) error {
+	var serverErr *client.Error
+	switch {
+	case err != nil && !errors.As(err, &serverErr): // lost connection, protocol trouble
+		ff.out.Abort()
+		return fmt.Errorf("%w (%s)", err, ff.kept())
+	case ff.guard.Err() != nil:
+		ff.out.Abort()
+		return fmt.Errorf("writing %s: %w; %s; the rest of the data was read and dropped, the connection is still open",
+			ff.path, bareError(ff.guard.Err()), ff.kept())
+	case err != nil:
+		ff.out.Abort()
+		s.note(ff.kept() + ": the server answered " + statusWord(res))
+		return err
+	case ctx.Err() != nil:
+		ff.out.Abort()
+		s.note(ff.kept() + " (interrupted)")
+		return nil
+	case ff.sections == 0:
+		ff.out.Abort()
+		return fmt.Errorf("the answer held no body section: %s", ff.kept())
+	}
+	if cerr := ff.out.Commit(); cerr != nil {
+		return fmt.Errorf("saving %s: %w; %s", ff.path, cerr, ff.kept())
+	}
+	fmt.Fprintf(s.cfg.Stderr, "wrote %d bytes to %s\n", ff.w.n, ff.path)
+	return nil
+}
+
+// bareError drops the path an *fs.PathError repeats.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// kept says what became of FILE when the new data was dropped.
+func (ff *fileFetch) kept() string {
+	switch {
+	case ff.out.Direct():
+		return ff.path + " is a device or a pipe: it got the data as it came"
+	case ff.out.Existed():
+		return ff.path + " left untouched"
+	}
+	return ff.path + " not created"
+}
