@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -88,9 +89,10 @@ func (x *saslExchange) step(text string) ([]byte, error) {
 // authenticating mechanism verified the server. A session the client
 // cannot trust is closed.
 func (x *saslExchange) outcome(res *Result, err error) error {
+	var serverErr *Error
 	switch {
-	case err != nil && x.cancel == nil:
-		return err
+	case err != nil && (x.cancel == nil || !errors.As(err, &serverErr)):
+		return err // a NO/BAD to an exchange the client did not cancel, or a lost connection
 	case x.cancel != nil && res != nil && res.OK():
 		return x.c.fatal(fmt.Errorf("client: AUTHENTICATE %s: the server said OK after the client cancelled (%w); not trusted, connection closed", x.name, x.cancel))
 	case x.cancel != nil:
