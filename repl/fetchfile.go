@@ -51,8 +51,10 @@ type fileFetch struct {
 }
 
 // writeQuoted adds the sections the server sent as quoted strings rather
-// than literals (which the sink never sees). Servers use them for empty
-// sections, so where they land among the streamed ones does not matter.
+// than literals (a section is an nstring, RFC 9051 section 9; the sink
+// sees literals only). They come after the streamed ones: only a FETCH
+// mixing both forms for non-empty sections of several messages would see
+// its order changed, and an empty "" adds nothing anywhere.
 func (ff *fileFetch) writeQuoted(res *client.Result) {
 	if res == nil {
 		return
