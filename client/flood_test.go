@@ -39,11 +39,12 @@ var floods = []flood{
 
 // floodRun is what one flooded session cost and returned.
 type floodRun struct {
-	peak  uint64         // peak heap growth while the flood was read
-	wire  int64          // bytes the server sent (deflated after COMPRESS)
-	res   *client.Result // the flooded NOOP's
-	after *client.Result // the NOOP after it: the session must be in sync
-	err   error
+	peak     uint64         // peak heap growth while the flood was read
+	retained uint64         // heap growth after it, with its Result held
+	wire     int64          // bytes the server sent (deflated after COMPRESS)
+	res      *client.Result // the flooded NOOP's
+	after    *client.Result // the NOOP after it: the session must be in sync
+	err      error
 }
 
 // runFlood connects to a server that answers the first NOOP with the
@@ -63,7 +64,7 @@ func runFlood(t testing.TB, f flood, scale int, opts *client.Options) floodRun {
 		}
 	}
 	var run floodRun
-	run.peak = peakHeap(func() {
+	run.peak, run.retained = measureHeap(func() {
 		run.res, run.err = c.Noop(ctx)
 	})
 	run.wire = srv.Sent()
@@ -71,12 +72,21 @@ func runFlood(t testing.TB, f flood, scale int, opts *client.Options) floodRun {
 	return run
 }
 
-// peakHeap runs f and returns the largest growth of the heap (live and
+// measureHeap runs f and returns the largest growth of the heap (live and
 // not yet collected objects) over what it was before, sampled every
-// 100 µs and once more after f returns, while f's results are still held.
-func peakHeap(f func()) uint64 {
+// 100 µs and once more after f returns, and what stays live after f (f's
+// results are still held by the caller): the first depends on when the
+// collector ran, the second does not.
+func measureHeap(f func()) (peak, retained uint64) {
 	runtime.GC()
 	base := heapObjects()
+	p := peakHeap(base, f)
+	runtime.GC()
+	return p, max(heapObjects(), base) - base
+}
+
+// peakHeap samples the heap while f runs.
+func peakHeap(base uint64, f func()) uint64 {
 	var peak atomic.Uint64
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() {
