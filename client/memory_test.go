@@ -113,6 +113,16 @@ type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
+// letters reads as an endless run of 'a'.
+type letters struct{}
+
+func (letters) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	return len(p), nil
+}
+
 // noopThen checks that the session answers a NOOP with nothing but OK.
 func noopThen(t *testing.T, c *client.Client) {
 	t.Helper()
@@ -297,4 +307,41 @@ func TestElementHeavyResponseBound(t *testing.T) {
 		t.Errorf("peak heap %.1f MiB, over the bound of %d MiB", float64(peak)/(1<<20), bound>>20)
 	}
 	noopThen(t, c)
+}
+
+// Every limit sees the inflated bytes: a line of 64 MiB sent as a few
+// dozen kilobytes of deflate stops at MaxLine (16 MiB) like a line read
+// from the socket, and the client closes the connection, as for any line
+// it cannot read.
+func TestDeflatedLineMeetsTheLimits(t *testing.T) {
+	long := func(w io.Writer, tag string) error {
+		io.WriteString(w, "* OK [ALERT] ")
+		if _, err := io.CopyN(w, letters{}, 64<<20); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "\r\n"+tag+" OK done\r\n")
+		return err
+	}
+	srv := &clienttest.Flood{Answers: map[string][]clienttest.Answer{"NOOP": {long}}}
+	c, err := client.New(srv.Serve(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	if _, err := c.Compress(ctx); err != nil {
+		t.Fatal(err)
+	}
+	peak, _ := measureHeap(func() { _, err = c.Noop(ctx) })
+	t.Logf("peak %.1f MiB; %d KiB on the wire", float64(peak)/(1<<20), srv.Sent()>>10)
+	var le *client.LimitError
+	if !errors.As(err, &le) || le.What != "response line" {
+		t.Fatalf("err %v, want the line limit", err)
+	}
+	if c.State() != client.StateLogout {
+		t.Errorf("state %v: the connection should be closed", c.State())
+	}
+	if peak > 64<<20 { // the 16 MiB line buffer, and as much again while it grew
+		t.Errorf("peak heap %.1f MiB, want under 64 MiB", float64(peak)/(1<<20))
+	}
 }

@@ -158,11 +158,23 @@ func (d *Decoder) readLongLine(first []byte) ([]byte, error) {
 			return nil, err
 		}
 		more, err := d.r.ReadSlice('\n')
-		d.long = append(d.long, more...)
+		d.long = appendCapped(d.long, more, d.lim.MaxLine+len(more))
 		if !errors.Is(err, bufio.ErrBufferFull) {
 			return d.long, err
 		}
 	}
+}
+
+// appendCapped is append that grows buf by doubling but never beyond
+// limit bytes of capacity (when the data fits), so that a line at the
+// limit does not leave a buffer of twice its size.
+func appendCapped(buf, more []byte, limit int) []byte {
+	if need := len(buf) + len(more); need > cap(buf) {
+		grown := make([]byte, len(buf), max(need, min(2*cap(buf), limit)))
+		copy(grown, buf)
+		buf = grown
+	}
+	return append(buf, more...)
 }
 
 // skipLine discards input up to and including the next LF and says how
