@@ -23,18 +23,19 @@ type flood struct {
 	name     string
 	compress bool // COMPRESS=DEFLATE first: the flood is a deflate bomb
 	answer   func(scale int) clienttest.Answer
+	level    int // the server's deflate level; 0 is the best (the smallest bomb)
 }
 
 // alertLine is an untagged OK with an ALERT code and 1 KB of text.
 var alertLine = "* OK [ALERT] " + strings.Repeat("a", 1024-len("* OK [ALERT] ")-2)
 
 var floods = []flood{
-	{"exists", false, func(scale int) clienttest.Answer { return clienttest.Lines("* 1 EXISTS", 200_000*scale) }},
-	{"alert", false, func(scale int) clienttest.Answer { return clienttest.Lines(alertLine, 20_000*scale) }},
+	{"exists", false, func(scale int) clienttest.Answer { return clienttest.Lines("* 1 EXISTS", 200_000*scale) }, 0},
+	{"alert", false, func(scale int) clienttest.Answer { return clienttest.Lines(alertLine, 20_000*scale) }, 0},
 	{"fetch-literals", false, func(scale int) clienttest.Answer {
 		return clienttest.FetchLiterals(1, 6, int64(scale)*10<<20)
-	}},
-	{"deflate-bomb", true, func(scale int) clienttest.Answer { return clienttest.Lines(alertLine, 20_000*scale) }},
+	}, 0},
+	{"deflate-bomb", true, func(scale int) clienttest.Answer { return clienttest.Lines(alertLine, 20_000*scale) }, 0},
 }
 
 // floodRun is what one flooded session cost and returned.
@@ -51,7 +52,7 @@ type floodRun struct {
 // flood, runs that NOOP and one more, and measures the peak heap.
 func runFlood(t testing.TB, f flood, scale int, opts *client.Options) floodRun {
 	t.Helper()
-	srv := &clienttest.Flood{Answers: map[string][]clienttest.Answer{"NOOP": {f.answer(scale)}}}
+	srv := &clienttest.Flood{Answers: map[string][]clienttest.Answer{"NOOP": {f.answer(scale)}}, Level: f.level}
 	c, err := client.New(srv.Serve(t), opts)
 	if err != nil {
 		t.Fatal(err)

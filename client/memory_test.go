@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
@@ -30,6 +31,7 @@ func TestFloodMemoryBounded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.flood.name, func(t *testing.T) {
+			tt.flood.level = flate.BestSpeed // the client's memory is the same, the server's CPU less
 			run := runFlood(t, tt.flood, tt.scale, nil)
 			t.Logf("peak %.1f MiB, retained %.1f MiB", float64(run.peak)/(1<<20), float64(run.retained)/(1<<20))
 			checkInSync(t, run)
@@ -255,15 +257,15 @@ func TestUnsolicitedDataIsCapped(t *testing.T) {
 	}
 }
 
-// Inflated bytes count like socket bytes: a 256 MiB literal sent as a
-// quarter of a megabyte of deflate is refused by the literal limit before
-// any of it is held, and the session stays in sync.
+// Inflated bytes count like socket bytes: a 16 MiB literal sent as a few
+// dozen kilobytes of deflate is refused by the literal limit (4 MiB under
+// this budget) before any of it is held, and the session stays in sync.
 func TestDeflatedLiteralMeetsTheLimits(t *testing.T) {
 	srv := &clienttest.Flood{Answers: map[string][]clienttest.Answer{
 		"SELECT": {selected},
-		"FETCH":  {fetchBodies(1, 256<<20)},
+		"FETCH":  {fetchBodies(1, 16<<20)},
 	}}
-	c, err := client.New(srv.Serve(t), nil)
+	c, err := client.New(srv.Serve(t), &client.Options{MaxCommandMemory: 4 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,21 +311,21 @@ func TestElementHeavyResponseBound(t *testing.T) {
 	noopThen(t, c)
 }
 
-// Every limit sees the inflated bytes: a line of 64 MiB sent as a few
-// dozen kilobytes of deflate stops at MaxLine (16 MiB) like a line read
-// from the socket, and the client closes the connection, as for any line
-// it cannot read.
+// Every limit sees the inflated bytes: a line of 16 MiB sent as a few
+// dozen kilobytes of deflate stops at MaxLine (4 MiB here) like a line
+// read from the socket, and the client closes the connection, as for any
+// line it cannot read.
 func TestDeflatedLineMeetsTheLimits(t *testing.T) {
 	long := func(w io.Writer, tag string) error {
 		io.WriteString(w, "* OK [ALERT] ")
-		if _, err := io.CopyN(w, letters{}, 64<<20); err != nil {
+		if _, err := io.CopyN(w, letters{}, 16<<20); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, "\r\n"+tag+" OK done\r\n")
 		return err
 	}
 	srv := &clienttest.Flood{Answers: map[string][]clienttest.Answer{"NOOP": {long}}}
-	c, err := client.New(srv.Serve(t), nil)
+	c, err := client.New(srv.Serve(t), &client.Options{Limits: client.Limits{MaxLine: 4 << 20}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +343,7 @@ func TestDeflatedLineMeetsTheLimits(t *testing.T) {
 	if c.State() != client.StateLogout {
 		t.Errorf("state %v: the connection should be closed", c.State())
 	}
-	if peak > 64<<20 { // the 16 MiB line buffer, and as much again while it grew
-		t.Errorf("peak heap %.1f MiB, want under 64 MiB", float64(peak)/(1<<20))
+	if peak > 16<<20 { // the 4 MiB line buffer, and as much again while it grew
+		t.Errorf("peak heap %.1f MiB, want under 16 MiB", float64(peak)/(1<<20))
 	}
 }
