@@ -116,7 +116,7 @@ func runShell(ctx context.Context, sess *repl.Session, src repl.LineSource) int 
 func newConnector(opts *cli.Options, trace io.Writer) *cli.Connector {
 	return &cli.Connector{
 		TLS:       client.TLSOptions{CAFile: opts.CAFile, Pins: opts.Pins, Insecure: opts.Insecure, CertFile: opts.CertFile, KeyFile: opts.KeyFile},
-		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr,
+		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr, MaxCommandMemory: opts.MaxCommandMemory,
 		Passwords: &cli.Passwords{Command: opts.PasswordCommand},
 	}
 }

@@ -55,10 +55,7 @@ func (c *Client) applyNumber(r *NumberData) {
 
 // applyCode records what a response code says about the session.
 func (c *Client) applyCode(code *Code) {
-	if len(c.codes) >= maxStored {
-		c.codes = append(c.codes[:0], c.codes[len(c.codes)-maxStored/2:]...)
-	}
-	c.codes = append(c.codes, code)
+	c.codes.add(code, c.respSize)
 	if code.Name == "CAPABILITY" {
 		c.setCaps(code.Strings())
 		return

@@ -31,6 +31,12 @@ type Options struct {
 	// AllowPlaintextAuth permits LOGIN and PLAIN-like mechanisms on a
 	// connection without TLS. Off by default.
 	AllowPlaintextAuth bool
+	// MaxCommandMemory is the budget of one command: about how many bytes
+	// of untagged data its Result may keep (see keep.go); past it the
+	// client keeps reading but stops keeping, and Result.Dropped says so.
+	// It also bounds one response (Limits.MaxResponse and MaxLiteral)
+	// unless Limits set those. 0 means DefaultCommandMemory (64 MiB).
+	MaxCommandMemory int64
 }
 
 // Client is one IMAP connection. Its methods are not safe for concurrent
@@ -58,10 +64,14 @@ type Client struct {
 	closed    atomic.Bool // set by Close, which may run on another goroutine
 	cancelled atomic.Bool // the waiting command's context ended (see cancelWait)
 	queue     []*pending
-	stored    []Response // untagged data kept for Responses (imaplib's response())
-	codes     []*Code
-	deferred  *deferral  // set while Defer runs its call (pipeline.go)
-	wmu       sync.Mutex // writes: IDLE's DONE comes from another goroutine
+	stored    retained[Response] // untagged data kept for Responses (imaplib's response())
+	codes     retained[*Code]
+	budget    int64       // Options.MaxCommandMemory or its default
+	respSize  int64       // estimated size of the response just read
+	discard   bodyDiscard // body sections of the response just read that nobody asked for
+	discardTo SectionSink // c.discardSection, made once
+	deferred  *deferral   // set while Defer runs its call (pipeline.go)
+	wmu       sync.Mutex  // writes: IDLE's DONE comes from another goroutine
 }
 
 const (
@@ -92,6 +102,14 @@ func newClient(conn io.ReadWriteCloser, opts *Options) *Client {
 	if c.opts.GreetingTimeout == 0 {
 		c.opts.GreetingTimeout = defaultGreetingTimeout
 	}
+	c.budget = c.opts.MaxCommandMemory
+	if c.budget <= 0 {
+		c.budget = DefaultCommandMemory
+	}
+	if c.opts.Limits.MaxResponse == 0 {
+		c.opts.Limits.MaxResponse = c.budget
+	}
+	c.discardTo = c.discardSection
 	c.trace = &tracer{w: c.opts.Trace}
 	if nc, ok := conn.(net.Conn); ok {
 		c.netConn, c.dl = nc, nc

@@ -72,33 +72,17 @@ func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) 
 }
 
 // Responses returns and forgets the untagged responses of a kind (or all
-// for "") received in this session, like imaplib's response(code): every
-// command's untagged data is kept here too (the newest 10,000), apart from
-// FETCH data streamed through FetchOptions.Each.
+// for "") received in this session, like imaplib's response(code): the
+// untagged data the commands kept is kept here too (the newest 10,000, and
+// no more than about 1 MiB of them), apart from FETCH data streamed
+// through FetchOptions.Each.
 func (c *Client) Responses(kind string) []Response {
-	var keep, out []Response
-	for _, r := range c.stored {
-		if kind == "" || equalFold(r.Kind(), kind) {
-			out = append(out, r)
-		} else {
-			keep = append(keep, r)
-		}
-	}
-	c.stored = keep
-	return out
+	return c.stored.take(func(r Response) bool { return kind == "" || equalFold(r.Kind(), kind) })
 }
 
 // Codes returns and forgets the response codes of a name (imaplib
-// response('UIDVALIDITY') and friends), newest last.
+// response('UIDVALIDITY') and friends), newest last, within the same
+// bounds as Responses.
 func (c *Client) Codes(name string) []*Code {
-	var keep, out []*Code
-	for _, code := range c.codes {
-		if equalFold(code.Name, name) {
-			out = append(out, code)
-		} else {
-			keep = append(keep, code)
-		}
-	}
-	c.codes = keep
-	return out
+	return c.codes.take(func(code *Code) bool { return equalFold(code.Name, name) })
 }

@@ -6,6 +6,11 @@
 // Every command returns a *Result: the tagged status and every untagged
 // response of that command parsed into typed data (see Response). Unknown
 // responses and FETCH items are kept as generic wire values, never errors.
+// What a command keeps is bounded (Options.MaxCommandMemory, 64 MiB by
+// default; see keep.go): repeated EXISTS collapse, floods of data it did
+// not ask for are counted, and past the budget responses are read but not
+// kept; Result.Dropped says what was left out. One response is bounded by
+// Limits, whose bytes after COMPRESS are the inflated ones.
 //
 // There are two error kinds besides transport errors: *Error, the server
 // answered NO or BAD (with its response code), and *ProtocolError, the

@@ -32,6 +32,8 @@ type pending struct {
 	start  time.Time
 	done   bool
 	ctx    context.Context
+	kept   keeper         // what its Result keeps (keep.go)
+	perr   *ProtocolError // the first malformed response it got
 }
 
 // Execute sends a command and reads every response up to its tagged
@@ -75,7 +77,7 @@ func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
 		return nil, err
 	}
 	tag := c.nextTag()
-	p := &pending{cmd: cmd, ctx: ctx, start: time.Now(), result: &Result{Command: cmd.name, Tag: tag}}
+	p := &pending{cmd: cmd, ctx: ctx, start: time.Now(), result: &Result{Command: cmd.name, Tag: tag}, kept: newKeeper(cmd.name)}
 	c.queue = append(c.queue, p)
 	c.deadline(c.opts.CommandTimeout)
 	if err := c.writeCommand(p, tag); err != nil {

@@ -23,40 +23,24 @@ func (c *Client) oldest() *pending {
 
 // dispatch applies a response to the session state and hands it to the
 // command it belongs to: a tagged status to its command, untagged data to
-// the oldest command in flight (or to the stored responses).
+// the oldest command in flight, which keeps it or not (keep.go), and to
+// the stored responses.
 func (c *Client) dispatch(resp Response) {
 	if st, ok := resp.(*StatusResponse); ok && st.Tag != "" {
 		c.complete(st)
 		return
 	}
 	c.apply(resp)
-	c.store(resp)
+	c.markDiscarded(resp)
 	head := c.oldest()
-	if head == nil {
-		return
+	switch {
+	case head == nil:
+		c.stored.add(resp, c.respSize)
+	case head.cmd.each != nil && head.cmd.each(resp):
+	case head.ctx.Err() != nil: // cancelled: drain without keeping data
+	case head.keep(resp, c.respSize, c.budget):
+		c.stored.add(resp, c.respSize)
 	}
-	if head.cmd.each != nil && head.cmd.each(resp) {
-		return
-	}
-	if head.ctx.Err() != nil {
-		return // cancelled: drain without keeping data
-	}
-	head.result.Responses = append(head.result.Responses, resp)
-}
-
-// maxStored bounds the untagged responses kept for Responses.
-const maxStored = 10000
-
-// store keeps an untagged response for Responses, dropping the oldest
-// beyond maxStored; FETCH data streamed through a callback is not kept.
-func (c *Client) store(resp Response) {
-	if head := c.oldest(); head != nil && head.cmd.each != nil {
-		return
-	}
-	if len(c.stored) >= maxStored {
-		c.stored = append(c.stored[:0], c.stored[len(c.stored)-maxStored/2:]...)
-	}
-	c.stored = append(c.stored, resp)
 }
 
 // complete ends the command whose tag the status carries.
@@ -72,7 +56,7 @@ func (c *Client) complete(st *StatusResponse) {
 			return
 		}
 	}
-	c.stored = append(c.stored, st) // a tag we did not send: keep it visible
+	c.stored.add(st, c.respSize) // a tag we did not send: keep it visible
 }
 
 // readNext reads the next well-formed response: a malformed one is
@@ -81,6 +65,9 @@ func (c *Client) complete(st *StatusResponse) {
 func (c *Client) readNext() (Response, error) {
 	for {
 		resp, err := c.readOne()
+		if err == errDropped {
+			continue
+		}
 		if err != nil && !c.closed.Load() {
 			if perr := (*ProtocolError)(nil); errors.As(err, &perr) { // declared here: no allocation per response
 				c.recordProtocolError(perr)
@@ -98,32 +85,55 @@ func (c *Client) readOne() (Response, error) {
 	if c.closed.Load() {
 		return nil, ErrClosed
 	}
+	c.dec.LimitNext(c.room())
 	if err := c.dec.Begin(); err != nil {
 		if !isTransport(err) { // an over-long line: skipped, but close to be safe
 			err = &ProtocolError{Err: err}
 		}
 		return nil, c.fatal(err)
 	}
+	c.discard = bodyDiscard{}
 	p := parser{d: c.dec, sink: c.currentSink()}
 	resp, _ := p.readResponse()
 	err := c.dec.End()
 	if err == nil && resp == nil {
 		err = &wire.SyntaxError{Offset: c.dec.Offset(), Expected: "a response", Got: "nothing"}
 	}
+	c.respSize = c.dec.Held() + responseOverhead
 	if err != nil {
-		if isTransport(err) {
-			return nil, c.fatal(err)
-		}
-		if derr := c.dec.Discard(); derr != nil {
-			if errors.Is(derr, wire.ErrUnsyncable) {
-				derr = &ProtocolError{Err: derr}
-			}
-			return nil, c.fatal(derr)
-		}
-		c.salvageTag(resp)
-		return nil, &ProtocolError{Err: err}
+		return nil, c.skipResponse(resp, err)
 	}
 	return resp, nil
+}
+
+// errDropped is readOne's answer for a response it skipped because it
+// did not fit the budget (it is counted in Result.Dropped).
+var errDropped = errors.New("client: response over the budget dropped")
+
+// skipResponse handles a response readOne could not take: it closes the
+// connection after a transport error, or skips the rest of the response
+// (the stream stays in sync) and returns errDropped for a response over
+// the budget and a *ProtocolError for a malformed one.
+func (c *Client) skipResponse(resp Response, err error) error {
+	if isTransport(err) {
+		return c.fatal(err)
+	}
+	if derr := c.dec.Discard(); derr != nil {
+		if errors.Is(derr, wire.ErrUnsyncable) {
+			derr = &ProtocolError{Err: derr}
+		}
+		return c.fatal(derr)
+	}
+	le := (*wire.LimitError)(nil)
+	overBudget := errors.As(err, &le) && le.Budget
+	if overBudget {
+		c.dropOverBudget(resp)
+	}
+	c.salvageTag(resp)
+	if overBudget {
+		return errDropped
+	}
+	return &ProtocolError{Err: err}
 }
 
 // salvageTag completes a command whose tagged line was malformed, so the
@@ -138,7 +148,13 @@ func (c *Client) salvageTag(resp Response) {
 	}
 }
 
+// currentSink is where the body sections of the response read next go:
+// the sink of the command in flight, or c.discardTo when no command in
+// flight asked for body data.
 func (c *Client) currentSink() SectionSink {
+	if !c.bodiesWanted() {
+		return c.discardTo
+	}
 	if head := c.oldest(); head != nil {
 		return head.cmd.sink
 	}
@@ -171,17 +187,23 @@ func (c *Client) fatal(err error) error {
 	return err
 }
 
+// recordProtocolError notes a malformed response in the Result of the
+// command in flight (kept like unsolicited data), whose first one it
+// returns as its error.
 func (c *Client) recordProtocolError(perr *ProtocolError) {
-	if head := c.oldest(); head != nil {
-		head.result.Responses = append(head.result.Responses, &MalformedData{Err: perr})
+	head := c.oldest()
+	if head == nil {
+		return
 	}
+	if head.perr == nil {
+		head.perr = perr
+	}
+	head.keep(&MalformedData{Err: perr}, responseOverhead+int64(len(perr.Error())), c.budget)
 }
 
 func (c *Client) protocolErrorOf(p *pending) error {
-	for _, r := range p.result.Responses {
-		if m, ok := r.(*MalformedData); ok {
-			return m.Err
-		}
+	if p.perr != nil {
+		return p.perr
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ type tracer struct {
 	w       io.Writer
 	partial []byte // server bytes not yet ended by LF, at most maxTraceLine
 	dropped int64  // bytes of the current line beyond maxTraceLine
+	out     []byte // the S: line being written, reused
 }
 
 // maxTraceLine bounds the server line held for the trace: a hostile server
@@ -53,7 +54,8 @@ func (t *tracer) server(p []byte) {
 		if t.dropped > 0 {
 			line = append(line, fmt.Sprintf(" [... %d more bytes without a line break]", t.dropped)...)
 		}
-		t.w.Write(append(append([]byte("S: "), line...), '\n'))
+		t.out = append(append(append(t.out[:0], "S: "...), line...), '\n')
+		t.w.Write(t.out)
 		t.partial, t.dropped = t.partial[:0], 0
 		p = p[i+1:]
 	}

@@ -369,7 +369,9 @@ type Param struct{ Name, Value string }
 
 // BodySection is one BODY[section]<origin> or BINARY[section] fetch item.
 // Data is nil when the section was streamed to a writer (then Streamed
-// bytes went there) or when the server sent NIL.
+// bytes went there), when no command in flight asked for body data (then
+// Dropped is set and Streamed bytes were discarded, see Result.Dropped)
+// or when the server sent NIL.
 type BodySection struct {
 	Name     string // as sent by the server, e.g. BODY[HEADER.FIELDS (SUBJECT)]
 	Section  string // the part inside the brackets
@@ -377,6 +379,7 @@ type BodySection struct {
 	Data     []byte
 	Nil      bool
 	Streamed int64
+	Dropped  bool
 }
 
 // FetchData is a FETCH response (RFC 9051 section 7.5.2) with the modelled

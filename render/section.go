@@ -11,7 +11,8 @@ import (
 // section writes a BODY[...] or BINARY[...] fetch item of message seq: its
 // name as a heading, then its text line by line (each line made safe, tabs
 // kept, runs of base64 lines summarised, cut after Options.MaxSection), or
-// a note when it is binary, NIL, empty or was streamed to a file.
+// a note when it is binary, NIL, empty, was streamed to a file or was
+// discarded (unsolicited body data).
 func section(p *printer, seq uint32, s client.BodySection) {
 	name := s.Name
 	if name == "" {
@@ -20,6 +21,8 @@ func section(p *printer, seq uint32, s client.BodySection) {
 	p.line("  " + paint(p.th.Heading, Safe(name)))
 	note := ""
 	switch {
+	case s.Dropped:
+		note = "(" + humanSize(uint64(s.Streamed)) + " discarded: no command asked for it)"
 	case s.Data == nil && s.Streamed > 0:
 		note = "(" + humanSize(uint64(s.Streamed)) + " written to file)"
 	case s.Nil:

@@ -16,7 +16,7 @@ import (
 // The --json object printed for each command, on one line:
 //
 //	{"command":…,"responses":[…],"tag":…,"status":…,"code":…,
-//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…}
+//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…,"dropped":[…]}
 //
 // Field names are stable and lower case; responses carry a "kind" field
 // each and the fields of the client's typed data, lower-cased, zero values
@@ -34,6 +34,18 @@ type jsonTail struct {
 	Text      string   `json:"text,omitempty"`
 	ElapsedMS float64  `json:"elapsed_ms"`
 	Error     string   `json:"error,omitempty"`
+
+	// Dropped says what the command received and did not keep in memory.
+	Dropped []droppedJSON `json:"dropped,omitempty"`
+}
+
+// droppedJSON is one client.Dropped entry: what the command received and
+// did not keep in memory ("collapsed", "unsolicited", "budget", "body").
+type droppedJSON struct {
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+	Bytes  int64  `json:"bytes,omitempty"`
 }
 
 // jsonStream writes one command's object piece by piece: the command and
@@ -93,6 +105,9 @@ func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
 			if st.Code != nil {
 				t.Code, t.CodeArgs = st.Code.Name, st.Code.Strings()
 			}
+		}
+		for _, d := range res.Dropped {
+			t.Dropped = append(t.Dropped, droppedJSON{Kind: d.Kind, Reason: d.Reason.String(), Count: d.Count, Bytes: d.Bytes})
 		}
 	}
 	if err != nil {

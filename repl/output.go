@@ -66,6 +66,7 @@ func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration) {
 	case s.cfg.Raw && s.tap != nil: // the tap printed the lines as they came
 	default:
 		s.renderResult(in, res)
+		s.noteDropped(res) // dropped.go
 	}
 	if s.timing {
 		fmt.Fprintf(s.out, "time: %.3f ms\n", float64(elapsed.Microseconds())/1000)
@@ -103,7 +104,7 @@ func (s *Session) errorHint(cmd *Command, err error) string {
 	case errors.Is(err, client.ErrPlaintext):
 		return "use imaps:// or STARTTLS (imap://), or --plaintext on a trusted network"
 	}
-	return ""
+	return limitHint(err) // dropped.go
 }
 
 // noteLoss notices a connection that closed without LOGOUT.

@@ -20,9 +20,13 @@ import (
 )
 
 // Chunk sizes of a streamed FETCH table; variables so tests can lower them.
+// A chunk is also rendered early once its messages take maxHeld bytes
+// (as heldSize estimates them), so that a server sending huge envelopes
+// cannot make the shell hold a thousand of them.
 var (
 	firstChunk = 200
 	laterChunk = 1000
+	maxHeld    = 8 << 20
 )
 
 // liveOutput is the streamed output of the command running now.
@@ -33,6 +37,7 @@ type liveOutput struct {
 	out        io.Writer       // s.out until ctx is cancelled, then nothing
 	json       *jsonStream     // --json: the object being written, or nil
 	buf        []*client.FetchData
+	held       int  // heldSize of buf
 	printed    bool // a part of the FETCH data was rendered already
 	lastBlocks bool // and that part was rendered as blocks, not a table
 	streamed   int  // FETCH responses taken out of the result
@@ -89,10 +94,31 @@ func (l *liveOutput) take(f *client.FetchData) {
 		l.render([]*client.FetchData{f})
 	default:
 		l.buf = append(l.buf, f)
-		if size := l.chunkSize(); len(l.buf) >= size+2 {
+		l.held += heldSize(f)
+		switch size := l.chunkSize(); {
+		case len(l.buf) >= size+2:
 			l.flush(size) // keep two back: a last chunk of one would be a block
+		case l.held > maxHeld && len(l.buf) > 2:
+			l.flush(len(l.buf) - 2)
 		}
 	}
+}
+
+// heldSize estimates the memory a message held for the table takes.
+func heldSize(f *client.FetchData) int {
+	n := 256 + len(f.RawDate)
+	for _, flag := range f.Flags {
+		n += 16 + len(flag)
+	}
+	if e := f.Envelope; e != nil {
+		n += len(e.Date) + len(e.Subject) + len(e.InReplyTo) + len(e.MessageID)
+		for _, list := range [][]client.Address{e.From, e.Sender, e.ReplyTo, e.To, e.Cc, e.Bcc} {
+			for _, a := range list {
+				n += 64 + len(a.Name) + len(a.ADL) + len(a.Mailbox) + len(a.Host)
+			}
+		}
+	}
+	return n
 }
 
 // chunkSize is the number of rows rendered together next.
@@ -112,6 +138,10 @@ func (l *liveOutput) flush(n int) {
 	rest := copy(l.buf, l.buf[n:])
 	clear(l.buf[rest:])
 	l.buf = l.buf[:rest]
+	l.held = 0
+	for _, f := range l.buf {
+		l.held += heldSize(f)
+	}
 }
 
 // render writes messages as render.Result does a group of FETCH

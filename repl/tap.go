@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"regexp"
-	"strings"
 	"sync"
 
 	"imapsh/render"
@@ -62,9 +61,9 @@ func (t *WireTap) Write(p []byte) (int, error) {
 		if i < 0 {
 			break
 		}
-		line := string(t.partial[:i])
+		line := t.partial[:i]
 		t.partial = t.partial[i+1:]
-		if rest, ok := strings.CutPrefix(line, "S: "); ok {
+		if rest, ok := bytes.CutPrefix(line, []byte("S: ")); ok {
 			t.serverLine(rest)
 		}
 	}
@@ -72,23 +71,24 @@ func (t *WireTap) Write(p []byte) (int, error) {
 }
 
 // serverLine prints a server line for --raw and keeps it while there is
-// room (and a tagged answer a little beyond).
-func (t *WireTap) serverLine(line string) {
+// room (and a tagged answer a little beyond); a line it neither prints nor
+// keeps costs no allocation (a server may flood millions).
+func (t *WireTap) serverLine(line []byte) {
 	t.total++
 	if t.raw != nil {
-		io.WriteString(t.raw, render.Safe(line)+"\n")
+		io.WriteString(t.raw, render.Safe(string(line))+"\n")
 	}
 	switch {
 	case t.size+len(line) <= maxCapture:
 		t.size += len(line)
-	case t.overflow < maxOverflow && taggedAnswerRE.MatchString(line):
+	case t.overflow < maxOverflow && taggedAnswerRE.Match(line):
 		t.overflow++
 		t.truncated = true
 	default:
 		t.truncated = true
 		return
 	}
-	t.lines = append(t.lines, line)
+	t.lines = append(t.lines, string(line))
 }
 
 // begin forgets the lines of the previous command.

@@ -71,4 +71,10 @@
 // TLS (for !starttls and ListenTLS) uses a self-signed certificate for
 // "localhost" and 127.0.0.1, generated once per process; clients trust it
 // through RootCAs or CAFile.
+//
+// # Floods
+//
+// Flood is a different fake server, for tests of bounded memory: it answers
+// commands with generated data (Lines, FetchLiterals, or any Answer), as
+// much as a test asks, deflated after COMPRESS, without holding it.
 package clienttest

@@ -43,6 +43,8 @@ type Connector struct {
 	Stderr         io.Writer     // warnings, and a --stream command's stderr
 	Passwords      *Passwords    // never nil
 	ConnectTimeout time.Duration // 0 = the client's default
+	// MaxCommandMemory is client.Options.MaxCommandMemory (0 = default).
+	MaxCommandMemory int64
 }
 
 // LoginError is a failed LOGIN or AUTHENTICATE on connect.
@@ -78,7 +80,7 @@ func (c *Connector) Connect(ctx context.Context, e Endpoint) (*client.Client, er
 }
 
 func (c *Connector) dial(ctx context.Context, e Endpoint) (*client.Client, error) {
-	opts := client.Options{Trace: c.Trace}
+	opts := client.Options{Trace: c.Trace, MaxCommandMemory: c.MaxCommandMemory}
 	if len(e.Stream) > 0 {
 		return client.DialCommand(ctx, e.Stream, c.Stderr, &opts)
 	}

@@ -32,6 +32,10 @@ type Options struct {
 	Color           string   // --color auto|always|never
 	NoHistory       bool     // --no-history
 	Version         bool     // --version
+
+	// MaxCommandMemory is --max-command-memory in bytes; 0 = the client's
+	// default (client.DefaultCommandMemory).
+	MaxCommandMemory int64
 }
 
 // Batch reports whether the session runs -c commands or a -f script
@@ -127,6 +131,7 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.BoolVar(&o.ContinueOnError, "continue-on-error", false, "in -c/-f/piped mode, go on after NO or BAD")
 	fs.StringVar(&o.Color, "color", "auto", "colour: `auto`, always or never (NO_COLOR is honoured)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
+	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
 	return fs
 }

@@ -25,11 +25,16 @@ type Decoder struct {
 	err     error
 	depth   int
 	items   int // list elements read in this response (Limits.MaxItems)
+	// held counts the bytes this response holds (see Limits.MaxResponse)
+	// against room, its bound; start is the stream offset where it began.
+	held, room, start int64
+	// budget is what LimitNext set: a bound below MaxResponse, or -1.
+	budget int64
 }
 
 // NewDecoder returns a Decoder reading from r with the given limits.
 func NewDecoder(r *bufio.Reader, lim Limits) *Decoder {
-	return &Decoder{r: r, lim: lim.withDefaults()}
+	return &Decoder{r: r, lim: lim.withDefaults(), budget: -1}
 }
 
 // Reset points the decoder at a new reader (after STARTTLS or COMPRESS).
@@ -67,20 +72,55 @@ func (d *Decoder) rest() []byte {
 	return d.frag[d.pos:]
 }
 
+// LimitNext bounds the responses read from now on to n bytes held (counted
+// as for Limits.MaxResponse), when n is below MaxResponse: the caller's
+// room left for keeping data. A response's first line is read whole
+// whatever n says (it is bounded by MaxLine), so that the response can be
+// named; what goes beyond fails with a *LimitError whose Budget is set.
+// A negative n lifts the bound.
+func (d *Decoder) LimitNext(n int64) { d.budget = n }
+
 // Begin reads the first line fragment of the next response. Empty lines are
 // skipped: some servers send a spurious CRLF after a literal that ends a
 // response.
 func (d *Decoder) Begin() error {
 	d.err = nil
 	d.depth, d.items = 0, 0
+	if cap(d.long) > maxKeptLong { // one huge line does not stay allocated
+		d.long = nil
+	}
+	d.held, d.room, d.start = 0, d.lim.MaxResponse, d.read
 	for {
 		if err := d.readFragment(); err != nil {
 			return err
 		}
 		if len(d.frag) > 0 {
+			if d.budget >= 0 && d.budget < d.room {
+				d.room = max(d.budget, d.held)
+			}
 			return nil
 		}
+		d.held = 0
 	}
+}
+
+// maxKeptLong is the largest long-line buffer kept for the next response.
+const maxKeptLong = 1 << 20
+
+// Held returns the bytes the current response holds so far, as counted
+// against Limits.MaxResponse: an estimate of the memory its values take.
+func (d *Decoder) Held() int64 { return d.held }
+
+// ResponseBytes returns how many bytes of the stream the current response
+// took so far, streamed literals included.
+func (d *Decoder) ResponseBytes() int64 { return d.read - d.start }
+
+// hold counts n more bytes against the response's bound.
+func (d *Decoder) hold(n int64) bool {
+	if d.held += n; d.held > d.room {
+		return d.fail(&LimitError{Offset: d.Offset(), What: "response size", Limit: d.room, Budget: d.room < d.lim.MaxResponse})
+	}
+	return true
 }
 
 // readFragment loads the next line (up to LF) into frag, without its CRLF.
@@ -105,6 +145,7 @@ func (d *Decoder) readFragment() error {
 		line = line[:n-1]
 	}
 	d.frag, d.fragStr = line, ""
+	d.hold(int64(len(line)))
 	return nil
 }
 
@@ -117,11 +158,23 @@ func (d *Decoder) readLongLine(first []byte) ([]byte, error) {
 			return nil, err
 		}
 		more, err := d.r.ReadSlice('\n')
-		d.long = append(d.long, more...)
+		d.long = appendCapped(d.long, more, d.lim.MaxLine+len(more))
 		if !errors.Is(err, bufio.ErrBufferFull) {
 			return d.long, err
 		}
 	}
+}
+
+// appendCapped is append that grows buf by doubling but never beyond
+// limit bytes of capacity (when the data fits), so that a line at the
+// limit does not leave a buffer of twice its size.
+func appendCapped(buf, more []byte, limit int) []byte {
+	if need := len(buf) + len(more); need > cap(buf) {
+		grown := make([]byte, len(buf), max(need, min(2*cap(buf), limit)))
+		copy(grown, buf)
+		buf = grown
+	}
+	return append(buf, more...)
 }
 
 // skipLine discards input up to and including the next LF and says how
@@ -305,9 +358,13 @@ func (d *Decoder) ExpectSP() bool {
 }
 
 // Text returns the rest of the fragment as resp-text. A missing text (some
-// servers end a line right after the response code) gives "".
+// servers end a line right after the response code) gives "". It shares
+// the line's one copy with the other strings taken from it.
 func (d *Decoder) Text() string {
-	s := string(d.rest())
+	if d.pos >= len(d.frag) {
+		return ""
+	}
+	s := d.sub(d.pos, len(d.frag))
 	d.pos = len(d.frag)
 	return s
 }

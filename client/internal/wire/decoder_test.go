@@ -235,7 +235,7 @@ func TestHugeLiteralAllocatesNothingUpFront(t *testing.T) {
 	for _, size := range []string{"18446744073709551615", "99999999999", "9223372036854775807"} {
 		t.Run(size, func(t *testing.T) {
 			src := "{" + size + "}\r\n" + "abc"
-			lim := Limits{MaxLiteral: 1 << 62}
+			lim := Limits{MaxLiteral: 1 << 62, MaxResponse: 1 << 62}
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)

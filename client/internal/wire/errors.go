@@ -16,11 +16,15 @@ func (e *SyntaxError) Error() string {
 }
 
 // LimitError reports a server response that exceeded one of the Decoder's
-// limits (line length, literal size, nesting depth or item count).
+// limits (line length, literal size, response size, nesting depth or item
+// count).
 type LimitError struct {
 	Offset int64
 	What   string
 	Limit  int64
+	// Budget is set when the limit was the caller's room (LimitNext), not
+	// one of the Limits: the response was well-formed but too big to keep.
+	Budget bool
 }
 
 func (e *LimitError) Error() string {

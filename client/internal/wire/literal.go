@@ -1,10 +1,9 @@
 package wire
 
 import (
-	"bytes"
 	"io"
 	"strconv"
-	"strings"
+	"unsafe"
 )
 
 // LiteralInfo describes a literal announced by the server.
@@ -76,8 +75,9 @@ func (d *Decoder) literalBody(w io.Writer, n int64) bool {
 }
 
 // literalInMemory consumes the header of a literal that is to be held in
-// memory, failing with a *LimitError above Limits.MaxLiteral (after which
-// Discard skips its bytes to keep the stream in sync).
+// memory, failing with a *LimitError above Limits.MaxLiteral or beyond
+// the response's bound (Limits.MaxResponse, LimitNext), before any of its
+// bytes are read; Discard then skips them to keep the stream in sync.
 func (d *Decoder) literalInMemory() (LiteralInfo, bool) {
 	if d.err != nil {
 		return LiteralInfo{}, false
@@ -91,54 +91,76 @@ func (d *Decoder) literalInMemory() (LiteralInfo, bool) {
 		d.pos = save
 		return info, d.fail(&LimitError{Offset: d.Offset(), What: "literal of " + strconv.FormatInt(info.Size, 10) + " bytes", Limit: d.lim.MaxLiteral})
 	}
+	if !d.hold(info.Size) {
+		d.pos = save
+		return info, false
+	}
 	return info, true
 }
 
-// LiteralBytes consumes a literal into memory. The buffer grows only with
-// the bytes actually received, so a claimed {18446744073709551615} costs
-// nothing up front; a literal above Limits.MaxLiteral is an error, after
-// which Discard skips its bytes to keep the stream in sync.
+// LiteralBytes consumes a literal into memory, within Limits.MaxLiteral and
+// the response's bound; past them it is an error, after which Discard
+// skips its bytes to keep the stream in sync.
 func (d *Decoder) LiteralBytes() ([]byte, bool) {
 	info, ok := d.literalInMemory()
 	if !ok {
 		return nil, false
 	}
-	var buf bytes.Buffer
-	if info.Size <= preallocLiteral {
-		buf.Grow(int(info.Size))
-	}
-	if !d.literalBody(&buf, info.Size) {
-		return nil, false
-	}
-	return buf.Bytes(), true
+	return d.readLiteral(info.Size)
 }
 
 // preallocLiteral is the largest literal whose announced size is
-// allocated up front; larger ones grow with the bytes received.
-const preallocLiteral = 64 << 10
+// allocated up front; larger ones grow with the bytes received. It is the
+// default MaxLiteral: a literal the default limits let through costs its
+// size once, not twice while a buffer grows and leaves garbage behind.
+const preallocLiteral = 64 << 20
+
+// growLiteral is where the buffer of a literal above preallocLiteral
+// starts.
+const growLiteral = 64 << 10
+
+// readLiteral reads the n bytes of a literal (which the limits let
+// through) into memory and loads the rest of the line. Up to
+// preallocLiteral the buffer is allocated at once; beyond, it starts at
+// growLiteral and doubles as bytes arrive, never past n, so that a huge
+// claim under raised limits costs only what the server really sends.
+func (d *Decoder) readLiteral(n int64) ([]byte, bool) {
+	start := n
+	if n > preallocLiteral {
+		start = growLiteral
+	}
+	buf := make([]byte, 0, start)
+	for int64(len(buf)) < n {
+		if len(buf) == cap(buf) {
+			buf = append(make([]byte, 0, min(n, 2*int64(cap(buf)))), buf...)
+		}
+		end := min(int64(cap(buf)), n)
+		m, err := d.r.Read(buf[len(buf):end])
+		buf = buf[:len(buf)+m]
+		d.read += int64(m)
+		if err != nil && int64(len(buf)) < n {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, d.fail(err)
+		}
+	}
+	return buf, d.readFragment() == nil
+}
 
 // literalString consumes a literal into a string: String's path, taken by
-// 8-bit header fields in ENVELOPE. A small literal costs one allocation of
-// its size, copied straight from the read buffer.
+// 8-bit header fields in ENVELOPE and mailbox names. A small literal costs
+// one allocation of its size.
 func (d *Decoder) literalString() (string, bool) {
 	info, ok := d.literalInMemory()
 	if !ok {
 		return "", false
 	}
-	var b strings.Builder
-	b.Grow(int(min(info.Size, preallocLiteral)))
-	for left := info.Size; left > 0; {
-		chunk, err := d.r.Peek(int(min(left, int64(d.r.Size()))))
-		b.Write(chunk)
-		d.r.Discard(len(chunk))
-		d.read += int64(len(chunk))
-		left -= int64(len(chunk))
-		if left > 0 && err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return "", d.fail(err)
-		}
+	b, ok := d.readLiteral(info.Size)
+	if len(b) == 0 {
+		return "", ok
 	}
-	return b.String(), d.readFragment() == nil
+	// The buffer is this string's alone and never written again: no
+	// copy, as strings.Builder does.
+	return unsafe.String(&b[0], len(b)), ok
 }

@@ -312,11 +312,12 @@ func (d *Decoder) listItems(item func() bool) bool {
 }
 
 // CountItem counts one list element against Limits.MaxItems, which bounds
-// the elements of a whole response (nested lists included), so that the
-// typed values built from one line stay within a fixed multiple of it.
+// the elements of a whole response (nested lists included), and against
+// Limits.MaxResponse (itemCost bytes each), so that the typed values built
+// from one response stay within a fixed multiple of the bound.
 func (d *Decoder) CountItem() bool {
 	if d.items++; d.items > d.lim.MaxItems {
 		return d.fail(&LimitError{Offset: d.Offset(), What: "number of list elements in one response", Limit: int64(d.lim.MaxItems)})
 	}
-	return true
+	return d.hold(itemCost)
 }
