@@ -8,13 +8,15 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Input is a command line bound to a command's arguments.
 type Input struct {
 	Cmd     *Command
 	Line    string // the line as run (variables expanded)
-	Display string // the line as shown: secrets masked
+	Written string // the line as written (variables unexpanded), secrets in clear: never shown
+	Display string // the line as shown: Written with its secrets masked
 	In, Out string // redirection files, "" when absent
 	vals    map[string]string
 	lists   map[string][]string
@@ -43,7 +45,7 @@ type UsageError struct {
 func (e *UsageError) Error() string { return e.Cmd.Name + ": " + e.Msg }
 
 // bind checks tokens (after the command name) against cmd.Args.
-func bind(cmd *Command, line string, toks []Token) (*Input, error) {
+func bind(cmd *Command, line string, toks []cmdline.Token) (*Input, error) {
 	in := &Input{Cmd: cmd, Line: line, vals: map[string]string{}, lists: map[string][]string{}}
 	words, err := in.takeRedirections(toks)
 	if err != nil {
@@ -74,7 +76,7 @@ func bind(cmd *Command, line string, toks []Token) (*Input, error) {
 		words = words[1:]
 	}
 	if len(words) > 0 {
-		if hasSecretArg(cmd) { // the extra word may be part of a password
+		if firstSecretArg(cmd) >= 0 { // the extra word may be part of a password
 			return nil, &UsageError{cmd, "too many arguments (quote a password that has spaces)"}
 		}
 		return nil, &UsageError{cmd, fmt.Sprintf("unexpected %q", words[0].Raw)}
@@ -85,12 +87,12 @@ func bind(cmd *Command, line string, toks []Token) (*Input, error) {
 // takeRedirections removes "< FILE" and "> FILE" and checks that the
 // command accepts them. Redirections come last: a word after one (say a
 // path with an unquoted space) would otherwise end up in the IMAP command.
-func (in *Input) takeRedirections(toks []Token) ([]Token, error) {
-	var words []Token
+func (in *Input) takeRedirections(toks []cmdline.Token) ([]cmdline.Token, error) {
+	var words []cmdline.Token
 	redirected := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind == TokWord {
+		if t.Kind == cmdline.TokWord {
 			if redirected {
 				return nil, &UsageError{in.Cmd, fmt.Sprintf("unexpected %q after the redirection (quote a file name with spaces)", t.Raw)}
 			}
@@ -98,13 +100,13 @@ func (in *Input) takeRedirections(toks []Token) ([]Token, error) {
 			continue
 		}
 		redirected = true
-		if i+1 >= len(toks) || toks[i+1].Kind != TokWord {
+		if i+1 >= len(toks) || toks[i+1].Kind != cmdline.TokWord {
 			return nil, &UsageError{in.Cmd, t.Raw + " needs a FILE"}
 		}
-		if (t.Kind == TokRedirIn && !in.Cmd.In) || (t.Kind == TokRedirOut && !in.Cmd.Out) {
+		if (t.Kind == cmdline.TokRedirIn && !in.Cmd.In) || (t.Kind == cmdline.TokRedirOut && !in.Cmd.Out) {
 			return nil, &UsageError{in.Cmd, "does not take " + t.Raw + " FILE"}
 		}
-		if t.Kind == TokRedirIn {
+		if t.Kind == cmdline.TokRedirIn {
 			in.In = toks[i+1].Text
 		} else {
 			in.Out = toks[i+1].Text
@@ -117,7 +119,7 @@ func (in *Input) takeRedirections(toks []Token) ([]Token, error) {
 // bindRest binds the remaining words: their texts as a list, and the raw
 // text from the first to the last (a single quoted word is unquoted, so
 // "(UID BODY[TEXT])" and (UID BODY[TEXT]) agree).
-func (in *Input) bindRest(a Arg, line string, words []Token) {
+func (in *Input) bindRest(a Arg, line string, words []cmdline.Token) {
 	texts := make([]string, len(words))
 	for i, w := range words {
 		texts[i] = w.Text

@@ -8,6 +8,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Arg describes one argument of a command: how it is shown in the usage
@@ -34,7 +35,7 @@ type Command struct {
 	Caps    []string     // any-of; empty means base IMAP4rev1
 	States  client.State // where the command is valid; meta-commands: anyState
 	In, Out bool         // accepts < FILE / > FILE
-	Raw     bool         // the line is a raw IMAP command: redacted with history.RedactRaw
+	Raw     bool         // the line is a raw IMAP command: its credentials are found by redact.RawSpan
 	Pipe    bool         // \pipeline on may send it before earlier answers: no state change, Result untouched (pipeline.go)
 	Summary string       // one line, lower case, no final period
 	Help    string       // long text and examples
@@ -109,13 +110,13 @@ func Commands() []*Command { return append([]*Command(nil), table...) }
 
 // lookupCommand finds the command named by the first one or two words and
 // returns it with the number of words its name took.
-func lookupCommand(toks []Token) (*Command, int) {
-	if len(toks) >= 2 && toks[1].Kind == TokWord {
+func lookupCommand(toks []cmdline.Token) (*Command, int) {
+	if len(toks) >= 2 && toks[1].Kind == cmdline.TokWord {
 		if c, ok := byName[strings.ToLower(toks[0].Text+" "+toks[1].Text)]; ok {
 			return c, 2
 		}
 	}
-	if len(toks) >= 1 && toks[0].Kind == TokWord {
+	if len(toks) >= 1 && toks[0].Kind == cmdline.TokWord {
 		if c, ok := byName[strings.ToLower(toks[0].Text)]; ok {
 			return c, 1
 		}

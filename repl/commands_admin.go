@@ -8,6 +8,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Access control (RFC 4314), quota (RFC 9208), METADATA (RFC 5464) and
@@ -122,7 +123,7 @@ func runSetQuota(ctx context.Context, s *Session, in *Input) (*client.Result, er
 }
 
 func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	toks, err := Lex(in.Arg("entries"))
+	toks, err := cmdline.Lex(in.Arg("entries"))
 	if err != nil {
 		return nil, &UsageError{in.Cmd, err.Error()}
 	}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"imapsh/client"
-	"imapsh/history"
+	"imapsh/internal/redact"
 	"imapsh/render"
 	"imapsh/scripts"
 )
@@ -46,7 +46,7 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 	}
 	s.c, s.target, s.lost = c, t, false
 	s.setMailboxes(nil)
-	fmt.Fprintf(s.cfg.Stderr, "connected to %s\n", history.RedactURL(t.URL))
+	fmt.Fprintf(s.cfg.Stderr, "connected to %s\n", redact.URL(t.URL))
 	if m := c.Mailbox(); m != nil && err == nil {
 		render.Mailbox(s.out, m, s.renderOptions())
 	}

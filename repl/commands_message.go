@@ -8,6 +8,8 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
+	"imapsh/render"
 )
 
 // Message commands: RFC 9051 section 6.4 and extensions; each also exists
@@ -123,7 +125,7 @@ func runSearch(uid bool) Handler {
 		criteria := in.Arg("criteria")
 		opts := client.SearchOptions{UID: uid}
 		for {
-			toks, err := Lex(criteria)
+			toks, err := cmdline.Lex(criteria)
 			if err != nil || len(toks) < 3 {
 				break
 			}
@@ -157,7 +159,7 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 		switch {
 		case s.rawStreaming(): // the wire tap prints the lines
 		case s.cfg.JSON:
-			s.writeJSONLine(responseJSON(r))
+			s.writeJSONLine(render.ResponseJSON(r))
 		default:
 			renderResponse(s.out, r, opt)
 		}

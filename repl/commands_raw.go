@@ -6,6 +6,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Raw protocol access: any command as typed, and imaplib's response and
@@ -37,11 +38,18 @@ func init() {
 	)
 }
 
-// runRaw sends the rest of the line: the first word is the command name.
+// runRaw sends the rest of the line: the first word (any blank ends it,
+// as for the lexer) is the command name.
 func runRaw(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	line := strings.TrimSpace(in.Arg("command"))
-	name, args, _ := strings.Cut(line, " ")
-	return s.c.Xatom(ctx, strings.ToUpper(name), strings.TrimSpace(args))
+	words := cmdline.LexTolerant(in.Arg("command"))
+	if len(words) == 0 {
+		return nil, &UsageError{in.Cmd, "missing COMMAND"}
+	}
+	args := ""
+	if len(words) > 1 {
+		args = in.Arg("command")[words[1].Start:]
+	}
+	return s.c.Xatom(ctx, strings.ToUpper(words[0].Raw), strings.TrimRight(args, " \t\r\n"))
 }
 
 // runResponse collects stored untagged responses of a kind and the

@@ -48,7 +48,7 @@ func TestTableConsistency(t *testing.T) {
 					t.Errorf("kind %v has no redaction rule: %v", k, r)
 				}
 			}()
-			redacts(k)
+			redaction(k)
 		}()
 	}
 }

@@ -1,6 +1,9 @@
 package repl
 
-import "imapsh/completion"
+import (
+	"imapsh/completion"
+	"imapsh/internal/cmdline"
+)
 
 // Completer returns the tab completer (readline.AutoCompleter-compatible).
 // It reads only the session's caches: no network I/O on a keystroke.
@@ -25,10 +28,10 @@ func CompletionSpec() completion.Spec {
 
 // lexWords is the tolerant lexer in completion's terms.
 func lexWords(line string) []completion.Word {
-	toks := LexTolerant(line)
+	toks := cmdline.LexTolerant(line)
 	out := make([]completion.Word, len(toks))
 	for i, t := range toks {
-		out[i] = completion.Word{Raw: t.Raw, Start: t.Start, Redirect: t.Kind != TokWord}
+		out[i] = completion.Word{Raw: t.Raw, Start: t.Start, Redirect: t.Kind != cmdline.TokWord}
 	}
 	return out
 }

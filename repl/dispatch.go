@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"imapsh/client"
+	"imapsh/internal/cmdline"
 )
 
 // UnknownCommandError is a first word that names no command.
@@ -26,7 +27,7 @@ func (e *UnavailableError) Error() string { return e.Cmd.Name + ": " + e.Reason 
 
 // prepare lexes a line, finds its command and binds its arguments.
 func (s *Session) prepare(line, display string) (*Input, error) {
-	toks, err := Lex(line)
+	toks, err := cmdline.Lex(line)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,7 @@ func (s *Session) prepare(line, display string) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in.Display = redactLine(display, in)
+	in.Written, in.Display = display, redactLine(display)
 	return in, nil
 }
 
@@ -99,7 +100,7 @@ func usageHint(err error) string {
 		return "usage: " + ue.Cmd.Usage() + ` (help ` + ue.Cmd.Name + `)`
 	case errors.As(err, &uc):
 		return "help lists the commands"
-	case errors.Is(err, ErrUnterminatedQuote), errors.Is(err, ErrUnbalanced):
+	case errors.Is(err, cmdline.ErrUnterminatedQuote), errors.Is(err, cmdline.ErrUnbalanced):
 		return `quote arguments with spaces: "Sent Items"`
 	}
 	return ""

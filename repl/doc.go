@@ -1,4 +1,4 @@
-// Package repl is the shell's heart: the command table, the lexer, the
+// Package repl is the shell's heart: the command table, the
 // dispatcher and the session loop over a LineSource.
 //
 // One table (commands_*.go) lists every command: the IMAP commands under

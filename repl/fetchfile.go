@@ -83,7 +83,7 @@ func (s *Session) finishFetchFile(ctx context.Context, ff *fileFetch, res *clien
 			ff.path, bareError(ff.guard.Err()), ff.kept())
 	case err != nil:
 		ff.out.Abort()
-		s.note(ff.kept() + ": the server answered " + statusWord(res))
+		s.note(ff.kept() + ": the server answered " + res.StatusWord())
 		return err
 	case ctx.Err() != nil:
 		ff.out.Abort()

@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"imapsh/render"
 	"io"
 	"strings"
 	"time"
+
+	"imapsh/render"
 )
 
 // Run reads lines from src until EOF or \quit, dispatching each, then logs
@@ -101,7 +102,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	}
 	if err != nil {
 		s.fail(err, usageHint(err))
-		s.writeJSONError(redactLine(display, nil), err)
+		s.writeJSONError(redactLine(display), err)
 		return s.afterFailure()
 	}
 	s.execute(ctx, in)
@@ -120,7 +121,7 @@ func (s *Session) remember(src LineSource, line string, in *Input) {
 	if strings.HasPrefix(line, " ") {
 		return
 	}
-	red := redactLine(line, in)
+	red := redactLine(line)
 	if err := s.cfg.History.Add(red); err != nil {
 		fmt.Fprintf(s.cfg.Stderr, "warning: %v\n", err)
 	}

@@ -41,7 +41,7 @@ func (s *Session) newOutcome(res *client.Result) *outcome {
 }
 
 // Status implements scripts.Outcome.
-func (o *outcome) Status() string { return statusWord(o.res) }
+func (o *outcome) Status() string { return o.res.StatusWord() }
 
 // Code implements scripts.Outcome.
 func (o *outcome) Code() string {

@@ -150,12 +150,31 @@ func (s *Session) closeTee() {
 	s.out = s.cfg.Stdout
 }
 
-// statusWord is the tagged status or "".
-func statusWord(res *client.Result) string {
-	if res == nil || res.Status == nil {
-		return ""
+// writeJSON prints one command's result as a JSON line, finishing the
+// object a streamed FETCH started (stream.go).
+func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error) {
+	j := s.live.takeJSON(in)
+	if j == nil {
+		j = render.OpenJSON(s.out, in.Display)
 	}
-	return strings.ToUpper(res.Status.Status)
+	if res != nil {
+		for _, r := range res.Responses {
+			j.Add(r)
+		}
+	}
+	if werr := j.Close(render.JSONTailOf(res, elapsed, err)); werr != nil {
+		s.printError(werr, "")
+	}
+}
+
+// writeJSONError prints the object of a line that failed before reaching
+// the server: a usage, state or capability error, or a failed
+// meta-command such as \expect. display is the line as shown (redacted).
+func (s *Session) writeJSONError(display string, err error) {
+	if !s.cfg.JSON {
+		return
+	}
+	render.OpenJSON(s.out, display).Close(render.JSONTailOf(nil, 0, err))
 }
 
 // note writes an informational line to stderr.
@@ -163,7 +182,7 @@ func (s *Session) note(msg string) { fmt.Fprintln(s.cfg.Stderr, msg) }
 
 // writeJSONLine prints one JSON value on its own line.
 func (s *Session) writeJSONLine(v any) {
-	line, err := marshalJSON(v)
+	line, err := render.MarshalJSON(v)
 	if err != nil {
 		s.printError(err, "")
 		return

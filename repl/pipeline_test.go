@@ -2,13 +2,14 @@ package repl
 
 import (
 	"context"
-
 	"fmt"
-	"imapsh/client"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"imapsh/client"
+	"imapsh/internal/cmdline"
 )
 
 // pipelineScript uses every pipelinable command the demo server offers,
@@ -127,7 +128,7 @@ func TestPipelineOutputMatchesLockstep(t *testing.T) {
 func TestPipelineScriptCoversTable(t *testing.T) {
 	used := map[*Command]bool{}
 	for _, line := range pipelineScript {
-		toks, err := Lex(line)
+		toks, err := cmdline.Lex(line)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,8 +16,8 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
-	"imapsh/history"
 	"imapsh/internal/outfile"
+	"imapsh/internal/redact"
 	"imapsh/scripts"
 )
 
@@ -148,7 +148,7 @@ func recordedLines(in *Input, res *client.Result, err error) []string {
 		}
 		return []string{recordLine(in)}
 	}
-	status := statusWord(res)
+	status := res.StatusWord()
 	if status == "" {
 		return nil // never answered (a local error, a lost connection): replaying it proves nothing
 	}
@@ -159,35 +159,22 @@ func recordedLines(in *Input, res *client.Result, err error) []string {
 	return []string{recordLine(in), exp.String()}
 }
 
-// recordLine is the line as typed (variables unexpanded) with literal
-// secrets replaced by references.
+// recordLine is the line as written (variables unexpanded) with its
+// literal secrets replaced by references; secrets written as references
+// stay as written, and everything else (a *** typed as data) is data.
 func recordLine(in *Input) string {
+	ref := secretRef
 	switch {
 	case in.Cmd.Name == `\set` && in.Arg("name") == "ON_ERROR_STOP":
 		return `\set ON_ERROR_STOP ` + in.Arg("value") // a switch, not a secret
 	case in.Cmd.Name == `\set`:
-		ref := "${" + in.Arg("name") + "}"
-		return replaceSecrets(in.Display, in, func(Arg) string { return ref })
-	case in.Cmd.Raw:
-		return rawRecordLine(in.Display)
+		ref = "${" + in.Arg("name") + "}"
 	}
-	return withAskedSecret(replaceSecrets(in.Display, in, func(Arg) string { return secretRef }), in)
-}
-
-// rawRecordLine turns the *** that history.RedactRaw left in a raw IMAP
-// line into the secret reference.
-func rawRecordLine(display string) string {
-	words := strings.Fields(display)
-	changed := false
-	for i, w := range words {
-		if w == history.Mask {
-			words[i], changed = secretRef, true
-		}
+	line := redact.Apply(in.Written, literalSecrets(secretsOf(in.Written)), func(redact.Span) string { return ref })
+	if in.Cmd.Raw {
+		return line
 	}
-	if !changed {
-		return display
-	}
-	return strings.Join(words, " ")
+	return withAskedSecret(line, in)
 }
 
 // withAskedSecret appends the secret reference when the command's secret

@@ -22,11 +22,15 @@ func TestRedactLine(t *testing.T) {
 		{`\set MYPASS two words`, `\set MYPASS ***`},
 		{`\set PW "unterminated`, `\set PW ***`},
 		{"login alice pass word extra", "login alice ***"},
+		{"raw LOGIN\talice\thunter2", "raw LOGIN\talice\t***"},
+		{"raw\tA1\tLOGIN alice\thunter2", "raw\tA1\tLOGIN alice\t***"},
+		{`\connect imaps://bob:PASSWORD@host`, `\connect imaps://bob:***@host`},
+		{`\connect imaps://bob:${PW}@host/INBOX`, `\connect imaps://bob:${PW}@host/INBOX`},
+		{`\connect imaps://bob:pass word@host`, `\connect ***`},
+		{"raw SEARCH TEXT ***", "raw SEARCH TEXT ***"},
 	}
-	s := NewSession(Config{}, nil, nil)
 	for _, tt := range tests {
-		in, _ := s.prepare(tt.line, tt.line)
-		if got := redactLine(tt.line, in); got != tt.want {
+		if got := redactLine(tt.line); got != tt.want {
 			t.Errorf("redactLine(%q) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
@@ -46,6 +50,11 @@ func TestHasLiteralSecret(t *testing.T) {
 		`\set PREFIX INBOX.`:         false,
 		`\set ON_ERROR_STOP off`:     false,
 		"search SUBJECT login":       false,
+		"raw LOGIN\talice\tx":        true,
+		"raw LOGIN alice ${BOBPASS}": false,
+		`\connect imaps://b:pw@h`:    true,
+		`\connect imaps://b:${P}@h`:  false,
+		"raw SEARCH TEXT ***":        false,
 	}
 	for line, want := range tests {
 		if got := HasLiteralSecret(line); got != want {
@@ -62,6 +71,10 @@ func TestUsageErrorHidesSecretWords(t *testing.T) {
 	_, err := s.prepare("login_cram_md5 alice correct horse", "login_cram_md5 alice correct horse")
 	if err == nil || strings.Contains(err.Error(), "horse") || strings.Contains(err.Error(), "correct") {
 		t.Errorf("usage error %v should not quote the password", err)
+	}
+	_, err = s.prepare(`\connect imaps://bob:correct horse@host`, `\connect imaps://bob:correct horse@host`)
+	if err == nil || strings.Contains(err.Error(), "horse") {
+		t.Errorf("usage error %v should not quote the URL's password", err)
 	}
 	if _, err := s.prepare("noop extra", "noop extra"); err == nil || !strings.Contains(err.Error(), `"extra"`) {
 		t.Errorf("usage error %v should name the extra word of a command without secrets", err)

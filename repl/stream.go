@@ -33,9 +33,9 @@ var (
 type liveOutput struct {
 	s          *Session
 	in         *Input
-	ctx        context.Context // the command's: cancelled by Ctrl-C
-	out        io.Writer       // s.out until ctx is cancelled, then nothing
-	json       *jsonStream     // --json: the object being written, or nil
+	ctx        context.Context    // the command's: cancelled by Ctrl-C
+	out        io.Writer          // s.out until ctx is cancelled, then nothing
+	json       *render.JSONStream // --json: the object being written, or nil
 	buf        []*client.FetchData
 	held       int  // heldSize of buf
 	printed    bool // a part of the FETCH data was rendered already
@@ -85,9 +85,9 @@ func (l *liveOutput) take(f *client.FetchData) {
 	switch {
 	case l.s.cfg.JSON:
 		if l.json == nil {
-			l.json = openJSON(l.s.out, l.in.Display)
+			l.json = render.OpenJSON(l.s.out, l.in.Display)
 		}
-		l.json.add(f)
+		l.json.Add(f)
 	case l.s.rawStreaming(): // the tap has printed its lines
 	case detailed(f):
 		l.flush(len(l.buf))
@@ -179,7 +179,7 @@ func (l *liveOutput) finish(res *client.Result) {
 
 // takeJSON returns the JSON object the command in started streaming, if
 // any; the caller finishes it.
-func (l *liveOutput) takeJSON(in *Input) *jsonStream {
+func (l *liveOutput) takeJSON(in *Input) *render.JSONStream {
 	if l == nil || l.in != in || l.json == nil {
 		return nil
 	}

@@ -3,13 +3,13 @@ package repl
 import (
 	"errors"
 	"fmt"
-	"imapsh/history"
 	"net"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"imapsh/client"
+	"imapsh/internal/redact"
 )
 
 // Target is where to connect, parsed from a URL by ParseURL:
@@ -36,7 +36,7 @@ func ParseURL(s string) (*Target, error) {
 		if errors.As(err, &ue) {
 			err = ue.Err // url.Error quotes the URL, password included
 		}
-		return nil, fmt.Errorf("bad URL %q: %v", history.RedactURL(s), err)
+		return nil, fmt.Errorf("bad URL %q: %v", redact.URL(s), err)
 	}
 	t := &Target{URL: s}
 	switch strings.ToLower(u.Scheme) {
@@ -45,7 +45,7 @@ func ParseURL(s string) (*Target, error) {
 	case "imap":
 		t.Security, t.Port = client.StartTLS, 143
 	default:
-		return nil, fmt.Errorf("bad URL %q: want imaps://host or imap://host", history.RedactURL(s))
+		return nil, fmt.Errorf("bad URL %q: want imaps://host or imap://host", redact.URL(s))
 	}
 	if err := t.setUser(u); err != nil {
 		return nil, err

@@ -4,9 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"imapsh/history"
 	"io"
 	"strings"
+
+	"imapsh/internal/redact"
 )
 
 // Options are the parsed command-line flags and arguments of imapsh.
@@ -146,7 +147,7 @@ func (o *Options) setPositional(args []string) error {
 	}
 	shown := make([]string, len(args))
 	for i, a := range args {
-		shown[i] = history.RedactURL(a) // a URL may carry a password
+		shown[i] = redact.URL(a) // a URL may carry a password
 	}
 	return fmt.Errorf("%w: one URL at most, got %q (a flag that takes a value needs --flag=VALUE or its value next)", ErrUsage, shown)
 }

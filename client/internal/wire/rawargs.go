@@ -1,5 +1,7 @@
 package wire
 
+import "imapsh/internal/cmdline"
+
 // RawArgs appends arguments typed by a user in IMAP syntax (fetch items,
 // search criteria, xatom arguments) after re-checking them: atoms,
 // parenthesised lists and bracketed sections go as typed; a quoted string
@@ -23,8 +25,9 @@ func (c *Command) RawArgs(s string) *Command {
 			i = j
 			continue
 		}
-		str, end, ok := scanQuoted(s, i)
-		if !ok {
+		end, closed := cmdline.ScanQuoted(s, i)
+		str, ok := cmdline.Unquote(s[i:end])
+		if !closed || !ok {
 			c.setErr(ErrUnsafeArgument)
 			return c
 		}
@@ -32,26 +35,6 @@ func (c *Command) RawArgs(s string) *Command {
 		i = end
 	}
 	return c
-}
-
-// scanQuoted reads a quoted string starting at s[i] == '"', returning its
-// unescaped contents and the index after the closing quote.
-func scanQuoted(s string, i int) (string, int, bool) {
-	var out []byte
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			if j+1 < len(s) {
-				j++
-				out = append(out, s[j])
-			}
-		case '"':
-			return string(out), j + 1, true
-		default:
-			out = append(out, s[j])
-		}
-	}
-	return "", 0, false
 }
 
 // hasLiteralMarker reports whether s holds "{" digits ["+"] "}".

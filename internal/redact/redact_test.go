@@ -1,8 +1,8 @@
-package history
+package redact
 
 import "testing"
 
-func TestRedactRaw(t *testing.T) {
+func TestRaw(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"tagged login", "A1 LOGIN alice secret", "A1 LOGIN alice ***"},
 		{"untagged login", "LOGIN alice secret", "LOGIN alice ***"},
@@ -41,14 +41,14 @@ func TestRedactRaw(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := RedactRaw(tt.in); got != tt.want {
-				t.Errorf("RedactRaw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			if got := Raw(tt.in); got != tt.want {
+				t.Errorf("Raw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
 }
 
-func TestRedactURL(t *testing.T) {
+func TestURL(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"password", "imaps://alice:secret@mail.example.org", "imaps://alice:***@mail.example.org"},
 		{"port and path", "connect imaps://alice:pw@host:993/INBOX", "connect imaps://alice:***@host:993/INBOX"},
@@ -64,8 +64,8 @@ func TestRedactURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := RedactURL(tt.in); got != tt.want {
-				t.Errorf("RedactURL(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := URL(tt.in); got != tt.want {
+				t.Errorf("URL(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

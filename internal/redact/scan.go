@@ -1,17 +1,27 @@
-package history
+package redact
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+
+	"imapsh/internal/cmdline"
+)
 
 // maxLiteralDigits bounds a literal's length field so parsing cannot overflow.
 const maxLiteralDigits = 10
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
+// skipBlanks skips the blanks within one line of a multi-line entry: every
+// cmdline.IsBlank byte but the line feed.
+func skipBlanks(s string, i int) int {
+	for i < len(s) && cmdline.IsBlank(s[i]) && s[i] != '\n' {
+		i++
+	}
+	return i
 }
 
-// skipBlanks skips spaces and tabs, never line breaks.
-func skipBlanks(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+// skipAllBlanks skips every cmdline.IsBlank byte.
+func skipAllBlanks(s string, i int) int {
+	for i < len(s) && cmdline.IsBlank(s[i]) {
 		i++
 	}
 	return i
@@ -19,7 +29,7 @@ func skipBlanks(s string, i int) int {
 
 // atDelimiter reports whether a token may end at i.
 func atDelimiter(s string, i int) bool {
-	return i == len(s) || isSpace(s[i])
+	return i == len(s) || cmdline.IsBlank(s[i])
 }
 
 // scanAString returns the end of the IMAP astring (RFC 9051: atom, quoted
@@ -31,7 +41,8 @@ func scanAString(s string, i int) (end int, ok bool) {
 	}
 	switch s[i] {
 	case '"':
-		end, ok = scanQuoted(s, i)
+		end, ok = cmdline.ScanQuoted(s, i)
+		ok = ok && !strings.ContainsAny(s[i:end], "\r\n") // not an IMAP quoted string
 	case '{':
 		end, ok = scanLiteral(s, i)
 	default:
@@ -42,27 +53,12 @@ func scanAString(s string, i int) (end int, ok bool) {
 
 func scanAtom(s string, i int) (int, bool) {
 	start := i
-	for ; i < len(s) && !isSpace(s[i]); i++ {
+	for ; i < len(s) && !cmdline.IsBlank(s[i]); i++ {
 		if c := s[i]; c == '"' || c < 0x20 || c == 0x7f {
 			return i, false
 		}
 	}
 	return i, i > start
-}
-
-// scanQuoted scans a quoted string with backslash escapes.
-func scanQuoted(s string, i int) (int, bool) {
-	for i++; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1, true
-		case '\r', '\n':
-			return i, false
-		}
-	}
-	return i, false
 }
 
 // scanLiteral scans "{n}" or "{n+}", a line break and n bytes of content.

@@ -1,9 +1,6 @@
-package repl
+package cmdline
 
-import (
-	"errors"
-	"strings"
-)
+import "errors"
 
 // TokenKind tells words from redirection operators.
 type TokenKind int
@@ -61,7 +58,7 @@ func LexTolerant(line string) []Token {
 	var toks []Token
 	for i := 0; i < len(line); {
 		switch c := line[i]; {
-		case isBlank(c):
+		case IsBlank(c):
 			i++
 		case c == '<' || c == '>':
 			kind := TokRedirIn
@@ -79,82 +76,41 @@ func LexTolerant(line string) []Token {
 	return toks
 }
 
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+// IsBlank reports the bytes that separate words: space, tab, CR and LF,
+// the IMAP whitespace a typed or scripted line may hold. Every reader of
+// a line (the lexer, redaction, raw commands) splits words on these.
+func IsBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// scanWord reads one word starting at i.
+// scanWord reads one word starting at i: a quoted string is skipped whole
+// (ScanQuoted), parentheses and brackets nest.
 func scanWord(line string, i int) Token {
-	start, depth, quoted := i, 0, false
-	for ; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quoted && c == '\\' && i+1 < len(line):
-			i++
+	start, depth := i, 0
+	for i < len(line) {
+		switch c := line[i]; {
 		case c == '"':
-			quoted = !quoted
-		case quoted:
+			end, closed := ScanQuoted(line, i)
+			if !closed {
+				return makeWord(line[start:], start, true)
+			}
+			i = end
+			continue
 		case c == '(' || c == '[':
 			depth++
 		case (c == ')' || c == ']') && depth > 0:
 			depth--
-		case isBlank(c) && depth == 0:
+		case IsBlank(c) && depth == 0:
 			return makeWord(line[start:i], start, false)
 		}
+		i++
 	}
-	return makeWord(line[start:], start, quoted || depth > 0)
+	return makeWord(line[start:], start, depth > 0)
 }
 
 // makeWord fills Text: a word that is exactly one quoted string is unquoted.
 func makeWord(raw string, start int, open bool) Token {
 	tok := Token{Kind: TokWord, Text: raw, Raw: raw, Start: start, Open: open}
-	if text, ok := unquote(raw); ok && !open {
+	if text, ok := Unquote(raw); ok && !open {
 		tok.Text, tok.Quoted = text, true
 	}
 	return tok
-}
-
-// unquote returns the contents of a word that is one quoted string.
-func unquote(raw string) (string, bool) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-		return "", false
-	}
-	var b strings.Builder
-	body := raw[1 : len(raw)-1]
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c == '"' {
-			return "", false // "a"b"c": several segments
-		}
-		if c == '\\' && i+1 < len(body) {
-			i++
-			c = body[i]
-		} else if c == '\\' {
-			return "", false // the closing quote was escaped
-		}
-		b.WriteByte(c)
-	}
-	return b.String(), true
-}
-
-// inQuote reports whether s ends inside a double-quoted string.
-func inQuote(s string) bool {
-	quoted := false
-	for i := 0; i < len(s); i++ {
-		switch {
-		case quoted && s[i] == '\\':
-			i++
-		case s[i] == '"':
-			quoted = !quoted
-		}
-	}
-	return quoted
-}
-
-// Quote returns text as a word the lexer reads back as text: bare when
-// that is safe, else double-quoted with \ and " escaped.
-func Quote(text string) string {
-	if text != "" && !strings.ContainsAny(text, " \t\r\n\"()[]") && text[0] != '<' && text[0] != '>' {
-		return text // a backslash is literal outside quotes: \Seen
-	}
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
-	return `"` + r.Replace(text) + `"`
 }

@@ -1,4 +1,4 @@
-package repl
+package render
 
 import (
 	"bytes"
@@ -21,12 +21,12 @@ import (
 // Field names are stable and lower case; responses carry a "kind" field
 // each and the fields of the client's typed data, lower-cased, zero values
 // left out. The responses come before the status so that a large FETCH is
-// written as it arrives (jsonStream). status is OK, NO or BAD, or ERROR
+// written as it arrives (JSONStream). status is OK, NO or BAD, or ERROR
 // for a command that got no tagged answer (a usage, state or local error,
 // a failed \expect, a lost connection): error then says why.
 
-// jsonTail is the part of the object after the responses.
-type jsonTail struct {
+// JSONTail is the part of the object after the responses.
+type JSONTail struct {
 	Tag       string   `json:"tag,omitempty"`
 	Status    string   `json:"status"`
 	Code      string   `json:"code,omitempty"`
@@ -48,26 +48,26 @@ type droppedJSON struct {
 	Bytes  int64  `json:"bytes,omitempty"`
 }
 
-// jsonStream writes one command's object piece by piece: the command and
+// JSONStream writes one command's object piece by piece: the command and
 // "responses":[ first, then each response, then the tail and a newline.
-type jsonStream struct {
+type JSONStream struct {
 	w   io.Writer
 	n   int   // responses written
 	err error // the first marshalling error
 }
 
-// openJSON starts the object of a command, as displayed (redacted).
-func openJSON(w io.Writer, command string) *jsonStream {
-	j := &jsonStream{w: w}
-	b, err := marshalJSON(command)
+// OpenJSON starts the object of a command, as displayed (redacted).
+func OpenJSON(w io.Writer, command string) *JSONStream {
+	j := &JSONStream{w: w}
+	b, err := MarshalJSON(command)
 	j.err = err
 	io.WriteString(w, `{"command":`+string(b)+`,"responses":[`)
 	return j
 }
 
-// add writes one response.
-func (j *jsonStream) add(r client.Response) {
-	b, err := marshalJSON(responseJSON(r))
+// Add writes one response.
+func (j *JSONStream) Add(r client.Response) {
+	b, err := MarshalJSON(ResponseJSON(r))
 	if err != nil {
 		if j.err == nil {
 			j.err = err
@@ -81,9 +81,9 @@ func (j *jsonStream) add(r client.Response) {
 	j.w.Write(b)
 }
 
-// close writes the tail and ends the line; it returns the first error.
-func (j *jsonStream) close(tail jsonTail) error {
-	b, err := marshalJSON(tail)
+// Close writes the tail and ends the line; it returns the first error.
+func (j *JSONStream) Close(tail JSONTail) error {
+	b, err := MarshalJSON(tail)
 	if err != nil {
 		b = []byte(`{"status":"ERROR"}`)
 	}
@@ -94,12 +94,12 @@ func (j *jsonStream) close(tail jsonTail) error {
 	return err
 }
 
-// tailOf is the tail for a result (nil when the command never got an
+// JSONTailOf is the tail for a result (nil when the command never got an
 // answer) and the error that ended it, if not the server's NO or BAD.
-func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
-	t := jsonTail{ElapsedMS: float64(elapsed.Microseconds()) / 1000}
+func JSONTailOf(res *client.Result, elapsed time.Duration, err error) JSONTail {
+	t := JSONTail{ElapsedMS: float64(elapsed.Microseconds()) / 1000}
 	if res != nil {
-		t.Tag, t.Status = res.Tag, statusWord(res)
+		t.Tag, t.Status = res.Tag, res.StatusWord()
 		if st := res.Status; st != nil {
 			t.Text = st.Text
 			if st.Code != nil {
@@ -119,42 +119,37 @@ func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
 	return t
 }
 
-// writeJSON prints one command's result as a JSON line, finishing the
-// object a streamed FETCH started (stream.go).
-func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error) {
-	j := s.live.takeJSON(in)
-	if j == nil {
-		j = openJSON(s.out, in.Display)
-	}
-	if res != nil {
-		for _, r := range res.Responses {
-			j.add(r)
-		}
-	}
-	if werr := j.close(tailOf(res, elapsed, err)); werr != nil {
-		s.printError(werr, "")
-	}
-}
-
-// writeJSONError prints the object of a line that failed before reaching
-// the server: a usage, state or capability error, or a failed
-// meta-command such as \expect. display is the line as shown (redacted).
-func (s *Session) writeJSONError(display string, err error) {
-	if !s.cfg.JSON {
-		return
-	}
-	openJSON(s.out, display).close(tailOf(nil, 0, err))
-}
-
-// marshalJSON is json.Marshal without HTML escaping (> stays >).
-func marshalJSON(v any) ([]byte, error) {
+// MarshalJSON is json.Marshal without HTML escaping (> stays >), with
+// the characters that Safe neutralises in text output escaped as \uXXXX:
+// C1 controls and the invisible bidi and layout characters (U+009B,
+// U+202E, ...). The JSON still decodes to the same strings.
+func MarshalJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return escapeUnsafeJSON(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), nil
+}
+
+// escapeUnsafeJSON escapes the runes isUnsafeRune reports. JSON output is
+// ASCII but for the contents of strings, where \uXXXX means the rune.
+func escapeUnsafeJSON(b []byte) []byte {
+	if isPlain(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x80 && isUnsafeRune(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 // object is a JSON object that keeps its keys in order.
@@ -173,8 +168,8 @@ func (o object) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := marshalJSON(f.key)
-		v, err := marshalJSON(f.val)
+		k, _ := MarshalJSON(f.key)
+		v, err := MarshalJSON(f.val)
 		if err != nil {
 			return nil, err
 		}
@@ -186,8 +181,8 @@ func (o object) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// responseJSON converts a typed response: {"kind": "FETCH", "seq": 1, ...}.
-func responseJSON(r client.Response) any {
+// ResponseJSON converts a typed response: {"kind": "FETCH", "seq": 1, ...}.
+func ResponseJSON(r client.Response) any {
 	obj := object{{"kind", r.Kind()}}
 	if m, ok := r.(*client.MalformedData); ok {
 		return append(obj, field{"error", m.Err.Error()})
