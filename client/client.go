@@ -61,6 +61,7 @@ type Client struct {
 	stored    []Response // untagged data kept for Responses (imaplib's response())
 	codes     []*Code
 	deferred  *deferral  // set while Defer runs its call (pipeline.go)
+	warned    []error    // warnings of the response just read (wire.Decoder.Warn)
 	wmu       sync.Mutex // writes: IDLE's DONE comes from another goroutine
 }
 

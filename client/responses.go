@@ -33,15 +33,27 @@ func (c *Client) dispatch(resp Response) {
 	c.store(resp)
 	head := c.oldest()
 	if head == nil {
+		c.warned = c.warned[:0]
 		return
 	}
 	if head.cmd.each != nil && head.cmd.each(resp) {
+		c.flag(head, c.warned)
 		return
 	}
 	if head.ctx.Err() != nil {
 		return // cancelled: drain without keeping data
 	}
 	head.result.Responses = append(head.result.Responses, resp)
+	c.flag(head, c.warned)
+}
+
+// flag records the warnings of the response just read (see
+// wire.Decoder.Warn) in p's result, after the response they concern.
+func (c *Client) flag(p *pending, warned []error) {
+	for _, w := range warned {
+		p.result.Responses = append(p.result.Responses, &MalformedData{Err: &ProtocolError{Err: w}, Kept: true})
+	}
+	c.warned = c.warned[:0]
 }
 
 // maxStored bounds the untagged responses kept for Responses.
@@ -59,10 +71,15 @@ func (c *Client) store(resp Response) {
 	c.stored = append(c.stored, resp)
 }
 
-// complete ends the command whose tag the status carries.
+// complete ends the command whose tag the status carries. A tag that no
+// command in flight carries is kept for Responses and flagged on the
+// oldest command, so that its text reaches the user: a server that
+// answered with garbage before closing (HubSpot/NioImapClient #94) is
+// not left unexplained.
 func (c *Client) complete(st *StatusResponse) {
 	for i, p := range c.queue {
 		if p.result.Tag == st.Tag {
+			c.flag(p, c.warned)
 			p.result.Status, p.done = st, true
 			p.result.Elapsed = time.Since(p.start)
 			c.queue = append(c.queue[:i:i], c.queue[i+1:]...)
@@ -72,7 +89,24 @@ func (c *Client) complete(st *StatusResponse) {
 			return
 		}
 	}
-	c.stored = append(c.stored, st) // a tag we did not send: keep it visible
+	c.stored = append(c.stored, st)
+	if head := c.oldest(); head != nil {
+		c.warned = append(c.warned, &UnknownTagError{Response: st})
+		c.flag(head, c.warned)
+	}
+}
+
+// UnknownTagError is a tagged response whose tag no command in flight
+// carries; the response is kept (Client.Responses) and shown.
+type UnknownTagError struct{ Response *StatusResponse }
+
+func (e *UnknownTagError) Error() string {
+	st := e.Response
+	code := ""
+	if st.Code != nil {
+		code = "[" + st.Code.Name + "] "
+	}
+	return fmt.Sprintf("a response with tag %q, which no command in flight carries: %s %s%s", st.Tag, st.Status, code, st.Text)
 }
 
 // readNext reads the next well-formed response: a malformed one is
@@ -107,6 +141,7 @@ func (c *Client) readOne() (Response, error) {
 	p := parser{d: c.dec, sink: c.currentSink()}
 	resp, _ := p.readResponse()
 	err := c.dec.End()
+	c.warned = c.warned[:0]
 	if err == nil && resp == nil {
 		err = &wire.SyntaxError{Offset: c.dec.Offset(), Expected: "a response", Got: "nothing"}
 	}
@@ -123,6 +158,7 @@ func (c *Client) readOne() (Response, error) {
 		c.salvageTag(resp)
 		return nil, &ProtocolError{Err: err}
 	}
+	c.warned = append(c.warned, c.dec.Warnings()...)
 	return resp, nil
 }
 
@@ -186,9 +222,14 @@ func (c *Client) protocolErrorOf(p *pending) error {
 	return nil
 }
 
-// MalformedData marks where a malformed response was skipped: the command
-// went on to its tagged completion and returns this error as well.
-type MalformedData struct{ Err *ProtocolError }
+// MalformedData marks where a malformed response was skipped, or (Kept)
+// where a response that was kept had a part that does not follow the
+// grammar, such as a number out of range for its field: the command went
+// on to its tagged completion and returns this error as well.
+type MalformedData struct {
+	Err  *ProtocolError
+	Kept bool // the response was kept; Err says what was left out
+}
 
 // Kind implements Response.
 func (*MalformedData) Kind() string { return "MALFORMED" }

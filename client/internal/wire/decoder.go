@@ -25,6 +25,9 @@ type Decoder struct {
 	err     error
 	depth   int
 	items   int // list elements read in this response (Limits.MaxItems)
+	// warnings are problems of the current response that did not stop
+	// it (Warn).
+	warnings []error
 }
 
 // NewDecoder returns a Decoder reading from r with the given limits.
@@ -73,6 +76,7 @@ func (d *Decoder) rest() []byte {
 func (d *Decoder) Begin() error {
 	d.err = nil
 	d.depth, d.items = 0, 0
+	d.warnings = d.warnings[:0]
 	for {
 		if err := d.readFragment(); err != nil {
 			return err
