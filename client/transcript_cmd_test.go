@@ -495,10 +495,10 @@ func testFetchAll(t *testing.T, c *client.Client, _ *lockedBuffer) {
 	eq(t, "type", b.Type+"/"+b.Subtype, "multipart/mixed")
 	eq(t, "parts", len(b.Parts), 2)
 	eq(t, "boundary", b.Params[0], client.Param{Name: "boundary", Value: "xyz"})
-	eq(t, "text lines", b.Parts[0].Lines, uint32(23))
+	eq(t, "text lines", b.Parts[0].Lines, uint64(23))
 	pdf := b.Parts[1]
 	eq(t, "pdf", pdf.Type+"/"+pdf.Subtype, "application/pdf")
 	eq(t, "disposition", pdf.Disposition, "attachment")
 	eq(t, "filename", pdf.DispParams[0].Value, "x.pdf")
-	eq(t, "size", pdf.Size, uint32(4554))
+	eq(t, "size", pdf.Size, uint64(4554))
 }

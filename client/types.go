@@ -351,8 +351,8 @@ type BodyStructure struct {
 	ID            string
 	Description   string
 	Encoding      string
-	Size          uint32
-	Lines         uint32
+	Size          uint64 // body-fld-octets (number; wider values are shown as sent)
+	Lines         uint64 // body-fld-lines (number64 in RFC 9051)
 	MD5           string
 	Disposition   string
 	DispParams    []Param

@@ -366,7 +366,9 @@ func (d *Decoder) listItems(item func() bool) bool {
 			return true
 		}
 		if n > 0 {
-			if !d.SP() {
+			// Lists may follow each other without a space: body-type-mpart
+			// is 1*body, thread-nested is 2*thread-list.
+			if !d.SP() && d.Peek() != '(' {
 				return d.Expected("SP or ')'")
 			}
 			if d.Special(')') { // "(a b )": trailing space
