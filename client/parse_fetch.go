@@ -146,4 +146,3 @@ func ParseInternalDate(s string) (time.Time, error) {
 func FormatInternalDate(t time.Time) string {
 	return t.Format("02-Jan-2006 15:04:05 -0700")
 }
-
