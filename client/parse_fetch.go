@@ -7,9 +7,20 @@ import (
 
 // fetch reads the item list of "* n FETCH (...)" (RFC 9051 section 7.5.2).
 func (p *parser) fetch(seq uint32) Response {
-	d := p.d
 	f := &FetchData{Seq: seq}
-	d.List(func() bool {
+	p.fetchItems(f)
+	return f
+}
+
+// fetchItems reads msg-att: "(" item *(SP item) ")" into f. Items grouped
+// in an extra pair of parentheses, "(UID 5 (ENVELOPE (...)) ...)", are
+// read as if they were not (Domino, MailKit #943).
+func (p *parser) fetchItems(f *FetchData) bool {
+	d := p.d
+	return d.List(func() bool {
+		if d.Peek() == '(' {
+			return p.fetchItems(f)
+		}
 		name, ok := d.ItemName()
 		if !ok || !d.ExpectSP() {
 			return false
@@ -17,7 +28,6 @@ func (p *parser) fetch(seq uint32) Response {
 		p.fetchItem(f, name)
 		return d.Err() == nil
 	})
-	return f
 }
 
 // fetchItem reads the value of one FETCH item into f.
@@ -25,15 +35,16 @@ func (p *parser) fetchItem(f *FetchData, name string) {
 	d := p.d
 	switch upper := itemKey(name); upper {
 	case "UID":
-		f.UID, _ = d.Number()
+		f.UID, _ = d.Number() // uniqueid; out of range: flagged, left 0
 	case "FLAGS":
 		f.Flags, f.HasFlags = p.flagList(), true
 	case "INTERNALDATE":
-		f.RawDate, _ = d.String()
+		// date-time; NIL is accepted (as RFC 8514 allows for SAVEDATE) and
+		// a date that does not parse is kept as sent in RawDate.
+		f.RawDate, _, _ = d.NString()
 		f.InternalDate, _ = ParseInternalDate(f.RawDate)
 	case "RFC822.SIZE":
-		f.Size, _ = d.Number64()
-		f.HasSize = true
+		f.Size, f.HasSize = d.Number64() // number64; out of range: flagged
 	case "ENVELOPE":
 		f.Envelope = p.envelope()
 	case "BODYSTRUCTURE", "BODY":

@@ -33,6 +33,7 @@ type Response interface {
 type Code struct {
 	Name string
 	Args []Value
+	Raw  string // the data after the name as sent, when Args do not show it so
 }
 
 // Number returns the code's first argument as a number (UIDVALIDITY,
@@ -112,10 +113,12 @@ func (r *ListData) HasAttr(attr string) bool {
 	return false
 }
 
-// StatusItem is one attribute of a STATUS response.
+// StatusItem is one attribute of a STATUS response: a number, or (Data)
+// another value such as APPENDLIMIT NIL or MAILBOXID (id).
 type StatusItem struct {
 	Name  string
 	Value uint64
+	Data  *Value // non-numeric value as sent; nil for numbers
 }
 
 // StatusData is a STATUS response (RFC 9051 section 7.2.4), also sent
@@ -128,10 +131,10 @@ type StatusData struct {
 // Kind implements Response.
 func (*StatusData) Kind() string { return "STATUS" }
 
-// Get returns the value of a STATUS item such as MESSAGES.
+// Get returns the value of a numeric STATUS item such as MESSAGES.
 func (s *StatusData) Get(name string) (uint64, bool) {
 	for _, it := range s.Items {
-		if equalFold(it.Name, name) {
+		if equalFold(it.Name, name) && it.Data == nil {
 			return it.Value, true
 		}
 	}
@@ -168,14 +171,16 @@ func (r *SearchData) Kind() string { return r.Command }
 // ESearchData is an ESEARCH response (RFC 4731, RFC 9051 section 7.3.4).
 // Ranges are kept as ranges.
 type ESearchData struct {
-	Tag    string // the correlator's command tag
-	UID    bool
-	Min    *uint32
-	Max    *uint32
-	Count  *uint32
-	All    NumSet
-	ModSeq uint64
-	Other  []Value // unknown return items, as name/value pairs
+	Tag         string // the correlator's command tag
+	Mailbox     string // the correlator's mailbox (RFC 7377 MULTISEARCH)
+	UIDValidity uint32 // and its UIDVALIDITY
+	UID         bool
+	Min         *uint32
+	Max         *uint32
+	Count       *uint32
+	All         NumSet
+	ModSeq      uint64
+	Other       []Value // unknown return items, as name/value pairs
 }
 
 // Kind implements Response.

@@ -336,6 +336,15 @@ func (d *Decoder) Rewind(m Mark) bool {
 	return true
 }
 
+// TextSince returns the bytes read since m, or "" when a literal was read
+// since (the fragment changed).
+func (d *Decoder) TextSince(m Mark) string {
+	if m.offset != d.offset || m.pos > d.pos {
+		return ""
+	}
+	return d.sub(m.pos, min(d.pos, len(d.frag)))
+}
+
 // TextUntil consumes and returns the bytes before the next occurrence of
 // stop on this fragment (not consuming stop), or false if there is none.
 func (d *Decoder) TextUntil(stop byte) (string, bool) {
