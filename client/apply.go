@@ -24,6 +24,9 @@ func (c *Client) apply(resp Response) {
 		if r.Code != nil {
 			c.applyCode(r.Code)
 		}
+		if c.greeting != nil { // the greeting's is recorded by readGreeting
+			c.recordAlert(r, c.commandInFlight())
+		}
 	case *NumberData:
 		c.applyNumber(r)
 	case *FlagsData:

@@ -62,6 +62,7 @@ type Client struct {
 	codes     []*Code
 	deferred  *deferral  // set while Defer runs its call (pipeline.go)
 	warned    []error    // warnings of the response just read (wire.Decoder.Warn)
+	alerts    []Alert    // [ALERT]s not yet taken (Alerts)
 	wmu       sync.Mutex // writes: IDLE's DONE comes from another goroutine
 }
 
@@ -132,8 +133,9 @@ func (c *Client) readGreeting() error {
 	if !ok || st.Tag != "" {
 		return &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
 	}
+	c.apply(st) // [CAPABILITY ...] on the greeting counts too
 	c.greeting = st
-	c.apply(st) // [CAPABILITY ...], [ALERT] on the greeting count too
+	c.recordAlert(st, "greeting")
 	switch st.Status {
 	case "PREAUTH":
 		c.state = StateAuthenticated

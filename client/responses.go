@@ -85,6 +85,7 @@ func (c *Client) complete(st *StatusResponse) {
 			c.queue = append(c.queue[:i:i], c.queue[i+1:]...)
 			if st.Code != nil {
 				c.applyCode(st.Code)
+				c.recordAlert(st, p.cmd.name)
 			}
 			return
 		}

@@ -16,7 +16,7 @@ import (
 // The --json object printed for each command, on one line:
 //
 //	{"command":…,"responses":[…],"tag":…,"status":…,"code":…,
-//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…}
+//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…,"alerts":[…]}
 //
 // Field names are stable and lower case; responses carry a "kind" field
 // each and the fields of the client's typed data, lower-cased, zero values
@@ -34,6 +34,7 @@ type jsonTail struct {
 	Text      string   `json:"text,omitempty"`
 	ElapsedMS float64  `json:"elapsed_ms"`
 	Error     string   `json:"error,omitempty"`
+	Alerts    []string `json:"alerts,omitempty"` // [ALERT] texts received during the command
 }
 
 // jsonStream writes one command's object piece by piece: the command and
@@ -106,7 +107,7 @@ func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
 
 // writeJSON prints one command's result as a JSON line, finishing the
 // object a streamed FETCH started (stream.go).
-func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error) {
+func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error, alerts []client.Alert) {
 	j := s.live.takeJSON(in)
 	if j == nil {
 		j = openJSON(s.out, in.Display)
@@ -116,7 +117,9 @@ func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration
 			j.add(r)
 		}
 	}
-	if werr := j.close(tailOf(res, elapsed, err)); werr != nil {
+	tail := tailOf(res, elapsed, err)
+	tail.Alerts = alertTexts(alerts)
+	if werr := j.close(tail); werr != nil {
 		s.printError(werr, "")
 	}
 }

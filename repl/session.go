@@ -39,6 +39,7 @@ type Session struct {
 	failures    int
 	lost        bool
 	quit        bool
+	shownAlerts map[*client.StatusResponse]bool // rendered inline (alerts.go)
 	src         LineSource
 
 	mu    sync.Mutex // guards the caches below
