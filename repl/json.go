@@ -233,8 +233,8 @@ func valueJSON(v reflect.Value) any {
 
 // structJSON converts a struct: lower-cased field names, zero values left
 // out, except where a zero means something: the field X of a true HasX
-// presence flag (flags [], size 0), and the number of EXISTS, RECENT and
-// EXPUNGE. The HasX flags themselves are not shown.
+// presence flag (flags [], size 0), and the fields of zeroIsData and
+// bodyZeroIsData. The HasX flags themselves are not shown.
 func structJSON(v reflect.Value) object {
 	var obj object
 	t := v.Type()
@@ -254,7 +254,27 @@ func structJSON(v reflect.Value) object {
 	return obj
 }
 
-var numberDataType = reflect.TypeOf(client.NumberData{})
+// zeroIsData lists, per type, the fields whose zero value is data and
+// so is shown: a count of 0, the empty mailbox name LIST "" "" returns,
+// the personal namespace's "" prefix, the quota root "", empty rights
+// (LISTRIGHTS' required rights are often ""), a parameter's empty value.
+var zeroIsData = map[reflect.Type]map[string]bool{
+	reflect.TypeOf(client.NumberData{}):     {"N": true},
+	reflect.TypeOf(client.StatusItem{}):     {"Value": true},
+	reflect.TypeOf(client.ListData{}):       {"Mailbox": true, "Raw": true},
+	reflect.TypeOf(client.NamespaceDescr{}): {"Prefix": true},
+	reflect.TypeOf(client.QuotaData{}):      {"Root": true},
+	reflect.TypeOf(client.QuotaResource{}):  {"Usage": true, "Limit": true},
+	reflect.TypeOf(client.ACLEntry{}):       {"Rights": true},
+	reflect.TypeOf(client.ListRightsData{}): {"Required": true},
+	reflect.TypeOf(client.MyRightsData{}):   {"Rights": true},
+	reflect.TypeOf(client.Param{}):          {"Value": true},
+}
+
+var (
+	statusItemType    = reflect.TypeOf(client.StatusItem{})
+	bodyStructureType = reflect.TypeOf(client.BodyStructure{})
+)
 
 // isPresenceFlag reports a bool field HasX that says whether field X came.
 func isPresenceFlag(t reflect.Type, f reflect.StructField) bool {
@@ -268,7 +288,12 @@ func isPresenceFlag(t reflect.Type, f reflect.StructField) bool {
 
 // keepZero reports whether a zero field is shown anyway.
 func keepZero(v reflect.Value, f reflect.StructField) bool {
-	if v.Type() == numberDataType && f.Name == "N" {
+	switch {
+	case v.Type() == statusItemType && f.Name == "Value":
+		return v.FieldByName("Data").IsNil() // a number, not APPENDLIMIT NIL
+	case v.Type() == bodyStructureType:
+		return bodyZeroIsData(v.Interface().(client.BodyStructure), f.Name)
+	case zeroIsData[v.Type()][f.Name]:
 		return true
 	}
 	has := v.FieldByName("Has" + f.Name)
@@ -281,4 +306,17 @@ func bytesJSON(b []byte) any {
 		return string(b)
 	}
 	return object{{"base64", b}}
+}
+
+// bodyZeroIsData reports the BODYSTRUCTURE fields whose zero is data: a
+// single part's size, and the lines of a text or message part.
+func bodyZeroIsData(b client.BodyStructure, field string) bool {
+	single := len(b.Parts) == 0 && !strings.EqualFold(b.Type, "multipart")
+	switch field {
+	case "Size":
+		return single
+	case "Lines":
+		return single && (strings.EqualFold(b.Type, "text") || b.Body != nil)
+	}
+	return false
 }
