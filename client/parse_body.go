@@ -109,12 +109,17 @@ func (r bodyReader) single(l []Value) *BodyStructure {
 	rest := r.fields(b, l[2:])
 	switch {
 	case b.Type == "message" && (b.Subtype == "rfc822" || b.Subtype == "global") &&
-		len(rest) >= 3 && rest[0].Kind == KindList && rest[1].Kind == KindList:
-		// body-type-msg. Sent without envelope, body and lines (as
+		len(rest) >= 3 && isParams(rest[0]) && isParams(rest[1]) && rest[2].Kind == KindNumber:
+		// body-type-msg, NIL accepted for the envelope and the body
+		// (MailKit PR #68). Sent without envelope, body and lines (as
 		// body-type-basic) it is read as such (ruby/net-imap body_type_msg).
-		b.Envelope = r.envelope(rest[0])
-		b.Body = r.body(rest[1].List)
-		b.Lines = r.number("body-fld-lines", rest[2], b)
+		if rest[0].Kind == KindList {
+			b.Envelope = r.envelope(rest[0])
+		}
+		if rest[1].Kind == KindList {
+			b.Body = r.body(rest[1].List)
+		}
+		b.Lines = rest[2].Num
 		rest = rest[3:]
 	case b.Type == "text" && len(rest) > 0 && rest[0].Kind == KindNumber:
 		b.Lines = rest[0].Num // body-type-text; left out by Yandex (MailKit #1861)

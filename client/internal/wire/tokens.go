@@ -237,10 +237,16 @@ func (d *Decoder) quotedSlow(start int) (string, bool) {
 	}
 }
 
-// foldedLineFollows reports whether the next line starts with a space or
-// a tab: a header line folded inside a quoted string, never the start of
-// a response.
+// foldedLineFollows reports whether the next line, already received,
+// starts with a space or a tab: a header line folded inside a quoted
+// string, never the start of a response. It does not wait for more input:
+// a string left open at the end of what the server sent (an unclosed
+// quote in a greeting) must not make the client wait for a line that
+// will not come.
 func (d *Decoder) foldedLineFollows() bool {
+	if d.r.Buffered() == 0 {
+		return false
+	}
 	next, err := d.r.Peek(1)
 	return err == nil && (next[0] == ' ' || next[0] == '\t')
 }
