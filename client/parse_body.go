@@ -52,10 +52,16 @@ func (r bodyReader) body(l []Value) *BodyStructure {
 	case l[0].Kind == KindList:
 		return r.multipart(l)
 	case len(l) >= 2 && isNString(l[0]) && isNString(l[1]):
-		if l[0].Kind == KindNil && !hasOctets(l, 6) {
+		switch {
+		case hasOctets(l, 6):
+		case l[0].Kind == KindNil:
 			// (NIL "alternative" (params) NIL NIL NIL): a multipart with
 			// NIL for its parts (MailKit #1393).
 			return r.partless(l[1], l[2:])
+		case l[1].Kind == KindNil:
+			// ("RELATED" NIL ("ATTACHMENT" NIL) NIL): a multipart without
+			// parts whose parameters are NIL (Gmail, MailKit #777).
+			return r.partless(l[0], l[1:])
 		}
 		return r.single(l)
 	case len(l) >= 6 && isNString(l[0]) && isParams(l[1]) && hasOctets(l, 5):
@@ -66,8 +72,8 @@ func (r bodyReader) body(l []Value) *BodyStructure {
 		return b
 	}
 	// ("ALTERNATIVE" ("BOUNDARY" "x") NIL NIL) or ("MIXED"): a multipart
-	// without parts, its subtype first (Gmail, MailKit #205 and #777;
-	// ruby/net-imap body_type_mixed).
+	// without parts, its subtype first (Gmail, MailKit #205; ruby/net-imap
+	// body_type_mixed).
 	return r.partless(l[0], l[1:])
 }
 

@@ -367,6 +367,7 @@ func (d *Decoder) List(item func() bool) bool {
 
 // listItems reads the elements and the closing parenthesis of a list.
 func (d *Decoder) listItems(item func() bool) bool {
+	d.SP() // "( a b)": a space after the parenthesis (MailKit #371)
 	for n := 0; ; n++ {
 		if d.Special(')') {
 			return true
