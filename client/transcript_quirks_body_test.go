@@ -208,4 +208,3 @@ func TestQuirksEnvelope(t *testing.T) {
 			false, func(t *testing.T, f *client.FetchData) { eq(t, "name", f.Envelope.From[0].Name, "Clément DOUIN") }},
 	})
 }
-
