@@ -178,7 +178,11 @@ func (o object) MarshalJSON() ([]byte, error) {
 func responseJSON(r client.Response) any {
 	obj := object{{"kind", r.Kind()}}
 	if m, ok := r.(*client.MalformedData); ok {
-		return append(obj, field{"error", m.Err.Error()})
+		obj = append(obj, field{"error", m.Err.Error()})
+		if m.Kept {
+			obj = append(obj, field{"kept", true})
+		}
+		return obj
 	}
 	if conv, ok := toJSON(reflect.ValueOf(r)).(object); ok {
 		obj = append(obj, conv...)
