@@ -60,11 +60,11 @@ type Client struct {
 	queue     []*pending
 	stored    []Response // untagged data kept for Responses (imaplib's response())
 	codes     []*Code
-	deferred  *deferral       // set while Defer runs its call (pipeline.go)
-	warned    []error         // warnings of the response just read (wire.Decoder.Warn)
-	alerts    []Alert         // [ALERT]s not yet taken (Alerts)
-	lastWord  *StatusResponse // an untagged BYE or BAD just read (lastword.go)
-	wmu       sync.Mutex      // writes: IDLE's DONE comes from another goroutine
+	deferred  *deferral  // set while Defer runs its call (pipeline.go)
+	warned    []error    // warnings of the response just read (wire.Decoder.Warn)
+	alerts    []Alert    // [ALERT]s not yet taken (Alerts)
+	lastWord  string     // a BYE, BAD or line not placed, just read (lastword.go)
+	wmu       sync.Mutex // writes: IDLE's DONE comes from another goroutine
 }
 
 const (

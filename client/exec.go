@@ -245,7 +245,7 @@ func (c *Client) wait(p *pending) (*Result, error) {
 	defer func() {
 		stop()
 		c.cancelled.Store(false)
-		c.lastWord = nil
+		c.lastWord = ""
 	}()
 	var armed time.Time
 	for !p.done {
@@ -254,8 +254,8 @@ func (c *Client) wait(p *pending) (*Result, error) {
 		if err != nil {
 			return p.result, c.lastWordError(err)
 		}
-		if c.lastWord != nil { // more came: the normal timeout again
-			c.lastWord, armed = nil, time.Time{}
+		if c.lastWord != "" { // more came: the normal timeout again
+			c.lastWord, armed = "", time.Time{}
 		}
 		if cont, ok := resp.(*ContinuationData); ok {
 			if err := c.continueCommand(p, cont); err != nil {
@@ -300,7 +300,7 @@ const deadlineSlack = 16
 // returns when the deadline was last set. A zero armed always sets it.
 func (c *Client) rearm(armed time.Time) time.Time {
 	timeout := c.opts.CommandTimeout
-	if c.dl == nil || c.cancelled.Load() || c.lastWord != nil { // no deadline to set, or a shorter one
+	if c.dl == nil || c.cancelled.Load() || c.lastWord != "" { // no deadline to set, or a shorter one
 		return armed
 	}
 	if !armed.IsZero() && time.Since(armed) < timeout/deadlineSlack {

@@ -66,3 +66,27 @@ func TestByeThenSilence(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+// TestUnplacedLineThenSilence: a status line the client cannot place (no
+// tag, or a tag no command carries) may have been the answer it waits
+// for: NeoMutt hung at login on Coremail's "OK ENABLE completed"
+// (neomutt/neomutt #1689). The client flags the line, waits cancelGrace,
+// then gives up with an error quoting it, instead of the command timeout.
+func TestUnplacedLineThenSilence(t *testing.T) {
+	defer func(g time.Duration) { cancelGrace = g }(cancelGrace)
+	cancelGrace = 100 * time.Millisecond
+	for _, line := range []string{"OK ENABLE completed", "a1 OK done"} {
+		conn := clienttest.Serve(t, "S: * PREAUTH ready\nC: A1 NOOP\nS: "+line+"\n!sleep 1s\n!close\n")
+		c, err := New(conn, &Options{CommandTimeout: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := c.Noop(context.Background())
+		if err == nil || !strings.Contains(err.Error(), `"`+line+`" and then nothing`) {
+			t.Fatalf("%s: err %v", line, err)
+		}
+		if len(Of[*MalformedData](res)) == 0 {
+			t.Errorf("%s: the line is not flagged in the result", line)
+		}
+	}
+}

@@ -59,7 +59,8 @@ func (p *parser) status(tag string) *StatusResponse {
 	if d.Err() == nil && status != "OK" && status != "NO" && status != "BAD" {
 		d.Rewind(m)
 		d.Expected("OK, NO or BAD after the tag")
-		return &StatusResponse{Tag: tag, Status: "BAD", Text: d.Text()}
+		text := d.Text()
+		return &StatusResponse{Tag: tag, Status: "BAD", Text: text, notStatus: text}
 	}
 	return p.statusRest(tag, status)
 }

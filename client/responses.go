@@ -94,6 +94,7 @@ func (c *Client) complete(st *StatusResponse) {
 	if head := c.oldest(); head != nil {
 		c.warned = append(c.warned, &UnknownTagError{Response: st})
 		c.flag(head, c.warned)
+		c.shortenWait(st.line())
 	}
 }
 
@@ -102,12 +103,20 @@ func (c *Client) complete(st *StatusResponse) {
 type UnknownTagError struct{ Response *StatusResponse }
 
 func (e *UnknownTagError) Error() string {
-	st := e.Response
+	return fmt.Sprintf("a response with tag %q, which no command in flight carries: %s", e.Response.Tag, e.Response.line())
+}
+
+// line shows a status response about as it was sent: tag, status, code
+// and text, or the words after the tag when they were no status.
+func (st *StatusResponse) line() string {
+	if st.notStatus != "" {
+		return st.Tag + " " + st.notStatus
+	}
 	code := ""
 	if st.Code != nil {
 		code = "[" + st.Code.Name + "] "
 	}
-	return fmt.Sprintf("a response with tag %q, which no command in flight carries: %s %s%s", st.Tag, st.Status, code, st.Text)
+	return strings.TrimSpace(st.Tag + " " + st.Status + " " + code + st.Text)
 }
 
 // readNext reads the next well-formed response: a malformed one is

@@ -71,6 +71,9 @@ type StatusResponse struct {
 	Status string // OK, NO, BAD, BYE, PREAUTH
 	Code   *Code
 	Text   string
+	// notStatus holds the words after the tag when they did not start
+	// with OK, NO or BAD (the line then completes its command as BAD).
+	notStatus string
 }
 
 // Kind implements Response.
