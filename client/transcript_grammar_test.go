@@ -326,3 +326,24 @@ func TestGrammarRespTextWithoutText(t *testing.T) {
 		t.Error(describe(res))
 	}
 }
+
+func TestGrammarMetadataACLID(t *testing.T) {
+	// metadata-resp (RFC 5464): entry-values with a literal8 value and
+	// NIL, and the unsolicited entry-list; acl-data, listrights-data,
+	// myrights-data (RFC 4314) with empty rights; id-response NIL (RFC 2971).
+	c := selected(t, "NOOP", "S: * METADATA INBOX (/private/comment ~{3}\nS: a\x00b /shared/x NIL)\n"+
+		"S: * METADATA INBOX /shared/a /shared/b\nS: * ACL INBOX alice lrswipkxtecda anyone \"\"\n"+
+		"S: * LISTRIGHTS INBOX bob \"\" l r s\nS: * MYRIGHTS INBOX \"\"\nS: * ID NIL\n")
+	res := must(t)(c.Noop(bg))
+	md := client.Of[*client.MetadataData](res)
+	eq(t, "literal8 value", *md[0].Entries[0].Value, "a\x00b")
+	eq(t, "NIL value", md[0].Entries[1].Value == nil, true)
+	eq(t, "entry-list", md[1].Entries[1].Name, "/shared/b")
+	acl := only[*client.ACLData](t, res)
+	eq(t, "empty rights", acl.Entries[1].Identifier+"="+acl.Entries[1].Rights, "anyone=")
+	lr := only[*client.ListRightsData](t, res)
+	eq(t, "required", lr.Required, "")
+	eqStrings(t, "optional", lr.Optional, "l", "r", "s")
+	eq(t, "myrights", only[*client.MyRightsData](t, res).Rights, "")
+	eq(t, "ID NIL", only[*client.IDData](t, res).Params == nil, true)
+}
