@@ -10,27 +10,9 @@ import (
 	"imapsh/history"
 )
 
-// alertWire carries an [ALERT] in every place one may come (RFC 9051
-// section 7.1): greeting, login answer, untagged OK during SELECT,
-// untagged NO and BAD, a tagged NO, the BYE of LOGOUT.
-const alertWire = `S: * OK [ALERT] Maintenance at 22:00 UTC
-C: A1 LOGIN alice secret
-S: A1 OK [ALERT] Your password expires in 3 days
-C: A2 SELECT INBOX
-S: * 3 EXISTS
-S: * OK [ALERT] Mailbox is 95% full
-S: * OK [UIDVALIDITY 7] ok
-S: A2 OK [READ-WRITE] done
-C: A3 NOOP
-S: * NO [ALERT] Quota warning
-S: * BAD [ALERT] Something odd
-S: A3 OK done
-C: A4 STATUS INBOX (MESSAGES)
-S: A4 NO [ALERT] STATUS is disabled
-C: A5 LOGOUT
-S: * BYE [ALERT] Server going down
-S: A5 OK bye
-`
+// alertTranscript carries an [ALERT] in every place one may come (RFC
+// 9051 section 7.1); the client's transcript tests play it too.
+const alertTranscript = "../client/testdata/transcripts/alerts_everywhere.txt"
 
 var alertTexts5 = []string{"Maintenance at 22:00 UTC", "Your password expires in 3 days", "Mailbox is 95% full",
 	"Quota warning", "Something odd", "STATUS is disabled", "Server going down"}
@@ -38,7 +20,7 @@ var alertTexts5 = []string{"Maintenance at 22:00 UTC", "Your password expires in
 // runAlertSession plays alertWire through a shell configured by cfg.
 func runAlertSession(t *testing.T, configure func(*Config)) (stdout, stderr string) {
 	t.Helper()
-	c, err := client.New(clienttest.Serve(t, alertWire), &client.Options{AllowPlaintextAuth: true})
+	c, err := client.New(clienttest.ServeFile(t, alertTranscript), &client.Options{AllowPlaintextAuth: true})
 	if err != nil {
 		t.Fatal(err)
 	}
