@@ -45,7 +45,7 @@ func TestCodesReachTextAndJSON(t *testing.T) {
 	for _, c := range codeLines {
 		wire.WriteString("S: " + c.line + "\n")
 	}
-	wire.WriteString("S: A1 OK [COPYUID 1 2 3] tagged\nC: A2 LOGOUT\nS: * BYE\nS: A2 OK bye\n")
+	wire.WriteString("S: A1 OK [X-PATH C:\\dir  two] tagged\nC: A2 LOGOUT\nS: * BYE\nS: A2 OK bye\n")
 	for _, json := range []bool{false, true} {
 		c, err := client.New(clienttest.Serve(t, wire.String()), nil)
 		if err != nil {
@@ -63,9 +63,9 @@ func TestCodesReachTextAndJSON(t *testing.T) {
 				t.Errorf("json=%v: output lacks %s:\n%s", json, want, out)
 			}
 		}
-		tagged := "[COPYUID 1 2 3] tagged"
+		tagged := `[X-PATH C:\dir  two] tagged`
 		if json {
-			tagged = `"code":"COPYUID","code_args":["1","2","3"],"text":"tagged"`
+			tagged = `"code":"X-PATH","code_args":["C:","\\dir","two"],"code_raw":"C:\\dir  two","text":"tagged"`
 		}
 		if !strings.Contains(out.String(), tagged) {
 			t.Errorf("json=%v: output lacks the tagged code %s", json, tagged)

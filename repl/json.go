@@ -16,7 +16,8 @@ import (
 // The --json object printed for each command, on one line:
 //
 //	{"command":…,"responses":[…],"tag":…,"status":…,"code":…,
-//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…,"alerts":[…]}
+//	 "code_args":[…],"code_raw":…,"text":…,"elapsed_ms":…,"error":…,
+//	 "alerts":[…]}
 //
 // Field names are stable and lower case; responses carry a "kind" field
 // each and the fields of the client's typed data, lower-cased, zero values
@@ -31,6 +32,7 @@ type jsonTail struct {
 	Status    string   `json:"status"`
 	Code      string   `json:"code,omitempty"`
 	CodeArgs  []string `json:"code_args,omitempty"`
+	CodeRaw   string   `json:"code_raw,omitempty"` // the code's data as sent, when code_args do not show it so
 	Text      string   `json:"text,omitempty"`
 	ElapsedMS float64  `json:"elapsed_ms"`
 	Error     string   `json:"error,omitempty"`
@@ -92,7 +94,7 @@ func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
 		if st := res.Status; st != nil {
 			t.Text = st.Text
 			if st.Code != nil {
-				t.Code, t.CodeArgs = st.Code.Name, st.Code.Strings()
+				t.Code, t.CodeArgs, t.CodeRaw = st.Code.Name, st.Code.Strings(), st.Code.Raw
 			}
 		}
 	}
