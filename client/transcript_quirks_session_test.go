@@ -139,9 +139,31 @@ func TestQuirksMailboxData(t *testing.T) {
 // TestQuirksStatusLines: tagged and untagged status lines out of shape.
 func TestQuirksStatusLines(t *testing.T) {
 	t.Run("tagged OK without text", func(t *testing.T) {
-		t.Log("source: apple/swift-nio-imap #361")
+		t.Log("source: apple/swift-nio-imap #361; ppops.net after COPY, mscdex/node-imap #537")
 		c := session(t, "S: * PREAUTH hi", "C: A1 NOOP\nS: A1 OK\n")
 		eq(t, "ok", must(t)(c.Noop(bg)).Status.Text, "")
+	})
+	t.Run("a status word in mixed case", func(t *testing.T) {
+		t.Log("source: Cyrus, \"B0 Bad Missing required argument to Fetch\"; apple/swift-nio-imap #498")
+		c := session(t, "S: * PREAUTH hi", "C: A1 NOOP\nS: A1 Bad Missing required argument to Fetch\nC: A2 NOOP\nS: * ok still here\nS: A2 ok\n")
+		_, err := c.Noop(bg)
+		serverError(t, err, "BAD", "")
+		res := must(t)(c.Noop(bg))
+		eq(t, "untagged ok", only[*client.StatusResponse](t, res).Status, "OK")
+	})
+	t.Run("an untagged OK without text while idling", func(t *testing.T) {
+		t.Log("source: DBMail sent a bare \"* OK\" as its IDLE keep-alive; dbmail/dbmail PR #26")
+		c := selected(t, "IDLE", "S: + idling\nS: * OK\nC: DONE\n")
+		ctx, cancel := context.WithCancel(bg)
+		var got []string
+		res, err := c.Idle(ctx, func(r client.Response) {
+			got = append(got, r.Kind())
+			cancel()
+		})
+		if err != nil || !res.OK() {
+			t.Fatalf("err %v", err)
+		}
+		eqStrings(t, "updates", got, "OK")
 	})
 	t.Run("text with an unbalanced parenthesis", func(t *testing.T) {
 		t.Log("source: Gmail; karastojko/mailio #138")
