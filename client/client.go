@@ -134,7 +134,8 @@ func (c *Client) readGreeting() error {
 	if !ok || st.Tag != "" {
 		return &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
 	}
-	c.apply(st) // [CAPABILITY ...] on the greeting counts too
+	c.apply(st) // [CAPABILITY ...] on the greeting counts too; its
+	// warnings (c.warned) are reported with the first command's result
 	c.greeting = st
 	c.recordAlert(st, "greeting")
 	switch st.Status {

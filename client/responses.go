@@ -41,6 +41,7 @@ func (c *Client) dispatch(resp Response) {
 		return
 	}
 	if head.ctx.Err() != nil {
+		c.warned = c.warned[:0]
 		return // cancelled: drain without keeping data
 	}
 	head.result.Responses = append(head.result.Responses, resp)
