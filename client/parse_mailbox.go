@@ -86,7 +86,12 @@ func (p *parser) statusValue(name string) StatusItem {
 		it.Data = &v
 		return it
 	}
-	it.Value, _ = d.Number64() // out of range: flagged, left 0
+	m := d.Mark()
+	n, ok := d.Number64()
+	if !ok && d.Err() == nil { // out of range: flagged, and kept as sent
+		it.Data = &Value{Kind: wire.KindAtom, Str: d.TextSince(m)}
+	}
+	it.Value = n
 	return it
 }
 

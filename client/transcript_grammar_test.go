@@ -255,6 +255,22 @@ func TestGrammarStatusAttValues(t *testing.T) {
 	}
 }
 
+func TestGrammarStatusNumberOutOfRange(t *testing.T) {
+	// number64 beyond 2^63-1 in STATUS: flagged and kept as sent, not 0.
+	conn := clienttest.Serve(t, "S: * PREAUTH ready\nC: A1 STATUS INBOX (SIZE)\n"+
+		"S: * STATUS INBOX (SIZE 9223372036854775808 MESSAGES 2)\nS: A1 OK done\n")
+	c, err := client.New(conn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Status(bg, "INBOX", []string{"SIZE"})
+	flagged(t, res, err)
+	s := only[*client.StatusData](t, res)
+	eq(t, "as sent", s.Items[0].Data.String(), "9223372036854775808")
+	n, _ := s.Get("MESSAGES")
+	eq(t, "the next item", n, uint64(2))
+}
+
 func TestGrammarListExtended(t *testing.T) {
 	// mailbox-list with mbox-list-extended (RFC 5258): CHILDINFO and
 	// OLDNAME items; the delimiter NIL; a mailbox name with ']' bare.
