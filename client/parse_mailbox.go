@@ -41,10 +41,17 @@ func parseList(p *parser, name string) Response {
 	}
 	d.ExpectSP()
 	l.Mailbox, l.Raw = p.mailbox()
-	if d.SP() && !d.AtEnd() {
-		v, _ := d.Value()
+	for d.SP() && !d.AtEnd() {
+		// mbox-list-extended (RFC 5258 section 3.4): "(" items ")". Data
+		// in another shape is kept too, as sent.
+		v, ok := d.Value()
+		if !ok {
+			break
+		}
 		if v.Kind == wire.KindList {
-			l.Extended = v.List
+			l.Extended = append(l.Extended, v.List...)
+		} else {
+			l.Extended = append(l.Extended, v)
 		}
 	}
 	return l
@@ -58,12 +65,34 @@ func parseStatus(p *parser, _ string) Response {
 	d.SP() // Gmail and others omit nothing; some servers double it
 	d.List(func() bool {
 		name, ok := d.ExpectAtom()
-		d.ExpectSP()
-		n, ok2 := d.Number64()
-		s.Items = append(s.Items, StatusItem{Name: name, Value: n})
-		return ok && ok2
+		if !ok || !d.ExpectSP() {
+			return false
+		}
+		s.Items = append(s.Items, p.statusValue(name))
+		return d.Err() == nil
 	})
 	return s
+}
+
+// statusValue reads the value of status-att-val: a number (number,
+// nz-number, number64, mod-sequence-valzer), or for extensions such as
+// APPENDLIMIT NIL (RFC 7889) and MAILBOXID (id) (RFC 8474) any value,
+// kept as Data.
+func (p *parser) statusValue(name string) StatusItem {
+	d := p.d
+	it := StatusItem{Name: name}
+	if c := d.Peek(); c < '0' || c > '9' {
+		v, _ := d.Value()
+		it.Data = &v
+		return it
+	}
+	m := d.Mark()
+	n, ok := d.Number64()
+	if !ok && d.Err() == nil { // out of range: flagged, and kept as sent
+		it.Data = &Value{Kind: wire.KindAtom, Str: d.TextSince(m)}
+	}
+	it.Value = n
+	return it
 }
 
 // parseNamespace reads NAMESPACE personal other shared (RFC 2342).

@@ -160,6 +160,7 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 			s.writeJSONLine(responseJSON(r))
 		default:
 			renderResponse(s.out, r, opt)
+			s.markShown(r)
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"imapsh/client"
+	"imapsh/render"
 )
 
 // Endpoint is where to connect and as whom: the fields of repl.Target that
@@ -147,4 +148,17 @@ func authenticate(ctx context.Context, cl *client.Client, e Endpoint, pw string)
 		return nil, err
 	}
 	return cl.Authenticate(ctx, m)
+}
+
+// ReportAlerts writes to w the [ALERT]s cl received (RFC 9051 section
+// 7.1: the user must see them) and forgets them: for a connection whose
+// login or select failed, so that the greeting's or the login's alert is
+// not lost with it.
+func ReportAlerts(w io.Writer, cl *client.Client) {
+	if cl == nil {
+		return
+	}
+	for _, a := range cl.Alerts() {
+		render.Alert(w, a, render.Options{})
+	}
 }
