@@ -112,7 +112,7 @@ func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions
 // listPattern sends a pattern: wildcards are list-chars, allowed bare.
 func (c *Client) listPattern(a *wire.Command, pattern string) {
 	enc := pattern
-	if !c.Enabled("UTF8=ACCEPT") {
+	if !a.UTF8 {
 		enc = wire.EncodeMailbox(pattern)
 	}
 	if enc != "" && !strings.ContainsAny(enc, " \"\\(){}\r\n\x00") && isASCII(enc) {

@@ -144,6 +144,25 @@ func TestSecretParts(t *testing.T) {
 	}
 }
 
+func TestStringUTF8Mode(t *testing.T) {
+	tests := []struct {
+		in   string
+		utf8 bool
+		want string
+	}{
+		{"Grüße", false, "{7}Grüße"},
+		{"Grüße", true, `"Grüße"`},
+		{"日本語", true, `"日本語"`},
+		{"\xc3", true, "{1}\xc3"}, // a cut UTF-8 sequence
+		{"a\r\nb", true, "{4}a\r\nb"},
+	}
+	for _, tt := range tests {
+		if got := render(t, (&Command{UTF8: tt.utf8}).String(tt.in)); got != tt.want {
+			t.Errorf("String(%q) with UTF8=%v = %q, want %q", tt.in, tt.utf8, got, tt.want)
+		}
+	}
+}
+
 func TestLiteralReaderBinary(t *testing.T) {
 	c := (&Command{}).LiteralReader(strings.NewReader("\x00bin"), 4, true)
 	if got := render(t, c); got != "~{4}\x00bin" {
@@ -160,10 +179,17 @@ func TestMailboxArgument(t *testing.T) {
 		{"INBOX", false, "INBOX"},
 		{"Ärger & Co", false, `"&AMQ-rger &- Co"`},
 		{"Lab/Ünïcødé/日本語", false, "Lab/&ANw-n&AO8-c&APg-d&AOk-/&ZeVnLIqe-"},
-		{"Ärger", true, "{6}Ärger"},
+		// UTF-8 mode (RFC 6855 section 3): UTF-8 in a quoted string, no
+		// literal and so no round trip; "&" is just a character.
+		{"Ärger", true, `"Ärger"`},
+		{"INBOX.A&AOQ-B", true, "INBOX.A&AOQ-B"},
+		{"Ärger & Co", true, `"Ärger & Co"`},
+		{`Quote"Ä`, true, `"Quote\"Ä"`},
+		{"bad\xffUTF-8", true, "{9}bad\xffUTF-8"},
+		{"line\nbreak", true, "{10}line\nbreak"},
 	}
 	for _, tt := range tests {
-		if got := render(t, (&Command{}).Mailbox(tt.in, tt.utf8)); got != tt.want {
+		if got := render(t, (&Command{UTF8: tt.utf8}).Mailbox(tt.in)); got != tt.want {
 			t.Errorf("Mailbox(%q, %v) = %q, want %q", tt.in, tt.utf8, got, tt.want)
 		}
 	}

@@ -1,0 +1,91 @@
+package client_test
+
+import (
+	"errors"
+	"testing"
+
+	"imapsh/client"
+)
+
+// courierCases replay what Courier-IMAP 5.0.13 sends (transcripts
+// courier_*.txt): the quirks and the UTF-8 mode found on it (issue 7).
+var courierCases = map[string]transcriptCase{
+	"courier_namespace": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		ns := only[*client.NamespaceData](t, must(t)(c.Namespace(bg)))
+		eq(t, "personal", len(ns.Personal), 1)
+		eq(t, "personal prefix", ns.Personal[0].Prefix, "INBOX.")
+		eq(t, "other", len(ns.Other), 0)
+		eq(t, "shared", len(ns.Shared), 2)
+		eq(t, "shared 1", ns.Shared[0].Prefix+ns.Shared[0].Delim, "#shared..")
+		eq(t, "shared 2", ns.Shared[1].Prefix+ns.Shared[1].Delim, "shared..")
+		ns = only[*client.NamespaceData](t, must(t)(c.Namespace(bg)))
+		eq(t, "personal, side by side", len(ns.Personal), 2)
+		eq(t, "second personal", ns.Personal[1].Prefix, "~")
+		eq(t, "other, spaced", len(ns.Other), 2)
+		eq(t, "extension kept", len(ns.Other[1].Ext), 2)
+		eq(t, "shared NIL", len(ns.Shared), 0)
+	},
+	"courier_login_capability": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		eq(t, "STARTTLS before login", c.HasCap("STARTTLS"), true)
+		must(t)(c.Login(bg, "alice", "alicepw"))
+		eq(t, "STARTTLS after login", c.HasCap("STARTTLS"), false)
+		eq(t, "UTF8=ACCEPT after login", c.HasCap("UTF8=ACCEPT"), true)
+		must(t)(c.Select(bg, "INBOX", client.SelectOptions{}))
+		// What Courier lacks is refused locally, never sent.
+		refused := map[string]error{}
+		_, refused["UNSELECT"] = c.Unselect(bg)
+		_, refused["MOVE"] = c.Move(bg, "1", "Trash", false)
+		_, refused["SEARCH RETURN"] = c.Search(bg, "ALL", client.SearchOptions{Return: "COUNT"})
+		_, refused["GETMETADATA"] = c.GetMetadata(bg, "", []string{"/shared/comment"}, "")
+		_, refused["ID"] = c.ID(bg, nil)
+		for name, err := range refused {
+			var ce *client.CapabilityError
+			if !errors.As(err, &ce) {
+				t.Errorf("%s: %v, want a local *client.CapabilityError", name, err)
+			}
+		}
+	},
+	"courier_authenticate_capability": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		must(t)(c.LoginCRAMMD5(bg, "tim", "tanstaaftanstaaf"))
+		eq(t, "state", c.State(), client.StateAuthenticated)
+		eq(t, "capabilities unknown", c.HasCapsKnown(), false)
+		_, err := c.GetMetadata(bg, "", []string{"/shared/comment"}, "")
+		serverError(t, err, "BAD", "")
+	},
+	"courier_quota_no_list": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		res := must(t)(c.GetQuotaRoot(bg, "INBOX"))
+		eqStrings(t, "roots", only[*client.QuotaRootData](t, res).Roots, "ROOT")
+		q := only[*client.QuotaData](t, res)
+		eq(t, "root", q.Root, "ROOT")
+		eq(t, "resources", len(q.Resources), 0)
+		q = only[*client.QuotaData](t, must(t)(c.GetQuota(bg, "ROOT")))
+		eq(t, "empty list", len(q.Resources), 0)
+	},
+	"courier_utf8_names": testCourierUTF8Names,
+}
+
+// testCourierUTF8Names: before ENABLE UTF8=ACCEPT a name is modified UTF-7
+// and decoded; after it the same bytes are the name itself, shown and sent
+// back as they came, and non-ASCII names go as quoted strings.
+func testCourierUTF8Names(t *testing.T, c *client.Client, _ *lockedBuffer) {
+	l := only[*client.ListData](t, must(t)(c.List(bg, "", "INBOX.*", client.ListOptions{})))
+	eq(t, "modified UTF-7 decoded", l.Mailbox, "INBOX.AäB")
+	eq(t, "UTF8Names before ENABLE", c.UTF8Names(), false)
+	must(t)(c.Enable(bg, "UTF8=ACCEPT"))
+	eq(t, "UTF8Names after ENABLE", c.UTF8Names(), true)
+	ls := client.Of[*client.ListData](must(t)(c.List(bg, "", "INBOX.*", client.ListOptions{})))
+	if len(ls) != 2 {
+		t.Fatalf("LIST: %d mailboxes", len(ls))
+	}
+	eq(t, "raw name", ls[0].Mailbox, "INBOX.A&AOQ-B")
+	eq(t, "Raw is what was sent", ls[0].Raw, "INBOX.A&AOQ-B")
+	eq(t, "UTF-8 name", ls[1].Mailbox, "INBOX.Grüße")
+	must(t)(c.Select(bg, ls[0].Mailbox, client.SelectOptions{}))
+	st := only[*client.StatusData](t, must(t)(c.Status(bg, "INBOX.Grüße", []string{"MESSAGES"})))
+	eq(t, "STATUS name", st.Mailbox, "INBOX.Grüße")
+	must(t)(c.Create(bg, "INBOX.Ärger & Co"))
+	must(t)(c.List(bg, "", "INBOX.Grü*", client.ListOptions{}))
+	eq(t, "MYRIGHTS name", only[*client.MyRightsData](t, must(t)(c.MyRights(bg, "INBOX.Grüße"))).Mailbox, "INBOX.Grüße")
+	ns := only[*client.NamespaceData](t, must(t)(c.Namespace(bg)))
+	eq(t, "NAMESPACE prefix as sent", ns.Shared[0].Prefix, "Geteilt&-Ä.")
+}
