@@ -48,9 +48,16 @@ func (c *Client) mailboxCommand(ctx context.Context, name, cap, mailbox string) 
 }
 
 // Create creates a mailbox (RFC 9051 section 6.3.4; imaplib create);
-// specialUse, if given, asks for USE (\Sent ...) (RFC 6154 CREATE-SPECIAL-USE).
+// specialUse, if given, asks for USE (\Sent ...) (RFC 6154
+// CREATE-SPECIAL-USE), which is refused locally with a *CapabilityError
+// when the server does not announce that extension: a server without it
+// would create a plain mailbox or answer BAD.
 func (c *Client) Create(ctx context.Context, mailbox string, specialUse ...string) (*Result, error) {
-	return c.run(ctx, "CREATE", AuthOrSelect, "", func(a *wire.Command) {
+	cap := ""
+	if len(specialUse) > 0 {
+		cap = "CREATE-SPECIAL-USE"
+	}
+	return c.run(ctx, "CREATE", AuthOrSelect, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if len(specialUse) > 0 {
 			a.Raw(" (USE ").List(len(specialUse), func(i int) { a.Atom(specialUse[i]) }).Raw(")")

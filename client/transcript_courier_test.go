@@ -2,7 +2,10 @@ package client_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"imapsh/client"
 )
@@ -61,7 +64,22 @@ var courierCases = map[string]transcriptCase{
 		q = only[*client.QuotaData](t, must(t)(c.GetQuota(bg, "ROOT")))
 		eq(t, "empty list", len(q.Resources), 0)
 	},
-	"courier_utf8_names": testCourierUTF8Names,
+	"courier_create_special_use": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		_, err := c.Create(bg, "INBOX.Archiv", `\Archive`)
+		var ce *client.CapabilityError
+		if !errors.As(err, &ce) || ce.Cap != "CREATE-SPECIAL-USE" {
+			t.Fatalf("CREATE (USE (\\Archive)): %v, want a local *client.CapabilityError for CREATE-SPECIAL-USE", err)
+		}
+		must(t)(c.Create(bg, "INBOX.Archiv"))
+	},
+	"courier_append_utf8": testCourierAppendUTF8,
+	"utf8_append_rfc9755": testAppendUTF8RFC9755,
+	"utf8_append_imap4rev2": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		must(t)(c.Enable(bg, "UTF8=ACCEPT"))
+		must(t)(c.Append(bg, "INBOX", utf8Message("Subject: Grüße", true)))
+	},
+	"courier_utf8_names":  testCourierUTF8Names,
+	"courier_search_utf8": testCourierSearchUTF8,
 }
 
 // testCourierUTF8Names: before ENABLE UTF8=ACCEPT a name is modified UTF-7
@@ -88,4 +106,63 @@ func testCourierUTF8Names(t *testing.T, c *client.Client, _ *lockedBuffer) {
 	eq(t, "MYRIGHTS name", only[*client.MyRightsData](t, must(t)(c.MyRights(bg, "INBOX.Grüße"))).Mailbox, "INBOX.Grüße")
 	ns := only[*client.NamespaceData](t, must(t)(c.Namespace(bg)))
 	eq(t, "NAMESPACE prefix as sent", ns.Shared[0].Prefix, "Geteilt&-Ä.")
+}
+
+// testCourierSearchUTF8: see courier_search_utf8.txt.
+func testCourierSearchUTF8(t *testing.T, c *client.Client, _ *lockedBuffer) {
+	must(t)(c.Select(bg, "INBOX", client.SelectOptions{}))
+	eqStrings(t, "CHARSET UTF-8 added", searchNums(t, c, "SUBJECT Grüße", client.SearchOptions{}), "2")
+	eqStrings(t, "ASCII, no CHARSET", searchNums(t, c, "FROM alice", client.SearchOptions{}), "1")
+	searchNums(t, c, `SUBJECT "Grüße"`, client.SearchOptions{UID: true, Charset: "ISO-8859-1"})
+	must(t)(c.Sort(bg, "DATE", "UTF-8", "SUBJECT Grüße UNSEEN", false))
+	must(t)(c.CloseMailbox(bg)) // ENABLE is for the authenticated state
+	must(t)(c.Enable(bg, "UTF8=ACCEPT"))
+	must(t)(c.Select(bg, "INBOX", client.SelectOptions{}))
+	eqStrings(t, "quoted UTF-8", searchNums(t, c, "(OR SUBJECT Grüße FROM Jörg)", client.SearchOptions{}), "2")
+	_, err := c.Search(bg, "SUBJECT Grüße", client.SearchOptions{Charset: "UTF-8"})
+	if !errors.Is(err, client.ErrCharsetAfterUTF8) {
+		t.Errorf("CHARSET after ENABLE UTF8=ACCEPT: %v, want ErrCharsetAfterUTF8", err)
+	}
+	_, err = c.Sort(bg, "DATE", "US-ASCII", "ALL", false)
+	if !errors.Is(err, client.ErrCharsetAfterUTF8) {
+		t.Errorf("SORT US-ASCII after ENABLE UTF8=ACCEPT: %v, want ErrCharsetAfterUTF8", err)
+	}
+	must(t)(c.Thread(bg, "REFERENCES", "utf-8", `SUBJECT "Grüße"`, false))
+	eqStrings(t, "session in sync", searchNums(t, c, "ALL", client.SearchOptions{}), "1", "2")
+}
+
+// searchNums runs a SEARCH and returns its numbers as strings.
+func searchNums(t *testing.T, c *client.Client, criteria string, opts client.SearchOptions) []string {
+	t.Helper()
+	var out []string
+	for _, n := range only[*client.SearchData](t, must(t)(c.Search(bg, criteria, opts))).Nums {
+		out = append(out, fmt.Sprint(n))
+	}
+	return out
+}
+
+// utf8Message is a one-line message for APPEND; utf8 marks its header as
+// holding UTF-8.
+func utf8Message(text string, utf8 bool) client.AppendMessage {
+	return client.AppendMessage{Body: strings.NewReader(text), Size: int64(len(text)), UTF8: utf8}
+}
+
+// testCourierAppendUTF8: see courier_append_utf8.txt.
+func testCourierAppendUTF8(t *testing.T, c *client.Client, _ *lockedBuffer) {
+	must(t)(c.Append(bg, "INBOX", utf8Message("Subject: Grüße", true)))
+	must(t)(c.Enable(bg, "UTF8=ACCEPT"))
+	res := must(t)(c.Append(bg, "INBOX", utf8Message("Subject: Grüße", true)))
+	eqStrings(t, "APPENDUID", res.Status.Code.Strings(), "7", "2")
+	m := utf8Message("Subject: Grüße", true)
+	m.Flags, m.Date = []string{`\Seen`}, time.Date(2024, 1, 1, 10, 0, 0, 0, time.UTC)
+	must(t)(c.Append(bg, "INBOX.Grüße", m))
+	must(t)(c.Append(bg, "INBOX", utf8Message("A: b\r\n\r\nGrüße", false)))
+}
+
+// testAppendUTF8RFC9755: see utf8_append_rfc9755.txt.
+func testAppendUTF8RFC9755(t *testing.T, c *client.Client, _ *lockedBuffer) {
+	must(t)(c.Enable(bg, "UTF8=ACCEPT"))
+	must(t)(c.Append(bg, "INBOX", utf8Message("Subject: Grüße", true)))
+	_, err := c.Append(bg, "Missing", utf8Message("Subject: Grüße", true))
+	serverError(t, err, "NO", "TRYCREATE")
 }

@@ -70,7 +70,9 @@ func messageCommands(uid bool) []*Command {
 		{Name: pre + "search", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{search},
 			Summary: "find " + what,
-			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\nsearch CHARSET UTF-8 SUBJECT \"Grüße\"\n" +
+			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\n" +
+				"search SUBJECT Grüße    non-ASCII words go as strings, with CHARSET UTF-8 unless one is typed;\n" +
+				"                        after enable UTF8=ACCEPT no CHARSET is sent or allowed (RFC 6855)\n" +
 				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
 			Run: runSearch(uid)},
 		{Name: pre + "copy", Group: groupMessage, States: client.SelectedState, Pipe: true,

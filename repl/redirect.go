@@ -41,7 +41,8 @@ func (s *Session) fetchToFile(ctx context.Context, in *Input, set, items string,
 	return res, err
 }
 
-// appendFromFile appends the message in in.In, streaming it.
+// appendFromFile appends the message in in.In, streaming it. A header
+// with UTF-8 in it is marked for the client (AppendMessage.UTF8).
 func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.AppendMessage) (*client.Result, error) {
 	f, err := os.Open(in.In)
 	if err != nil {
@@ -50,6 +51,9 @@ func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.Appe
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
+		return nil, err
+	}
+	if msg.UTF8, err = client.EightBitHeader(f); err != nil {
 		return nil, err
 	}
 	p := s.progress(io.Discard)

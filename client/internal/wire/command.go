@@ -21,6 +21,10 @@ type Part struct {
 	Size    int64     // literal size in bytes
 	Binary  bool      // literal8 ~{n} (RFC 3516)
 	Secret  bool      // hidden in traces and logs
+	// Sync makes the literal wait for the server's continuation even with
+	// LITERAL+, so that a server refusing the command line does so before
+	// any of the data is read (see Client.Append's UTF8 form).
+	Sync bool
 }
 
 // Command accumulates one command line. Builder methods never put CR, LF or
@@ -163,6 +167,14 @@ func (c *Command) Literal(data []byte) *Command {
 // binary selects literal8 (~{n}, RFC 3516) for APPEND of binary data.
 func (c *Command) LiteralReader(r io.Reader, size int64, binary bool) *Command {
 	c.Parts = append(c.Parts, Part{Literal: r, Size: size, Binary: binary, Secret: c.secret})
+	return c
+}
+
+// SyncLiteralReader is LiteralReader for a literal that always waits for
+// the server's continuation (Part.Sync).
+func (c *Command) SyncLiteralReader(r io.Reader, size int64, binary bool) *Command {
+	c.LiteralReader(r, size, binary)
+	c.Parts[len(c.Parts)-1].Sync = true
 	return c
 }
 

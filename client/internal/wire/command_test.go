@@ -123,6 +123,32 @@ func TestRawArgs(t *testing.T) {
 	}
 }
 
+// TestSearchArgs: an unquoted 8-bit word is not an atom; it goes as a
+// string (a literal, or quoted in UTF-8 mode), and the rest as typed.
+func TestSearchArgs(t *testing.T) {
+	tests := []struct {
+		in   string
+		utf8 bool
+		want string
+	}{
+		{"SUBJECT Grüße", false, "SUBJECT {7}Grüße"},
+		{"SUBJECT Grüße", true, `SUBJECT "Grüße"`},
+		{"(OR SUBJECT Grüße FROM Jörg) UNSEEN", true, `(OR SUBJECT "Grüße" FROM "Jörg") UNSEEN`},
+		{`SUBJECT "Grüße" BODY Köln`, true, `SUBJECT "Grüße" BODY "Köln"`},
+		{"UNSEEN FROM alice 1:5", false, "UNSEEN FROM alice 1:5"},
+		{"SUBJECT a\xffb", true, "SUBJECT {3}a\xffb"}, // not UTF-8: a literal even then
+	}
+	for _, tt := range tests {
+		c := (&Command{UTF8: tt.utf8}).SearchArgs(tt.in)
+		if got := render(t, c); got != tt.want || c.Err() != nil {
+			t.Errorf("SearchArgs(%q) UTF8=%v = %q (err %v), want %q", tt.in, tt.utf8, got, c.Err(), tt.want)
+		}
+	}
+	if c := (&Command{}).SearchArgs("TEXT {4}"); c.Err() == nil {
+		t.Error("SearchArgs accepted a literal marker")
+	}
+}
+
 func TestSecretParts(t *testing.T) {
 	c := (&Command{}).Atom("alice").SP()
 	c.Secret(func(c *Command) { c.AString("pass word") })
