@@ -14,18 +14,23 @@ type SelectOptions struct {
 }
 
 // Select opens a mailbox (RFC 9051 sections 6.3.2 and 6.3.3; imaplib
-// select with readonly). The client's Mailbox tracks its state.
+// select with readonly). The client's Mailbox tracks its state. The
+// CONDSTORE parameter is refused locally when the server does not announce
+// CONDSTORE.
 func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions) (*Result, error) {
-	name := "SELECT"
+	name, cap := "SELECT", ""
 	if opts.ReadOnly {
 		name = "EXAMINE"
 	}
-	if err := c.check(name, AuthOrSelect, ""); err != nil {
+	if opts.CondStore {
+		cap = "CONDSTORE"
+	}
+	if err := c.check(name, AuthOrSelect, cap); err != nil {
 		return nil, err
 	}
 	prev := c.mbox
 	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly}
-	res, err := c.run(ctx, name, AuthOrSelect, "", func(a *wire.Command) {
+	res, err := c.run(ctx, name, AuthOrSelect, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if opts.CondStore {
 			a.Raw(" (CONDSTORE)")
@@ -102,8 +107,16 @@ type ListOptions struct {
 // List lists mailboxes (RFC 9051 section 6.3.9; imaplib list). The
 // pattern may use * and %; names are UTF-8 here and modified UTF-7 on the
 // wire.
+//
+// Selection and return options need LIST-EXTENDED (RFC 5258; part of
+// IMAP4rev2) and are refused locally without it: Courier-IMAP 5.0, which
+// lacks it, ignores LIST (SUBSCRIBED) and lists every mailbox.
 func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions) (*Result, error) {
-	return c.run(ctx, "LIST", AuthOrSelect, "", func(a *wire.Command) {
+	cap := ""
+	if opts.Select != "" || opts.Return != "" {
+		cap = "LIST-EXTENDED|IMAP4REV2"
+	}
+	return c.run(ctx, "LIST", AuthOrSelect, cap, func(a *wire.Command) {
 		if opts.Select != "" {
 			a.Raw("(").RawArgs(opts.Select).Raw(") ")
 		}

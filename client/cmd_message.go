@@ -136,8 +136,18 @@ type FetchOptions struct {
 // Fetch retrieves message data (RFC 9051 section 6.4.5; imaplib fetch and
 // uid('FETCH')). Items are as typed: a macro (ALL, FAST, FULL), one item, or
 // a parenthesised list such as (UID FLAGS BODY.PEEK[HEADER]).
+//
+// CHANGEDSINCE needs CONDSTORE and VANISHED needs QRESYNC (RFC 7162); they
+// are refused locally when the server does not announce them.
 func (c *Client) Fetch(ctx context.Context, set, items string, opts FetchOptions) (*Result, error) {
-	if err := c.check(uidName(opts.UID, "FETCH"), SelectedState, ""); err != nil {
+	cap := ""
+	switch {
+	case opts.Vanished:
+		cap = "QRESYNC"
+	case opts.ChangedSince > 0:
+		cap = "CONDSTORE"
+	}
+	if err := c.check(uidName(opts.UID, "FETCH"), SelectedState, cap); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: uidName(opts.UID, "FETCH"), args: &wire.Command{}, sink: opts.Sink}
@@ -177,9 +187,14 @@ type StoreOptions struct {
 
 // Store changes flags (RFC 9051 section 6.4.6; imaplib store and
 // uid('STORE')). op is FLAGS, +FLAGS, -FLAGS, optionally with .SILENT;
-// flags is a flag or a parenthesised list.
+// flags is a flag or a parenthesised list. UNCHANGEDSINCE needs CONDSTORE
+// and is refused locally without it.
 func (c *Client) Store(ctx context.Context, set, op, flags string, opts StoreOptions) (*Result, error) {
-	return c.run(ctx, uidName(opts.UID, "STORE"), SelectedState, "", func(a *wire.Command) {
+	cap := ""
+	if opts.UnchangedSince > 0 {
+		cap = "CONDSTORE"
+	}
+	return c.run(ctx, uidName(opts.UID, "STORE"), SelectedState, cap, func(a *wire.Command) {
 		setArg(a, set)
 		a.SP()
 		if opts.UnchangedSince > 0 {

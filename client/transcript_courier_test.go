@@ -41,6 +41,10 @@ var courierCases = map[string]transcriptCase{
 		_, refused["SEARCH RETURN"] = c.Search(bg, "ALL", client.SearchOptions{Return: "COUNT"})
 		_, refused["GETMETADATA"] = c.GetMetadata(bg, "", []string{"/shared/comment"}, "")
 		_, refused["ID"] = c.ID(bg, nil)
+		_, refused["LIST (SUBSCRIBED)"] = c.List(bg, "", "*", client.ListOptions{Select: "SUBSCRIBED"})
+		_, refused["SELECT (CONDSTORE)"] = c.Select(bg, "INBOX", client.SelectOptions{CondStore: true})
+		_, refused["FETCH (CHANGEDSINCE)"] = c.Fetch(bg, "1", "(FLAGS)", client.FetchOptions{ChangedSince: 1})
+		_, refused["STORE (UNCHANGEDSINCE)"] = c.Store(bg, "1", "+FLAGS", `\Seen`, client.StoreOptions{UnchangedSince: 1})
 		for name, err := range refused {
 			var ce *client.CapabilityError
 			if !errors.As(err, &ce) {
