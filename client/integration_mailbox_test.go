@@ -75,21 +75,27 @@ func testMailboxLifecycle(t *testing.T, l *lab) {
 		t.Fatalf("LIST after RENAME: %q", got)
 	}
 	labMust(t)(c.Delete(ctx, renamed))
-	for _, parent := range []string{l.box("Lab", "Ünïcødé"), l.box("Lab")} {
-		_, err := c.Delete(ctx, parent)
-		if l.courier {
-			// Courier (Maildir++): a parent is a \Noselect placeholder that
-			// went away with its last child; deleting it is NO.
-			labServerError(t, err, "NO")
-		} else if err != nil {
-			t.Fatalf("DELETE %s: %v", parent, err)
-		}
-	}
+	labDeleteParents(t, l, c, l.box("Lab", "Ünïcødé"), l.box("Lab"))
 	if got := labListNames(t, labMust(t)(c.List(ctx, "", l.box("Lab", "*"), client.ListOptions{}))); len(got) != 0 {
 		t.Fatalf("LIST after DELETE: %q", got)
 	}
 	_, err = c.Delete(ctx, renamed)
 	labServerError(t, err, "NO")
+}
+
+// labDeleteParents deletes the parents left after their last child went.
+// Courier (Maildir++): a parent is a \Noselect placeholder that went away
+// with its last child; deleting it is NO.
+func labDeleteParents(t *testing.T, l *lab, c *client.Client, parents ...string) {
+	t.Helper()
+	for _, parent := range parents {
+		_, err := c.Delete(t.Context(), parent)
+		if l.courier {
+			labServerError(t, err, "NO")
+		} else if err != nil {
+			t.Fatalf("DELETE %s: %v", parent, err)
+		}
+	}
 }
 
 func labAppendMsg(body []byte, flags ...string) client.AppendMessage {
@@ -135,6 +141,19 @@ func testAppend(t *testing.T, l *lab) {
 	if !slices.Contains(f.Flags, `\Seen`) || !slices.Contains(f.Flags, "$Label1") {
 		t.Errorf("flags %v", f.Flags)
 	}
+}
+
+// labUnselect leaves the mailbox with UNSELECT, or, where the server lacks
+// it (the client refuses it), with CLOSE.
+func labUnselect(t *testing.T, l *lab, c *client.Client) {
+	t.Helper()
+	if !l.lacks("UNSELECT") {
+		labMust(t)(c.Unselect(t.Context()))
+		return
+	}
+	_, err := c.Unselect(t.Context())
+	labRefused(t, err, "UNSELECT")
+	labMust(t)(c.CloseMailbox(t.Context()))
 }
 
 func labFetchOne(t *testing.T, c *client.Client, set, items string) *client.FetchData {
@@ -188,13 +207,7 @@ func testSelectExamine(t *testing.T, l *lab) {
 		t.Errorf("no PERMANENTFLAGS")
 	}
 	labMust(t)(c.Check(ctx))
-	if l.lacks("UNSELECT") {
-		_, err := c.Unselect(ctx)
-		labRefused(t, err, "UNSELECT")
-		labMust(t)(c.CloseMailbox(ctx))
-	} else {
-		labMust(t)(c.Unselect(ctx))
-	}
+	labUnselect(t, l, c)
 	if c.State() != client.StateAuthenticated || c.Mailbox() != nil {
 		t.Fatalf("after UNSELECT/CLOSE: %v %+v", c.State(), c.Mailbox())
 	}
@@ -244,6 +257,18 @@ func testFetchTyped(t *testing.T, l *lab) {
 	if !strings.EqualFold(att.Type, "application") || !strings.EqualFold(att.Encoding, "base64") || !strings.EqualFold(att.Disposition, "attachment") {
 		t.Errorf("attachment part %+v", att)
 	}
+	labCheckSections(t, l, f)
+
+	var each []uint32
+	res = labMust(t)(c.Fetch(ctx, "1:*", "(UID ENVELOPE)", client.FetchOptions{UID: true, Each: func(f *client.FetchData) { each = append(each, f.Seq) }}))
+	if len(each) != len(fixtureMessages()) || len(client.Of[*client.FetchData](res)) != 0 {
+		t.Errorf("UID FETCH with Each: callback saw %v, result kept %d", each, len(client.Of[*client.FetchData](res)))
+	}
+}
+
+// labCheckSections checks the body sections testFetchTyped asked for.
+func labCheckSections(t *testing.T, l *lab, f *client.FetchData) {
+	t.Helper()
 	sections := map[string]client.BodySection{}
 	for _, s := range f.Sections {
 		// Courier echoes the header list quoted: HEADER.FIELDS ("SUBJECT").
@@ -262,12 +287,6 @@ func testFetchTyped(t *testing.T, l *lab) {
 		t.Errorf("BODY[2] = %q, want the base64 attachment", bin.Data)
 	} else if !l.courier && string(bin.Data) != fixtureAttachment {
 		t.Errorf("BINARY[2] = %q, want the decoded attachment", bin.Data)
-	}
-
-	var each []uint32
-	res = labMust(t)(c.Fetch(ctx, "1:*", "(UID ENVELOPE)", client.FetchOptions{UID: true, Each: func(f *client.FetchData) { each = append(each, f.Seq) }}))
-	if len(each) != len(fixtureMessages()) || len(client.Of[*client.FetchData](res)) != 0 {
-		t.Errorf("UID FETCH with Each: callback saw %v, result kept %d", each, len(client.Of[*client.FetchData](res)))
 	}
 }
 
@@ -402,16 +421,7 @@ func testStoreCopyMoveExpunge(t *testing.T, l *lab) {
 		t.Errorf("COPY to a missing mailbox: want [TRYCREATE], got %+v", se.StatusResponse)
 	}
 
-	labMust(t)(c.Store(ctx, "1:2", "+FLAGS.SILENT", `\Deleted`, client.StoreOptions{}))
-	uid1 := labFetchOne(t, c, "1", "(UID)").UID
-	res = labMust(t)(c.Expunge(ctx, labNum(uid1)))
-	if res.Count("EXPUNGE")+res.Count("VANISHED") != 1 {
-		t.Errorf("UID EXPUNGE: %v", labKinds(res))
-	}
-	res = labMust(t)(c.Expunge(ctx, ""))
-	if ex := labNumbers(res, "EXPUNGE"); !slices.Equal(ex, []uint32{1}) {
-		t.Errorf("EXPUNGE: message numbers %v, want [1]", ex)
-	}
+	labExpunge(t, c)
 	labMust(t)(c.Store(ctx, "1", "+FLAGS.SILENT", `\Deleted`, client.StoreOptions{}))
 	labMust(t)(c.CloseMailbox(ctx))
 	if c.State() != client.StateAuthenticated {
@@ -424,6 +434,23 @@ func testStoreCopyMoveExpunge(t *testing.T, l *lab) {
 	st = labOne[*client.StatusData](t, labMust(t)(c.Status(ctx, dest, []string{"MESSAGES"})))
 	if n, _ := st.Get("MESSAGES"); n != 3 {
 		t.Errorf("destination MESSAGES = %d, want 3", n)
+	}
+}
+
+// labExpunge marks messages 1 and 2 \Deleted, removes the first with UID
+// EXPUNGE (UIDPLUS) and the other with EXPUNGE.
+func labExpunge(t *testing.T, c *client.Client) {
+	t.Helper()
+	ctx := t.Context()
+	labMust(t)(c.Store(ctx, "1:2", "+FLAGS.SILENT", `\Deleted`, client.StoreOptions{}))
+	uid1 := labFetchOne(t, c, "1", "(UID)").UID
+	res := labMust(t)(c.Expunge(ctx, labNum(uid1)))
+	if res.Count("EXPUNGE")+res.Count("VANISHED") != 1 {
+		t.Errorf("UID EXPUNGE: %v", labKinds(res))
+	}
+	res = labMust(t)(c.Expunge(ctx, ""))
+	if ex := labNumbers(res, "EXPUNGE"); !slices.Equal(ex, []uint32{1}) {
+		t.Errorf("EXPUNGE: message numbers %v, want [1]", ex)
 	}
 }
 
