@@ -215,6 +215,15 @@ func (c *Client) HasCapsKnown() bool { return c.caps != nil }
 // Enabled reports whether ENABLE switched an extension on (RFC 5161).
 func (c *Client) Enabled(name string) bool { return c.enabled[strings.ToUpper(name)] }
 
+// UTF8Names reports whether the session is in UTF-8 mode: after ENABLE
+// UTF8=ACCEPT (RFC 6855 section 3) or ENABLE IMAP4rev2 (RFC 9051 section
+// 5.1), mailbox names travel in UTF-8, not modified UTF-7, in both
+// directions, and quoted strings may carry UTF-8, so that a non-ASCII name
+// or search word needs no literal.
+func (c *Client) UTF8Names() bool {
+	return c.enabled["UTF8=ACCEPT"] || c.enabled["IMAP4REV2"]
+}
+
 func (c *Client) setCaps(caps []string) {
 	c.caps = make(map[string]bool, len(caps))
 	c.capOrder = caps

@@ -169,8 +169,12 @@ func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) (
 }
 
 // literalPlus reports whether a literal goes without waiting for the
-// server's continuation (RFC 7888 LITERAL+, or LITERAL- up to 4096 bytes).
+// server's continuation (RFC 7888 LITERAL+, or LITERAL- up to 4096 bytes),
+// unless the part asks to wait.
 func (c *Client) literalPlus(part wire.Part) bool {
+	if part.Sync {
+		return false
+	}
 	return c.HasCap("LITERAL+") || (c.HasCap("LITERAL-") && part.Size <= 4096)
 }
 

@@ -7,10 +7,12 @@ import (
 )
 
 // parser turns wire tokens into typed responses. sink, when set, receives
-// FETCH body sections as they stream in.
+// FETCH body sections as they stream in; utf8 says that mailbox names are
+// UTF-8 on the wire (see Client.UTF8Names), not modified UTF-7.
 type parser struct {
 	d    *wire.Decoder
 	sink SectionSink
+	utf8 bool
 }
 
 // SectionSink chooses where a FETCH body section goes: a non-nil writer
@@ -236,11 +238,22 @@ func (p *parser) flagList() []string {
 func parseFlags(p *parser, _ string) Response { return &FlagsData{Flags: p.flagList()} }
 
 // mailbox reads a mailbox name (astring, literals included) and decodes
-// modified UTF-7; a name that does not decode is shown as sent.
+// it (mailboxName).
 func (p *parser) mailbox() (decoded, raw string) {
 	raw, _ = p.d.AString()
-	decoded, _ = wire.DecodeMailbox(raw)
-	return decoded, raw
+	return p.mailboxName(raw), raw
+}
+
+// mailboxName decodes a mailbox name or prefix as sent: modified UTF-7
+// (RFC 3501 section 5.1.3), or nothing in UTF-8 mode, where a name such as
+// "A&AOQ-B" is just that (RFC 6855 section 3). A name that does not decode
+// is shown as sent.
+func (p *parser) mailboxName(raw string) string {
+	if p.utf8 {
+		return raw
+	}
+	decoded, _ := wire.DecodeMailbox(raw)
+	return decoded
 }
 
 // joinValues shows values in IMAP syntax separated by single spaces.

@@ -144,7 +144,7 @@ func (c *Client) readOne() (Response, error) {
 		return nil, c.fatal(err)
 	}
 	c.discard = bodyDiscard{}
-	p := parser{d: c.dec, sink: c.currentSink()}
+	p := parser{d: c.dec, sink: c.currentSink(), utf8: c.UTF8Names()}
 	resp, _ := p.readResponse()
 	err := c.dec.End()
 	c.warned = c.warned[:0]

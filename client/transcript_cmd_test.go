@@ -58,7 +58,7 @@ var commandCases = map[string]transcriptCase{
 		if strings.Contains(trace.String(), "pässwort") {
 			t.Errorf("trace shows the password:\n%s", trace)
 		}
-		eq(t, "caps forgotten after login", c.HasCapsKnown(), false)
+		eq(t, "caps asked again after login", c.HasCap("IDLE"), true)
 	},
 	"cmd_authenticate_plain_ir": func(t *testing.T, c *client.Client, trace *lockedBuffer) {
 		must(t)(c.Authenticate(bg, sasl.NewPlainClient("", "alice", "secret")))

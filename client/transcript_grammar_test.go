@@ -312,7 +312,7 @@ func TestGrammarContinuationForms(t *testing.T) {
 	// continue-req = "+" SP (resp-text / base64); "+" alone is accepted
 	// (public-inbox-imapd, modern-email/defects #7; swift-nio-imap PR #222).
 	conn := clienttest.Serve(t, "S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi\nC: A1 AUTHENTICATE PLAIN\nS: +\n"+
-		"C: AGFsaWNlAHNlY3JldA==\nS: A1 OK done\n")
+		"C: AGFsaWNlAHNlY3JldA==\nS: A1 OK [CAPABILITY IMAP4rev1] done\n")
 	c, err := client.New(conn, &client.Options{AllowPlaintextAuth: true})
 	if err != nil {
 		t.Fatal(err)

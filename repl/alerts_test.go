@@ -88,7 +88,7 @@ func TestAlertsInJSON(t *testing.T) {
 // inside the connector, so no result shows their alerts; they go to
 // stderr (and to JSON lines of their own).
 func TestAlertsWhileConnecting(t *testing.T) {
-	wire := "S: * OK [ALERT] Greeting alert\nC: A1 LOGIN alice secret\nS: A1 OK [ALERT] Login alert\n" +
+	wire := "S: * OK [ALERT] Greeting alert\nC: A1 LOGIN alice secret\nS: * CAPABILITY IMAP4rev1\nS: A1 OK [ALERT] Login alert\n" +
 		"C: A2 SELECT INBOX\nS: * OK [ALERT] Select alert\nS: A2 OK [READ-WRITE] done\n" +
 		"C: A3 LOGOUT\nS: * BYE bye\nS: A3 OK bye\n"
 	connect := func(ctx context.Context, _ *Target) (*client.Client, error) {

@@ -100,6 +100,10 @@ func (s *Session) errorHint(cmd *Command, err error) string {
 	var se *client.StateError
 	var ce *client.CapabilityError
 	switch {
+	case errors.As(err, &ce) && ce.Cap == "CREATE-SPECIAL-USE":
+		return "create it without the special use: this server cannot mark one (RFC 6154)"
+	case errors.Is(err, client.ErrCharsetAfterUTF8):
+		return "leave out CHARSET: after enable UTF8=ACCEPT search strings are UTF-8"
 	case errors.As(err, &se), errors.As(err, &ce):
 		return s.hintFor(cmd)
 	case errors.Is(err, client.ErrClosed), errors.Is(err, client.ErrBye):

@@ -70,6 +70,9 @@ func (c *Connector) Connect(ctx context.Context, e Endpoint) (*client.Client, er
 	if err := c.login(ctx, cl, e); err != nil {
 		return cl, err
 	}
+	if err := askCaps(ctx, cl); err != nil {
+		return cl, err
+	}
 	if e.Mailbox == "" || cl.State()&client.AuthOrSelect == 0 {
 		return cl, nil
 	}
@@ -126,6 +129,18 @@ func (c *Connector) login(ctx context.Context, cl *client.Client, e Endpoint) er
 		return &LoginError{User: e.User, Err: err}
 	}
 	return nil
+}
+
+// askCaps asks for the capabilities when the session has none yet: a
+// greeting without [CAPABILITY] (Courier-IMAP's "* PREAUTH Ready.", or a
+// session left unauthenticated), so that checks, help and completion go by
+// what the server offers.
+func askCaps(ctx context.Context, cl *client.Client) error {
+	if cl.HasCapsKnown() || cl.State() == client.StateLogout {
+		return nil
+	}
+	_, err := cl.Capability(ctx)
+	return err
 }
 
 // authenticate uses e.Mech, else the strongest AUTH= mechanism offered
