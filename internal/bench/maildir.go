@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
+	"time"
 )
 
 // maildirFill is what fillMaildir writes.
@@ -81,4 +84,31 @@ func writeOwned(path string, m genMessage, uid, gid int) error {
 		return err
 	}
 	return os.Chtimes(path, m.Date, m.Date)
+}
+
+// runFill is -mode fill: write n generated messages into a Maildir owned
+// by a system user, for a Dovecot the benchmark did not start:
+//
+//	go run ./internal/bench -mode fill -maildir /tmp/imaplab/dovecot/home/bob/Maildir/scale1m \
+//	    -messages 1000000 -owner imaplab
+//	doveadm -c /tmp/imaplab/dovecot/dovecot.conf mailbox status -u bob messages scale1m
+func runFill(dir string, n, largeMiB int, owner string) error {
+	if dir == "" || n < 1 {
+		return fmt.Errorf("-mode fill needs -maildir DIR and -messages N")
+	}
+	f := maildirFill{Dir: dir, N: n, Seed: uint64(n), LargeMiB: largeMiB, UID: -1, GID: -1}
+	if owner != "" {
+		u, err := user.Lookup(owner)
+		if err != nil {
+			return err
+		}
+		f.UID, _ = strconv.Atoi(u.Uid)
+		f.GID, _ = strconv.Atoi(u.Gid)
+	}
+	t0 := time.Now()
+	if err := fillMaildir(f); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "%d messages written to %s in %v\n", n, dir, time.Since(t0).Round(time.Millisecond))
+	return nil
 }

@@ -24,6 +24,8 @@
 //	-mode search   SEARCH ALL of a large mailbox, text and --json (body.go)
 //	-mode startup  exec to the first prompt on a pseudo-terminal (startup.go)
 //
+// -mode fill writes generated messages straight into a Maildir (maildir.go).
+//
 // -mode pipeline replays "uid store N +flags \Flagged" lines through the
 // shell with and without \pipeline, and imaplib, over a delay proxy; see
 // pipeline.go.
@@ -55,7 +57,8 @@ func (c config) rawCommand() string {
 // flags are the command line beyond config.
 type flags struct {
 	mode, phase, only, cpuprofile, imapsh, plainAddr, tlsAddr, transports, label, mailboxes, bodySeq string
-	runs, stores                                                                                     int
+	maildir, owner                                                                                   string
+	runs, stores, messages, largeMiB                                                                 int
 	oneWay                                                                                           time.Duration
 	markdown, warmup                                                                                 bool
 }
@@ -76,7 +79,7 @@ func parseFlags() (config, flags) {
 	flag.IntVar(&f.runs, "runs", 3, "rounds of all contenders")
 	flag.StringVar(&f.only, "only", "", "comma-separated phases or contenders to run (default: all available)")
 	flag.StringVar(&f.cpuprofile, "cpuprofile", "", "with -phase client: write a CPU profile of the FETCH")
-	flag.StringVar(&f.mode, "mode", "fetch", "fetch, whole, scale, body, search, startup or pipeline")
+	flag.StringVar(&f.mode, "mode", "fetch", "fetch, whole, scale, body, search, startup, pipeline or fill")
 	flag.IntVar(&f.stores, "n", 1000, "with -mode pipeline: number of uid store lines")
 	flag.DurationVar(&f.oneWay, "delay", 10*time.Millisecond, "with -mode pipeline: delay added in each direction")
 	flag.StringVar(&f.imapsh, "imapsh", "", "whole-process modes: the imapsh binary to run (default: go build one into a temporary directory)")
@@ -86,6 +89,10 @@ func parseFlags() (config, flags) {
 	flag.StringVar(&f.label, "label", "", "whole-process modes: the server as the report names it (default: its address)")
 	flag.StringVar(&f.mailboxes, "mailboxes", "bench10k,INBOX", "with -mode scale: mailboxes of different sizes, smallest first")
 	flag.StringVar(&f.bodySeq, "body-seq", "*", "with -mode body: the large message's sequence number")
+	flag.StringVar(&f.maildir, "maildir", "", "with -mode fill: the mailbox's Maildir directory")
+	flag.IntVar(&f.messages, "messages", 0, "with -mode fill: how many messages to write")
+	flag.IntVar(&f.largeMiB, "large-mib", 0, "with -mode fill: make the last message this many MiB (0: none)")
+	flag.StringVar(&f.owner, "owner", "", "with -mode fill: the system user owning the files (the server's mail user)")
 	flag.BoolVar(&f.markdown, "markdown", false, "whole-process modes: print the report as Markdown")
 	flag.BoolVar(&f.warmup, "warmup", true, "whole-process modes: run every contender once, unmeasured, first")
 	flag.Parse()
@@ -100,6 +107,8 @@ func main() {
 		err = runPhase(f.phase, cfg, f.cpuprofile)
 	case f.mode == "fetch":
 		err = compare(cfg, f.runs, f.only)
+	case f.mode == "fill":
+		err = runFill(f.maildir, f.messages, f.largeMiB, f.owner)
 	case f.mode == "pipeline":
 		if !flagSet("mailbox") {
 			cfg.Mailbox = "pipebench" // its \Flagged flags get cleared: never INBOX by default

@@ -40,7 +40,7 @@ func (t *table) writeText(w io.Writer) error {
 // writeMarkdown prints the table as GitHub Markdown.
 func (t *table) writeMarkdown(w io.Writer) error {
 	if t.Title != "" {
-		fmt.Fprintf(w, "\n%s\n\n", t.Title)
+		fmt.Fprintf(w, "%s\n\n", t.Title)
 	}
 	fmt.Fprintf(w, "| %s |\n|%s\n", strings.Join(t.Header, " | "), strings.Repeat("---|", len(t.Header)))
 	for _, r := range t.Rows {
