@@ -37,8 +37,8 @@ func runBody(s *setup, o runOptions, seq string) (*report, error) {
 	}
 	m.finish()
 	_, size := workloadSize(all)
-	intro := fmt.Sprintf("Whole process of `imapsh -c 'examine %s' -c 'fetch %s BODY[]'` (a %.1f MB answer) on %s; "+
-		"medians of %d interleaved rounds%s. Machine: %s.", s.cfg.Mailbox, seq, mb(size), o.Label, o.Rounds, warmupText(o.Warmup), m)
+	intro := fmt.Sprintf("Whole process of `imapsh -c 'examine %s' -c 'fetch %s BODY[]'` (a %s answer) on %s; "+
+		"medians of %d interleaved rounds%s. Machine: %s.", s.cfg.Mailbox, seq, sizeText(size), o.Label, o.Rounds, warmupText(o.Warmup), m)
 	t := outputTable(all, o.Transports, bodyGoal)
 	return &report{Intro: []string{intro}, Tables: []*table{t}, Series: all}, nil
 }
@@ -78,8 +78,8 @@ func runSearch(s *setup, o runOptions) (*report, error) {
 	}
 	m.finish()
 	_, size := workloadSize(all)
-	intro := fmt.Sprintf("Whole process of `imapsh -c 'examine %s' -c 'search all'` (a %.1f MB answer) on %s; "+
-		"medians of %d interleaved rounds%s. Machine: %s.", s.cfg.Mailbox, mb(size), o.Label, o.Rounds, warmupText(o.Warmup), m)
+	intro := fmt.Sprintf("Whole process of `imapsh -c 'examine %s' -c 'search all'` (a %s answer) on %s; "+
+		"medians of %d interleaved rounds%s. Machine: %s.", s.cfg.Mailbox, sizeText(size), o.Label, o.Rounds, warmupText(o.Warmup), m)
 	t := outputTable(all, o.Transports, func(string, int64) string { return "" })
 	return &report{Intro: []string{intro}, Tables: []*table{t}, Series: all}, nil
 }

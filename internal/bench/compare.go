@@ -22,7 +22,8 @@ func compare(cfg config, runs int, only string) error {
 	if only != "" {
 		phases = strings.Split(only, ",")
 	}
-	if _, err := exec.LookPath("python3"); err != nil {
+	python := realPython() // not a wrapper such as pyenv's shim, whose own CPU time would count
+	if python == "" {
 		phases = without(phases, "python")
 	}
 	self, err := os.Executable()
@@ -34,7 +35,7 @@ func compare(cfg config, runs int, only string) error {
 	best := map[string]result{}
 	for run := 1; run <= runs; run++ {
 		for _, ph := range phases {
-			res, err := runChild(self, ph, cfg)
+			res, err := runChild(self, python, ph, cfg)
 			if err != nil {
 				return fmt.Errorf("%s: %w", ph, err)
 			}
@@ -83,10 +84,10 @@ func without(list []string, drop string) []string {
 
 // runChild runs one phase in a new process and adds the process's own
 // CPU time and peak RSS to what it reports.
-func runChild(self, phase string, cfg config) (result, error) {
+func runChild(self, python, phase string, cfg config) (result, error) {
 	var cmd *exec.Cmd
 	if phase == "python" {
-		cmd = exec.Command("python3", pythonArgs(cfg)...)
+		cmd = exec.Command(python, pythonArgs(cfg)...)
 	} else {
 		cmd = exec.Command(self, phaseArgs(phase, cfg)...)
 	}
