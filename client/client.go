@@ -55,7 +55,7 @@ type Client struct {
 	trace     *tracer
 	tagNum    int
 	state     State
-	caps      map[string]bool
+	caps      CapSet
 	capOrder  []string
 	mbox      *Mailbox
 	enabled   map[string]bool
@@ -209,6 +209,10 @@ func (c *Client) Caps() []string { return append([]string(nil), c.capOrder...) }
 // HasCap reports whether the server announced a capability (case-insensitive).
 func (c *Client) HasCap(name string) bool { return c.caps[strings.ToUpper(name)] }
 
+// CapSet returns the server's capabilities as last announced, nil when
+// none are known yet; CapSet.Has knows what IMAP4rev2 includes.
+func (c *Client) CapSet() CapSet { return c.caps }
+
 // HasCapsKnown reports whether the client has a capability list at all.
 func (c *Client) HasCapsKnown() bool { return c.caps != nil }
 
@@ -225,11 +229,8 @@ func (c *Client) UTF8Names() bool {
 }
 
 func (c *Client) setCaps(caps []string) {
-	c.caps = make(map[string]bool, len(caps))
+	c.caps = NewCapSet(caps)
 	c.capOrder = caps
-	for _, cp := range caps {
-		c.caps[strings.ToUpper(cp)] = true
-	}
 }
 
 // Close closes the connection without LOGOUT.

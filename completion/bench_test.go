@@ -31,7 +31,9 @@ func newManyMailboxes(n int) manyMailboxes {
 	return manyMailboxes{names: names}
 }
 
-func (m manyMailboxes) State() client.State { return client.StateSelected }
+func (m manyMailboxes) Available(name string) bool {
+	return repl.CommandAvailable(name, client.StateSelected, client.NewCapSet(m.Caps()))
+}
 func (m manyMailboxes) Caps() []string      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
 func (m manyMailboxes) Mailboxes() []string { return m.names }
 func (m manyMailboxes) Flags() []string     { return []string{`\Seen`, `\Flagged`} }

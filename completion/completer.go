@@ -4,11 +4,7 @@
 // touches the network: a keystroke only reads the Source.
 package completion
 
-import (
-	"strings"
-
-	"imapsh/client"
-)
+import "strings"
 
 // Arg is one argument of a command as completion sees it.
 type Arg struct {
@@ -19,10 +15,8 @@ type Arg struct {
 
 // Command is one entry of the shell's command table as completion sees it.
 type Command struct {
-	Name    string       // lower case; two words for "uid fetch"
-	Aliases []string     // other names
-	Caps    []string     // any-of; empty means base IMAP
-	States  client.State // where the command is valid
+	Name    string   // lower case; two words for "uid fetch"
+	Aliases []string // other names
 	Args    []Arg
 }
 
@@ -42,11 +36,11 @@ type Spec struct {
 
 // Source gives the live, cached session data completion reads.
 type Source interface {
-	State() client.State // the connection state; StateLogout when not connected
-	Caps() []string      // the server's capabilities as last announced
-	Mailboxes() []string // mailbox names from the last LIST (UTF-8)
-	Flags() []string     // PERMANENTFLAGS (or FLAGS) of the selected mailbox
-	Variables() []string // names set with \set
+	Available(name string) bool // whether the named command may run now (state, capabilities)
+	Caps() []string             // the server's capabilities as last announced
+	Mailboxes() []string        // mailbox names from the last LIST (UTF-8)
+	Flags() []string            // PERMANENTFLAGS (or FLAGS) of the selected mailbox
+	Variables() []string        // names set with \set
 }
 
 // Completer completes shell lines; it satisfies readline.AutoCompleter.
@@ -173,7 +167,7 @@ func (c *Completer) commandCandidates(words []Word) []candidate {
 	typed := len(words) - 1
 	var out []candidate
 	for _, cmd := range c.spec.Commands {
-		if !c.available(cmd) {
+		if !c.src.Available(cmd.Name) {
 			continue
 		}
 		for _, name := range append([]string{cmd.Name}, cmd.Aliases...) {
@@ -185,24 +179,4 @@ func (c *Completer) commandCandidates(words []Word) []candidate {
 		}
 	}
 	return dedupe(out)
-}
-
-// available reports whether cmd is valid in the source's state and its
-// capabilities allow it (when the capabilities are known).
-func (c *Completer) available(cmd Command) bool {
-	if c.src.State()&cmd.States == 0 {
-		return false
-	}
-	caps := c.src.Caps()
-	if len(cmd.Caps) == 0 || len(caps) == 0 {
-		return true
-	}
-	for _, need := range cmd.Caps {
-		for _, have := range caps {
-			if strings.EqualFold(need, have) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -18,8 +18,14 @@ type fakeSource struct {
 	caps  []string
 }
 
-func (f fakeSource) State() client.State { return f.state }
-func (f fakeSource) Caps() []string      { return f.caps }
+func (f fakeSource) Caps() []string { return f.caps }
+func (f fakeSource) Available(name string) bool {
+	var caps client.CapSet
+	if len(f.caps) > 0 {
+		caps = client.NewCapSet(f.caps)
+	}
+	return repl.CommandAvailable(name, f.state, caps)
+}
 func (f fakeSource) Mailboxes() []string {
 	return []string{"INBOX", "Sent", "Sent Items", "Archive/2024", "Ünïcødé", "Bad\x1b[2J\u202ename"}
 }

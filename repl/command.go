@@ -32,18 +32,29 @@ type Command struct {
 	Aliases []string // other names
 	Group   string   // help section
 	Args    []Arg
-	Caps    []string     // any-of; empty means base IMAP4rev1
-	States  client.State // where the command is valid; meta-commands: anyState
-	In, Out bool         // accepts < FILE / > FILE
-	Raw     bool         // the line is a raw IMAP command: its credentials are found by redact.RawSpan
-	Pipe    bool         // \pipeline on may send it before earlier answers: no state change, Result untouched (pipeline.go)
-	Summary string       // one line, lower case, no final period
-	Help    string       // long text and examples
+	// Need is the client's declaration of what the IMAP command needs
+	// (states, capabilities): one of client.Needs, never written here;
+	// nil for the shell's meta-commands, valid in any state.
+	Need    *client.Need
+	In, Out bool   // accepts < FILE / > FILE
+	Raw     bool   // the line is a raw IMAP command: its credentials are found by redact.RawSpan
+	Pipe    bool   // \pipeline on may send it before earlier answers: no state change, Result untouched (pipeline.go)
+	Summary string // one line, lower case, no final period
+	Help    string // long text and examples
 	Run     Handler
 }
 
 // anyState includes "not connected" (StateLogout): for meta-commands.
 const anyState = client.AnyState | client.StateLogout
+
+// need is what the command needs now: its client.Needs entry, valid only
+// with a connection; a meta-command needs nothing.
+func (c *Command) need() client.Need {
+	if c.Need == nil {
+		return client.Need{States: anyState}
+	}
+	return client.Need{States: c.Need.States & client.AnyState, Caps: c.Need.Caps}
+}
 
 // IsMeta reports whether c is a shell meta-command (\help, \set, ...).
 func (c *Command) IsMeta() bool { return strings.HasPrefix(c.Name, `\`) || c.Group == groupShell }

@@ -16,54 +16,53 @@ import (
 func init() {
 	mailbox := Arg{Name: "mailbox", Kind: completion.Mailbox}
 	who := Arg{Name: "identifier", Kind: completion.Identifier}
-	acl, quota := []string{"ACL"}, []string{"QUOTA"}
 	register(
-		&Command{Name: "getacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox},
+		&Command{Name: "getacl", Group: groupAdmin, Need: &client.Needs.ACL, Args: []Arg{mailbox},
 			Summary: "show a mailbox's access control list",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetACL(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "setacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl,
+		&Command{Name: "setacl", Group: groupAdmin, Need: &client.Needs.ACL,
 			Args:    []Arg{mailbox, who, {Name: "rights", Kind: completion.Rights}},
 			Summary: "grant rights to an identifier", Help: "setacl Shared bob lrs\nsetacl Shared bob +w    adds, -w removes",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.SetACL(ctx, in.Arg("mailbox"), in.Arg("identifier"), in.Arg("rights"))
 			}},
-		&Command{Name: "deleteacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox, who},
+		&Command{Name: "deleteacl", Group: groupAdmin, Need: &client.Needs.ACL, Args: []Arg{mailbox, who},
 			Summary: "remove an identifier from the access control list",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.DeleteACL(ctx, in.Arg("mailbox"), in.Arg("identifier"))
 			}},
-		&Command{Name: "listrights", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox, who},
+		&Command{Name: "listrights", Group: groupAdmin, Need: &client.Needs.ACL, Args: []Arg{mailbox, who},
 			Summary: "show which rights may be granted to an identifier",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.ListRights(ctx, in.Arg("mailbox"), in.Arg("identifier"))
 			}},
-		&Command{Name: "myrights", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox},
+		&Command{Name: "myrights", Group: groupAdmin, Need: &client.Needs.ACL, Args: []Arg{mailbox},
 			Summary: "show your rights on a mailbox",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.MyRights(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "getquota", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota,
+		&Command{Name: "getquota", Group: groupAdmin, Need: &client.Needs.Quota,
 			Args: []Arg{{Name: "root", Kind: completion.Atom}}, Summary: "show a quota root's usage and limits",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetQuota(ctx, in.Arg("root"))
 			}},
-		&Command{Name: "getquotaroot", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota, Args: []Arg{mailbox},
+		&Command{Name: "getquotaroot", Group: groupAdmin, Need: &client.Needs.Quota, Args: []Arg{mailbox},
 			Summary: "show a mailbox's quota roots with usage bars",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetQuotaRoot(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "setquota", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota,
+		&Command{Name: "setquota", Group: groupAdmin, Need: &client.Needs.Quota,
 			Args:    []Arg{{Name: "root", Kind: completion.Atom}, {Name: "limits", Kind: completion.Rest}},
 			Summary: "set a quota root's limits (usually admin only)", Help: "setquota user/alice (STORAGE 1048576 MESSAGE 10000)",
 			Run: runSetQuota},
-		&Command{Name: "getmetadata", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"METADATA", "METADATA-SERVER"},
+		&Command{Name: "getmetadata", Group: groupAdmin, Need: &client.Needs.Metadata,
 			Args:    []Arg{mailbox, {Name: "entries", Kind: completion.Rest}},
 			Summary: "read annotations (RFC 5464); mailbox \"\" is the server",
 			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared",
 			Run:     runGetMetadata},
-		&Command{Name: "setmetadata", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"METADATA", "METADATA-SERVER"},
+		&Command{Name: "setmetadata", Group: groupAdmin, Need: &client.Needs.Metadata,
 			Args:    []Arg{mailbox, {Name: "entries", Kind: completion.Rest}},
 			Summary: "write annotations (RFC 5464); NIL deletes one",
 			Help:    "setmetadata INBOX /private/comment \"my inbox\"",
@@ -74,13 +73,13 @@ func init() {
 				}
 				return s.c.SetMetadata(ctx, in.Arg("mailbox"), entries)
 			}},
-		&Command{Name: "getannotation", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"ANNOTATEMORE"},
+		&Command{Name: "getannotation", Group: groupAdmin, Need: &client.Needs.AnnotateMore,
 			Args:    []Arg{mailbox, {Name: "entry", Kind: completion.Atom}, {Name: "attribute", Kind: completion.Atom, Values: []string{"value.shared", "value.priv", "*"}}},
 			Summary: "read annotations in the draft ANNOTATEMORE syntax (Cyrus)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetAnnotation(ctx, in.Arg("mailbox"), in.Arg("entry"), in.Arg("attribute"))
 			}},
-		&Command{Name: "setannotation", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"ANNOTATEMORE"},
+		&Command{Name: "setannotation", Group: groupAdmin, Need: &client.Needs.AnnotateMore,
 			Args:    []Arg{mailbox, {Name: "entry", Kind: completion.Atom}, {Name: "attributes", Kind: completion.Rest}},
 			Summary: "write annotation attributes in the draft ANNOTATEMORE syntax",
 			Help:    "setannotation INBOX /comment value.shared \"team inbox\"",

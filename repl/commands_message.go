@@ -16,30 +16,30 @@ import (
 // as a "uid ..." command working on UIDs.
 func init() {
 	register(
-		&Command{Name: "check", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		&Command{Name: "check", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "ask for a checkpoint of the selected mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Check(ctx) }},
-		&Command{Name: "close", Group: groupMessage, States: client.SelectedState,
+		&Command{Name: "close", Group: groupMessage, Need: &client.Needs.Message,
 			Summary: "expunge deleted messages and close the mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.CloseMailbox(ctx) }},
-		&Command{Name: "unselect", Group: groupMessage, States: client.SelectedState, Caps: []string{"UNSELECT", "IMAP4rev2"},
+		&Command{Name: "unselect", Group: groupMessage, Need: &client.Needs.Unselect,
 			Summary: "close the mailbox without expunging (RFC 3691)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Unselect(ctx) }},
-		&Command{Name: "expunge", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		&Command{Name: "expunge", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: `remove the messages flagged \Deleted`,
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Expunge(ctx, "") }},
-		&Command{Name: "uid expunge", Group: groupMessage, States: client.SelectedState, Caps: []string{"UIDPLUS", "IMAP4rev2"}, Pipe: true,
+		&Command{Name: "uid expunge", Group: groupMessage, Need: &client.Needs.UIDExpunge, Pipe: true,
 			Args:    []Arg{{Name: "uids", Kind: completion.SeqSet}},
 			Summary: `remove the given \Deleted messages only (RFC 4315)`,
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Expunge(ctx, in.Arg("uids"))
 			}},
-		&Command{Name: "partial", Group: groupMessage, States: client.SelectedState,
+		&Command{Name: "partial", Group: groupMessage, Need: &client.Needs.Message,
 			Args: []Arg{{Name: "number", Kind: completion.Number}, {Name: "part", Kind: completion.Atom, Values: []string{"BODY[]", "BODY[TEXT]", "BODY[HEADER]"}},
 				{Name: "start", Kind: completion.Number}, {Name: "length", Kind: completion.Number}},
 			Summary: "fetch part of a message (the obsolete PARTIAL of RFC 1730)",
 			Run:     runPartial},
-		&Command{Name: "idle", Group: groupMessage, States: client.AuthOrSelect, Caps: []string{"IDLE", "IMAP4rev2"},
+		&Command{Name: "idle", Group: groupMessage, Need: &client.Needs.Idle,
 			Summary: "wait for new mail and flag changes, shown live, until Ctrl-C (RFC 2177)",
 			Run:     runIdle},
 	)
@@ -57,19 +57,19 @@ func messageCommands(uid bool) []*Command {
 	}
 	search := Arg{Name: "criteria", Kind: completion.SearchKeys}
 	return []*Command{
-		{Name: pre + "fetch", Group: groupMessage, States: client.SelectedState, Out: true, Pipe: true,
+		{Name: pre + "fetch", Group: groupMessage, Need: &client.Needs.Message, Out: true, Pipe: true,
 			Args:    []Arg{set, {Name: "items", Kind: completion.FetchItems}},
 			Summary: "retrieve data of " + what,
 			Help: "fetch 1:5 (UID FLAGS ENVELOPE)\nfetch 1:* fast\nfetch 7 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]\n" +
 				"fetch 7 BODY[] > msg.eml     streams the body to a file",
 			Run: runFetch(uid)},
-		{Name: pre + "store", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		{Name: pre + "store", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags, Repeat: true}},
 			Summary: "change the flags of " + what,
 			Help: "store 1:3 +flags \\Seen\nstore 4 -flags.silent (\\Flagged $Important)\n" +
 				"store 5 (UNCHANGEDSINCE 1234) +flags \\Deleted    CONDSTORE (RFC 7162): only if unchanged",
 			Run: runStore(uid)},
-		{Name: pre + "search", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		{Name: pre + "search", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Args:    []Arg{search},
 			Summary: "find " + what,
 			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\n" +
@@ -77,26 +77,26 @@ func messageCommands(uid bool) []*Command {
 				"                        after enable UTF8=ACCEPT no CHARSET is sent or allowed (RFC 6855)\n" +
 				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
 			Run: runSearch(uid)},
-		{Name: pre + "copy", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		{Name: pre + "copy", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
 			Summary: "copy " + what + " to a mailbox",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Copy(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "move", Group: groupMessage, States: client.SelectedState, Caps: []string{"MOVE", "IMAP4rev2"}, Pipe: true,
+		{Name: pre + "move", Group: groupMessage, Need: &client.Needs.Move, Pipe: true,
 			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
 			Summary: "move " + what + " to a mailbox (RFC 6851)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Move(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "sort", Group: groupMessage, States: client.SelectedState, Caps: []string{"SORT"}, Pipe: true,
+		{Name: pre + "sort", Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
 			Args:    []Arg{{Name: "order", Kind: completion.SortKeys}, {Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
 			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				order := strings.TrimSuffix(strings.TrimPrefix(in.Arg("order"), "("), ")")
 				return s.c.Sort(ctx, order, in.Arg("charset"), in.Arg("criteria"), uid)
 			}},
-		{Name: pre + "thread", Group: groupMessage, States: client.SelectedState, Caps: []string{"THREAD=REFERENCES", "THREAD=ORDEREDSUBJECT"}, Pipe: true,
+		{Name: pre + "thread", Group: groupMessage, Need: &client.Needs.Thread, Pipe: true,
 			Args: []Arg{{Name: "algorithm", Kind: completion.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
 				{Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
 			Summary: "search and thread " + what + " (RFC 5256)", Help: "thread REFERENCES UTF-8 ALL",

@@ -17,35 +17,35 @@ import (
 func init() {
 	on := []Arg{{Name: "on|off", Kind: completion.Switch, Optional: true}}
 	register(
-		&Command{Name: `\help`, Aliases: []string{"help", `\?`}, Group: groupShell, States: anyState,
+		&Command{Name: `\help`, Aliases: []string{"help", `\?`}, Group: groupShell,
 			Args:    []Arg{{Name: "topic", Kind: completion.Topic, Optional: true}},
 			Summary: "list the commands available now, or explain one",
 			Help:    "help             what this server and state allow, and what the rest need\nhelp all         every command\nhelp fetch       one command\nhelp scripts     the .imap script format",
 			Run:     runHelp},
-		&Command{Name: `\connect`, Group: groupShell, States: anyState, Args: []Arg{{Name: "url", Kind: completion.URL}},
+		&Command{Name: `\connect`, Group: groupShell, Args: []Arg{{Name: "url", Kind: completion.URL}},
 			Summary: "open a new session (the current one is logged out)",
 			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143",
 			Run:     runConnect},
-		&Command{Name: `\reconnect`, Group: groupShell, States: anyState,
+		&Command{Name: `\reconnect`, Group: groupShell,
 			Summary: "connect again to the same server and re-select the mailbox", Run: runReconnect},
-		&Command{Name: `\trace`, Group: groupShell, States: anyState, Args: on,
+		&Command{Name: `\trace`, Group: groupShell, Args: on,
 			Summary: "show the wire (C:/S: lines, secrets masked) on stderr", Run: runTrace},
-		&Command{Name: `\raw`, Group: groupShell, States: anyState, Args: on,
+		&Command{Name: `\raw`, Group: groupShell, Args: on,
 			Summary: "print the server's lines as received instead of rendering them",
 			Run:     toggle(func(s *Session, v bool) { s.cfg.Raw = v })},
-		&Command{Name: `\json`, Group: groupShell, States: anyState, Args: on,
+		&Command{Name: `\json`, Group: groupShell, Args: on,
 			Summary: "print one JSON object per command",
 			Run:     toggle(func(s *Session, v bool) { s.cfg.JSON = v })},
-		&Command{Name: `\pipeline`, Group: groupShell, States: anyState, Args: on,
+		&Command{Name: `\pipeline`, Group: groupShell, Args: on,
 			Summary: "in scripts, send commands without waiting for each answer (RFC 9051 section 5.5)",
 			Help:    pipelineHelp, Run: toggle(func(s *Session, v bool) { s.cfg.Pipeline = v })},
-		&Command{Name: `\timing`, Group: groupShell, States: anyState, Args: on,
+		&Command{Name: `\timing`, Group: groupShell, Args: on,
 			Summary: "show how long each command took",
 			Run:     toggle(func(s *Session, v bool) { s.timing = v })},
-		&Command{Name: `\i`, Aliases: []string{`\include`}, Group: groupShell, States: anyState,
+		&Command{Name: `\i`, Aliases: []string{`\include`}, Group: groupShell,
 			Args: []Arg{{Name: "file", Kind: completion.Path}}, Summary: "run a .imap script through this shell",
 			Help: "Errors stop the script (\\set ON_ERROR_STOP off to go on). See help scripts.", Run: runInclude},
-		&Command{Name: `\o`, Group: groupShell, States: anyState,
+		&Command{Name: `\o`, Group: groupShell,
 			Args: []Arg{{Name: "file", Kind: completion.Path, Optional: true}}, Summary: "copy output to a file too; \\o alone stops",
 			Help: "\\o out.txt   the file is private (0600) and replaced if it exists, without colours\n" +
 				"A write failure (a full disk) is reported once; the output goes on to the terminal\n" +
@@ -53,35 +53,35 @@ func init() {
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return nil, s.setTee(in.Arg("file"))
 			}},
-		&Command{Name: `\set`, Group: groupShell, States: anyState,
+		&Command{Name: `\set`, Group: groupShell,
 			Args:    []Arg{{Name: "name", Kind: completion.Variable, Optional: true}, {Name: "value", Kind: completion.Secret, Optional: true}},
 			Summary: "set a variable for ${NAME} in scripts, or list them",
 			Help: "\\set                    list the variables (values hidden)\n\\set PASS hunter2        used as login alice ${PASS}\n" +
 				"\\set ON_ERROR_STOP off   scripts go on after errors (exit status 3 at the end)",
 			Run: runSet},
-		&Command{Name: `\unset`, Group: groupShell, States: anyState, Args: []Arg{{Name: "name", Kind: completion.Variable}},
+		&Command{Name: `\unset`, Group: groupShell, Args: []Arg{{Name: "name", Kind: completion.Variable}},
 			Summary: "remove a variable",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				delete(s.vars, in.Arg("name"))
 				return nil, nil
 			}},
-		&Command{Name: `\history`, Group: groupShell, States: anyState, Summary: "show the saved history (secrets are masked)",
+		&Command{Name: `\history`, Group: groupShell, Summary: "show the saved history (secrets are masked)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				for i, e := range s.cfg.History.Entries() {
 					fmt.Fprintf(s.out, "%5d  %s\n", i+1, e)
 				}
 				return nil, nil
 			}},
-		&Command{Name: `\quit`, Aliases: []string{`\q`, "quit", "exit"}, Group: groupShell, States: anyState,
+		&Command{Name: `\quit`, Aliases: []string{`\q`, "quit", "exit"}, Group: groupShell,
 			Summary: "log out and leave the shell",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				s.quit = true
 				return nil, nil
 			}},
-		&Command{Name: `\expect`, Group: groupShell, States: anyState, Args: []Arg{{Name: "expectation", Kind: completion.Rest}},
+		&Command{Name: `\expect`, Group: groupShell, Args: []Arg{{Name: "expectation", Kind: completion.Rest}},
 			Summary: "check the result of the previous command (ok|no|bad, code, count, exists, match)",
 			Help:    scripts.FormatHelp, Run: runExpect},
-		&Command{Name: `\echo`, Group: groupShell, States: anyState, Args: []Arg{{Name: "text", Kind: completion.Rest, Optional: true}},
+		&Command{Name: `\echo`, Group: groupShell, Args: []Arg{{Name: "text", Kind: completion.Rest, Optional: true}},
 			Summary: "print a line",
 			Help:    "The text is printed as written: ${NAME} stays unexpanded, since a variable may hold a secret.",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {

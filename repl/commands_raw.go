@@ -13,23 +13,23 @@ import (
 // recent.
 func init() {
 	register(
-		&Command{Name: "raw", Group: groupRaw, States: client.AnyState, Raw: true,
+		&Command{Name: "raw", Group: groupRaw, Need: &client.Needs.Xatom, Raw: true,
 			Args:    []Arg{{Name: "command", Kind: completion.Rest}},
 			Summary: "send any IMAP command as typed (our tag is added) and show every response",
 			Help: "raw NOOP\nraw GETQUOTAROOT INBOX\nraw UID FETCH 1:* (FLAGS) (CHANGEDSINCE 12)\n" +
 				"The state is not checked: the server judges. Credentials in raw LOGIN or\nAUTHENTICATE lines are masked in history.",
 			Run: runRaw},
-		&Command{Name: "xatom", Group: groupRaw, States: client.AnyState, Raw: true,
+		&Command{Name: "xatom", Group: groupRaw, Need: &client.Needs.Xatom, Raw: true,
 			Args:    []Arg{{Name: "name", Kind: completion.Atom}, {Name: "arguments", Kind: completion.Rest, Optional: true}},
 			Summary: "send an extension command with its arguments (imaplib xatom)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Xatom(ctx, strings.ToUpper(in.Arg("name")), in.Arg("arguments"))
 			}},
-		&Command{Name: "response", Group: groupRaw, States: client.AnyState,
+		&Command{Name: "response", Group: groupRaw, Need: &client.Needs.Stored,
 			Args:    []Arg{{Name: "code", Kind: completion.Atom, Values: []string{"UIDVALIDITY", "UIDNEXT", "PERMANENTFLAGS", "ALERT", "EXISTS", "RECENT"}}},
 			Summary: "show (and forget) the responses or response codes of a name received so far (imaplib response)",
 			Run:     runResponse},
-		&Command{Name: "recent", Group: groupRaw, States: client.SelectedState,
+		&Command{Name: "recent", Group: groupRaw, Need: &client.Needs.Message,
 			Summary: "show RECENT counts received so far, sending NOOP when there are none (imaplib recent)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				resps, err := s.c.Recent(ctx)

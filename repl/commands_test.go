@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -21,8 +22,8 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func TestTableConsistency(t *testing.T) {
 	seen := map[string]string{}
 	for _, c := range Commands() {
-		if c.Summary == "" || c.Run == nil || c.Group == "" || c.States == 0 {
-			t.Errorf("%s: needs a summary, a handler, a group and states", c.Name)
+		if c.Summary == "" || c.Run == nil || c.Group == "" {
+			t.Errorf("%s: needs a summary, a handler and a group", c.Name)
 		}
 		if strings.HasSuffix(c.Summary, ".") || c.Summary != strings.TrimSpace(c.Summary) {
 			t.Errorf("%s: summary %q should be one line without a final period", c.Name, c.Summary)
@@ -50,6 +51,31 @@ func TestTableConsistency(t *testing.T) {
 			}()
 			redaction(k)
 		}()
+	}
+}
+
+// TestNeedsAreTheClients: the states and capabilities of every IMAP
+// command come from the client's declaration (client.Needs, which the
+// client's methods check), never from the shell: an IMAP entry points at
+// a field of client.Needs, a meta-command at nothing. So the shell and the
+// client cannot disagree (enable with IMAP4rev2 once did).
+func TestNeedsAreTheClients(t *testing.T) {
+	fields := map[*client.Need]string{}
+	v := reflect.ValueOf(&client.Needs).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		fields[v.Field(i).Addr().Interface().(*client.Need)] = v.Type().Field(i).Name
+	}
+	for _, c := range Commands() {
+		switch _, ok := fields[c.Need]; {
+		case c.IsMeta() && c.Need != nil:
+			t.Errorf("%s: a meta-command needs no IMAP state", c.Name)
+		case !c.IsMeta() && !ok:
+			t.Errorf("%s: Need must point at a field of client.Needs", c.Name)
+		}
+	}
+	rev2 := client.NewCapSet([]string{"IMAP4rev2"})
+	if !CommandAvailable("enable", client.StateAuthenticated, rev2) || !CommandAvailable("move", client.StateSelected, rev2) {
+		t.Error("enable and move must be available on an IMAP4rev2 server")
 	}
 }
 

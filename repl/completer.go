@@ -17,7 +17,7 @@ func (s *Session) Completer() interface {
 func CompletionSpec() completion.Spec {
 	spec := completion.Spec{Lex: lexWords}
 	for _, c := range table {
-		cc := completion.Command{Name: c.Name, Aliases: c.Aliases, Caps: c.Caps, States: c.States}
+		cc := completion.Command{Name: c.Name, Aliases: c.Aliases}
 		for _, a := range c.Args {
 			cc.Args = append(cc.Args, completion.Arg{Kind: a.Kind, Repeat: a.Repeat, Values: a.Values})
 		}

@@ -68,24 +68,31 @@ func (s *Session) hintFor(cmd *Command) string {
 // can run gets "" (and the hint for a missing capability, used when the
 // server refused it anyway).
 func (s *Session) availability(cmd *Command) (reason, hint string) {
-	state := s.currentState()
+	return availability(cmd.need(), s.currentState(), s.capSet())
+}
+
+// availability says why a command that needs need cannot run in state
+// with a server announcing caps (nil: not known), and what would make it
+// run. The dispatcher, help and completion all ask it.
+func availability(need client.Need, state client.State, caps client.CapSet) (reason, hint string) {
+	states := need.States
 	switch {
-	case state&cmd.States != 0:
-		if !s.hasCap(cmd.Caps) {
-			reason = "needs the server capability " + strings.Join(cmd.Caps, " or ")
+	case need.StateOK(state):
+		if !need.CapsOK(caps) {
+			reason = "needs the server capability " + strings.Join(need.CapNames(), " or ")
 		}
 		return reason, "the server does not announce it; capability refreshes the list"
 	case state == client.StateLogout:
 		return "needs a connection", `\connect URL, or \reconnect`
-	case cmd.States == client.SelectedState && state == client.StateNotAuthenticated:
+	case states == client.SelectedState && state == client.StateNotAuthenticated:
 		return "needs a selected mailbox", "login USER, then select INBOX"
-	case cmd.States == client.SelectedState:
+	case states == client.SelectedState:
 		return "needs a selected mailbox", "select INBOX"
-	case cmd.States&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
+	case states&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
 		return "needs a logged-in session", "login USER"
-	case cmd.States == client.NotAuthOnly:
+	case states == client.NotAuthOnly:
 		return "is only valid before login", ""
-	case cmd.States == client.StateAuthenticated:
+	case states == client.StateAuthenticated:
 		return "is only valid while no mailbox is selected", "unselect (or close) first"
 	}
 	return "is not valid in the " + state.String() + " state", ""

@@ -104,11 +104,12 @@ func requirements(cmd *Command, all bool) string {
 		return ""
 	}
 	var parts []string
-	if len(cmd.Caps) > 0 {
-		parts = append(parts, strings.Join(cmd.Caps, "|"))
+	need := cmd.need()
+	if caps := need.CapNames(); len(caps) > 0 {
+		parts = append(parts, strings.Join(caps, "|"))
 	}
 	if !cmd.IsMeta() {
-		parts = append(parts, stateWord(cmd.States))
+		parts = append(parts, stateWord(need.States))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -144,11 +145,12 @@ func (s *Session) writeCommandHelp(w io.Writer, cmd *Command) {
 		}
 	}
 	fmt.Fprintln(w)
+	need := cmd.need()
 	if !cmd.IsMeta() {
-		fmt.Fprintf(w, "valid: %s\n", stateWord(cmd.States))
+		fmt.Fprintf(w, "valid: %s\n", stateWord(need.States))
 	}
-	if len(cmd.Caps) > 0 {
-		fmt.Fprintf(w, "needs: %s\n", strings.Join(cmd.Caps, " or "))
+	if caps := need.CapNames(); len(caps) > 0 {
+		fmt.Fprintf(w, "needs: %s\n", strings.Join(caps, " or "))
 	}
 	if len(cmd.Aliases) > 0 {
 		fmt.Fprintf(w, "aliases: %s\n", strings.Join(cmd.Aliases, ", "))

@@ -42,7 +42,7 @@ type recorder struct {
 }
 
 func init() {
-	register(&Command{Name: `\record`, Group: groupShell, States: anyState,
+	register(&Command{Name: `\record`, Group: groupShell,
 		Args:    []Arg{{Name: "file", Kind: completion.Path, Optional: true}},
 		Summary: "write this session's commands to a replayable .imap file; \\record off stops",
 		Help: "\\record session.imap   start (the file is private, 0600, replaced if it exists)\n" +

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -52,6 +53,7 @@ type Session struct {
 type sourceCache struct {
 	state     client.State
 	caps      []string
+	capSet    client.CapSet // caps as announced, nil when not known
 	mailboxes []string
 	flags     []string
 	vars      []string
@@ -101,18 +103,13 @@ func (s *Session) currentState() client.State {
 	return s.c.State()
 }
 
-// hasCap reports whether the server announced one of caps (any when the
-// capabilities are not known).
-func (s *Session) hasCap(caps []string) bool {
-	if len(caps) == 0 || !s.connected() || !s.c.HasCapsKnown() {
-		return true
+// capSet is the server's capabilities, nil when not connected or not
+// known yet (which allows every command).
+func (s *Session) capSet() client.CapSet {
+	if !s.connected() {
+		return nil
 	}
-	for _, cp := range caps {
-		if s.c.HasCap(cp) {
-			return true
-		}
-	}
-	return false
+	return s.c.CapSet()
 }
 
 // Prompt is "alice@host INBOX[42]> ", with (ro) after EXAMINE and
@@ -158,9 +155,12 @@ func (s *Session) refreshCache() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.cache.state = s.currentState()
-	s.cache.caps, s.cache.flags = nil, nil
+	s.cache.caps, s.cache.capSet, s.cache.flags = nil, nil, nil
 	if s.connected() {
 		s.cache.caps = s.c.Caps()
+		if s.c.HasCapsKnown() {
+			s.cache.capSet = client.NewCapSet(s.cache.caps)
+		}
 		if m := s.c.Mailbox(); m != nil {
 			s.cache.flags = append(append([]string(nil), m.PermanentFlags...), m.Flags...)
 		}
@@ -179,8 +179,25 @@ func (s *Session) setMailboxes(names []string) {
 	s.mu.Unlock()
 }
 
-// State implements completion.Source.
-func (s *Session) State() client.State { s.mu.Lock(); defer s.mu.Unlock(); return s.cache.state }
+// Available implements completion.Source: the dispatcher's rule
+// (availability) on the cached state and capabilities.
+func (s *Session) Available(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return CommandAvailable(name, s.cache.state, s.cache.capSet)
+}
+
+// CommandAvailable reports whether the shell lets the named command run
+// in state (StateLogout: not connected) with a server announcing caps
+// (nil: not known).
+func CommandAvailable(name string, state client.State, caps client.CapSet) bool {
+	cmd := byName[strings.ToLower(name)]
+	if cmd == nil {
+		return false
+	}
+	reason, _ := availability(cmd.need(), state, caps)
+	return reason == ""
+}
 
 // Caps implements completion.Source.
 func (s *Session) Caps() []string { s.mu.Lock(); defer s.mu.Unlock(); return s.cache.caps }
