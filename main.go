@@ -52,10 +52,7 @@ func session(opts *cli.Options) int {
 		return fail(err)
 	}
 	defer closeTrace()
-	if opts.Trace != "" && opts.Trace != cli.TraceStderr {
-		trace = repl.NewTranscriptWriter(trace) // a trace file replays with client/clienttest
-	}
-	tap := repl.NewWireTap(trace) // --trace, \trace, --raw and \expect match read the wire here
+	tap := repl.NewWireTap(traceSink(opts, trace)) // --trace, \trace, --raw and \expect match read the wire here
 	conn := newConnector(opts, tap)
 	target, stopDemo, err := initialTarget(opts, conn.Passwords)
 	if err != nil {
@@ -81,7 +78,7 @@ func session(opts *cli.Options) int {
 	sess := repl.NewSession(repl.Config{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
-		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
+		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Tap: tap,
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
 		Pipeline: opts.Pipeline, Record: opts.Record,
@@ -114,7 +111,19 @@ func runShell(ctx context.Context, sess *repl.Session, src repl.LineSource) int 
 	return sess.Run(ctx, src)
 }
 
-func newConnector(opts *cli.Options, trace io.Writer) *cli.Connector {
+// traceSink is what the wire trace goes to: C:/S: text on stderr, or a
+// transcript file that client/clienttest replays; nil when tracing is off.
+func traceSink(opts *cli.Options, w io.Writer) client.Tracer {
+	switch {
+	case w == nil:
+		return nil
+	case opts.Trace == cli.TraceStderr:
+		return client.TextTrace(w)
+	}
+	return repl.NewTranscriptWriter(w)
+}
+
+func newConnector(opts *cli.Options, trace client.Tracer) *cli.Connector {
 	return &cli.Connector{
 		TLS:       client.TLSOptions{CAFile: opts.CAFile, Pins: opts.Pins, Insecure: opts.Insecure, CertFile: opts.CertFile, KeyFile: opts.KeyFile},
 		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr, MaxCommandMemory: opts.MaxCommandMemory,

@@ -19,9 +19,10 @@ type Limits = wire.Limits
 
 // Options configure a Client. The zero value is usable.
 type Options struct {
-	// Trace, if set, receives the wire as "C: " and "S: " lines with
-	// passwords and SASL data replaced by ***.
-	Trace io.Writer
+	// Trace, if set, receives the wire as events, passwords and SASL data
+	// marked secret and never handed over; TextTrace(w) writes them as
+	// "C: " and "S: " lines with *** for secrets.
+	Trace Tracer
 	// Limits bound memory use against hostile servers.
 	Limits Limits
 	// CommandTimeout bounds each command (IDLE excepted); 0 means 2 minutes.
@@ -113,7 +114,7 @@ func newClient(conn io.ReadWriteCloser, opts *Options) *Client {
 		c.opts.Limits.MaxResponse = c.budget
 	}
 	c.discardTo = c.discardSection
-	c.trace = &tracer{w: c.opts.Trace}
+	c.trace = &tracer{out: c.opts.Trace}
 	if nc, ok := conn.(net.Conn); ok {
 		c.netConn, c.dl = nc, nc
 		_, c.tls = conn.(*tls.Conn)

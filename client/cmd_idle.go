@@ -46,7 +46,7 @@ func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, erro
 func (c *Client) sendDone() {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
-	c.trace.client([]byte("DONE"))
+	c.trace.clientLine("", "", TracePart{Text: []byte("DONE")})
 	c.bw.WriteString("DONE\r\n")
 	c.bw.Flush()
 	if c.flusher != nil {

@@ -30,7 +30,7 @@ func TestXatomHidesCredentials(t *testing.T) {
 		t.Run(tt.wire, func(t *testing.T) {
 			conn := clienttest.Serve(t, "S: * OK ready\nC: "+tt.wire+"\nS: A1 OK done\n")
 			var trace bytes.Buffer
-			c, err := New(conn, &Options{Trace: &trace})
+			c, err := New(conn, &Options{Trace: TextTrace(&trace)})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -107,7 +107,7 @@ func runTrace(ctx context.Context, s *Session, in *Input) (*client.Result, error
 	if s.tap == nil {
 		return nil, errors.New(`the trace can only be switched when imapsh starts with a wire tap (try --trace)`)
 	}
-	return toggle(func(s *Session, v bool) { s.tap.setTracing(v, render.SafeWriter(s.cfg.Stderr)) })(ctx, s, in)
+	return toggle(func(s *Session, v bool) { s.tap.setTracing(v, client.TextTrace(render.SafeWriter(s.cfg.Stderr))) })(ctx, s, in)
 }
 
 func runSet(ctx context.Context, s *Session, in *Input) (*client.Result, error) {

@@ -27,8 +27,8 @@ type pipeline struct {
 	queue   []*inFlight
 	ctx     context.Context // the run's Ctrl-C context, while queue is not empty
 	cancel  context.CancelFunc
-	raw     []string // server lines read but not yet given to a command
-	dropped int      // results not shown because the run stopped
+	raw     []tapLine // server lines read but not yet given to a command
+	dropped int       // results not shown because the run stopped
 }
 
 // inFlight is one queued command line.
@@ -166,11 +166,10 @@ func (s *Session) takeLines(res *client.Result) []string {
 	if s.tap == nil || res == nil || res.Tag == "" {
 		return nil
 	}
-	s.pipe.raw = append(s.pipe.raw, s.tap.serverLines()...)
-	s.tap.begin()
+	s.pipe.raw = append(s.pipe.raw, s.tap.take()...)
 	for i, l := range s.pipe.raw {
-		if strings.HasPrefix(l, res.Tag+" ") {
-			lines := s.pipe.raw[: i+1 : i+1]
+		if l.tag == res.Tag { // the tagged answer (the client's trace event says so)
+			lines := texts(s.pipe.raw[:i+1])
 			s.pipe.raw = s.pipe.raw[i+1:]
 			return lines
 		}

@@ -50,7 +50,7 @@ func runPipelineScript(t *testing.T, pipeline, json bool) (stdout, stderr string
 	t.Helper()
 	h := newHarness(t, func(c *Config) { c.Pipeline, c.JSON, c.ContinueOnError = pipeline, json, true })
 	wire := &lockedBuffer{}
-	h.sess.tap.setTracing(true, wire)
+	h.sess.tap.setTracing(true, client.TextTrace(wire))
 	code = h.run(pipelineScript...)
 	return h.stdout.String(), h.stderr.String(), code, wire.String()
 }

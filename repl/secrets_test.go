@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 
@@ -18,14 +17,14 @@ import (
 func fakeSession(t *testing.T, transcript string, configure func(*Config)) (*Session, *bytes.Buffer, *clienttest.Buffer) {
 	t.Helper()
 	trace := &bytes.Buffer{}
-	tap := NewWireTap(trace)
+	tap := NewWireTap(client.TextTrace(trace))
 	c, err := client.Dial(context.Background(), clienttest.Listen(t, transcript), client.DialOptions{
 		Security: client.Plaintext, Options: client.Options{AllowPlaintextAuth: true, Trace: tap}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := &clienttest.Buffer{}
-	cfg := Config{Stdout: out, Stderr: out, Trace: tap, ContinueOnError: true}
+	cfg := Config{Stdout: out, Stderr: out, Tap: tap, ContinueOnError: true}
 	if configure != nil {
 		configure(&cfg)
 	}
@@ -74,6 +73,15 @@ func TestVariablesAreData(t *testing.T) {
 	}
 }
 
+// tracers hands each event to several tracers.
+type tracers []client.Tracer
+
+func (ts tracers) Trace(e client.TraceEvent) {
+	for _, t := range ts {
+		t.Trace(e)
+	}
+}
+
 // TestRawLoginWithTabsMasked: a raw LOGIN or AUTHENTICATE whose words are
 // separated by tabs goes out as typed, and the trace (--trace, and a
 // --trace-file transcript) masks its credentials (issue 8).
@@ -86,7 +94,7 @@ func TestRawLoginWithTabsMasked(t *testing.T) {
 	lines := []string{"raw LOGIN bob\thunter2", "raw\tX1\tLOGIN\tbob\thunter2", "raw AUTHENTICATE PLAIN\tAGJvYgBodW50ZXIy"}
 	var file bytes.Buffer
 	s, trace, out := fakeSession(t, transcript, nil)
-	s.tap.sink = io.MultiWriter(trace, NewTranscriptWriter(&file))
+	s.tap.sink = tracers{client.TextTrace(trace), NewTranscriptWriter(&file)}
 	s.Run(context.Background(), &scripted{lines: lines})
 	for where, text := range map[string]string{"trace": trace.String(), "trace file": file.String(), "output": out.String()} {
 		if strings.Contains(text, "hunter2") || strings.Contains(text, "AGJvYgBodW50ZXIy") {

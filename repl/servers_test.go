@@ -60,7 +60,7 @@ func newRealShell(t *testing.T, srv *servers.Server, user string, configure func
 	t.Helper()
 	sh := &realShell{srv: srv, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}}
 	tap := NewWireTap(nil)
-	cfg := Config{Stdout: sh.stdout, Stderr: sh.stderr, Width: 100, Trace: tap, Connect: serverConnector(srv, tap)}
+	cfg := Config{Stdout: sh.stdout, Stderr: sh.stderr, Width: 100, Tap: tap, Connect: serverConnector(srv, tap)}
 	if configure != nil {
 		configure(&cfg)
 	}

@@ -73,7 +73,7 @@ func NewSession(cfg Config, c *client.Client, t *Target) *Session {
 	}
 	s := &Session{cfg: cfg, c: c, target: t, out: cfg.Stdout, vars: map[string]string{},
 		stopOnError: !cfg.ContinueOnError, notify: interruptContext}
-	s.tap, _ = cfg.Trace.(*WireTap)
+	s.tap = cfg.Tap
 	s.refreshCache()
 	return s
 }

@@ -40,7 +40,7 @@ func (e Endpoint) Addr() string {
 type Connector struct {
 	TLS            client.TLSOptions
 	Plaintext      bool          // --plaintext: imap:// without TLS, warned on every connect
-	Trace          io.Writer     // wire trace sink; nil = off
+	Trace          client.Tracer // wire trace; nil = off
 	Stderr         io.Writer     // warnings, and a --stream command's stderr
 	Passwords      *Passwords    // never nil
 	ConnectTimeout time.Duration // 0 = the client's default
