@@ -35,7 +35,7 @@ func run(args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case err != nil:
-		fmt.Fprintf(os.Stderr, "error: %s\nusage: imapsh [flags] [URL]\nhint: imapsh --help lists the flags\n", cli.Message(err))
+		cli.ReportUsage(os.Stderr, err)
 		return 1
 	case opts.Version:
 		fmt.Println("imapsh", version)

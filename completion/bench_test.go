@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"imapsh/client"
-	"imapsh/completion"
 	"imapsh/repl"
 )
 
@@ -44,7 +43,7 @@ func (m manyMailboxes) Variables() []string { return nil }
 //
 //	go test ./completion -run '^$' -bench CompleteMailbox10k -benchmem
 func BenchmarkCompleteMailbox10k(b *testing.B) {
-	c := completion.New(repl.CompletionSpec(), newManyMailboxes(10000))
+	c := repl.NewCompleter(newManyMailboxes(10000))
 	cases := []struct {
 		name, line string
 		min, max   int // candidates expected

@@ -86,7 +86,7 @@ func TestComplete(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := completion.New(repl.CompletionSpec(), tt.src)
+			c := repl.NewCompleter(tt.src)
 			line := []rune(tt.line)
 			got, n := c.Do(line, len(line))
 			var gotS []string
@@ -101,7 +101,7 @@ func TestComplete(t *testing.T) {
 }
 
 func TestCompleteMidLine(t *testing.T) {
-	c := completion.New(repl.CompletionSpec(), selected)
+	c := repl.NewCompleter(selected)
 	line := []rune("fet 1:5")
 	got, n := c.Do(line, 3)
 	if len(got) != 1 || string(got[0]) != "ch " || n != 3 {
@@ -112,19 +112,11 @@ func TestCompleteMidLine(t *testing.T) {
 	}
 }
 
-func TestQuoteIfNeeded(t *testing.T) {
-	for in, want := range map[string]string{"INBOX": "INBOX", "Sent Items": `"Sent Items"`, `a"b`: `"a\"b"`, "": `""`, ">x": `">x"`} {
-		if got := completion.QuoteIfNeeded(in); got != want {
-			t.Errorf("QuoteIfNeeded(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestCompletionDropsUnsafeNames: a mailbox name with control or bidi
 // characters (from a hostile server) is never offered, so readline never
 // echoes it to the terminal.
 func TestCompletionDropsUnsafeNames(t *testing.T) {
-	c := completion.New(repl.CompletionSpec(), selected)
+	c := repl.NewCompleter(selected)
 	for _, line := range []string{"select B", "select "} {
 		got, _ := c.Do([]rune(line), len([]rune(line)))
 		for _, g := range got {

@@ -114,7 +114,7 @@ func JSONTailOf(res *client.Result, elapsed time.Duration, err error) JSONTail {
 		}
 	}
 	if err != nil {
-		t.Error = strings.TrimPrefix(err.Error(), "client: ")
+		t.Error = ErrorText(err)
 	}
 	if t.Status == "" && t.Error != "" {
 		t.Status = "ERROR"

@@ -2,13 +2,10 @@ package repl
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
-	"imapsh/client"
-	"imapsh/completion"
 	"imapsh/internal/cmdline"
+	"imapsh/internal/redact"
 )
 
 // Input is a command line bound to a command's arguments.
@@ -24,16 +21,34 @@ type Input struct {
 
 // Arg returns the value of an argument ("" when an optional one is absent).
 // A rest-of-line argument is the raw remainder, IMAP quoting intact.
-func (in *Input) Arg(name string) string { return in.vals[name] }
+func (in *Input) Arg(name string) string { return in.vals[in.known(name)] }
 
 // Has reports whether an argument was given.
 func (in *Input) Has(name string) bool {
-	_, ok := in.vals[name]
+	_, ok := in.vals[in.known(name)]
 	return ok
 }
 
 // List returns the words of a repeated or rest-of-line argument.
-func (in *Input) List(name string) []string { return in.lists[name] }
+func (in *Input) List(name string) []string { return in.lists[in.known(name)] }
+
+// known returns name, checking that the command has an argument of that
+// name: a handler asking for one it does not declare (a typo) is a
+// programming error, reported through unknownArg.
+func (in *Input) known(name string) string {
+	for _, a := range in.Cmd.Args {
+		if a.Name == name {
+			return name
+		}
+	}
+	unknownArg(in.Cmd.Name, name)
+	return name
+}
+
+// unknownArg is called for an argument name the command does not declare;
+// the package's tests make it panic, so a typo fails the tests that run
+// the handler (TestArgumentNamesExist finds it without running it).
+var unknownArg = func(cmd, name string) {}
 
 // UsageError is a line that does not fit the command's arguments.
 type UsageError struct {
@@ -63,7 +78,7 @@ func bind(cmd *Command, line string, toks []cmdline.Token) (*Input, error) {
 			n = len(words)
 		}
 		for _, w := range words[:n] {
-			if err := parseArg(a.Kind, w.Text); err != nil {
+			if err := a.Kind.Check(w.Text); err != nil {
 				return nil, &UsageError{cmd, fmt.Sprintf("%s: %v", strings.ToUpper(a.Name), err)}
 			}
 		}
@@ -76,7 +91,7 @@ func bind(cmd *Command, line string, toks []cmdline.Token) (*Input, error) {
 		words = words[1:]
 	}
 	if len(words) > 0 {
-		if firstSecretArg(cmd) >= 0 { // the extra word may be part of a password
+		if redact.FirstSecretArg(&cmd.Command) >= 0 { // the extra word may be part of a password
 			return nil, &UsageError{cmd, "too many arguments (quote a password that has spaces)"}
 		}
 		return nil, &UsageError{cmd, fmt.Sprintf("unexpected %q", words[0].Raw)}
@@ -130,57 +145,4 @@ func (in *Input) bindRest(a Arg, line string, words []cmdline.Token) {
 		raw = words[0].Text
 	}
 	in.vals[a.Name] = raw
-}
-
-var storeOpRE = regexp.MustCompile(`(?i)^[+-]?FLAGS(\.SILENT)?$`)
-
-// parseArg checks one word against its kind. Every kind has a rule here:
-// the table's consistency test calls it for each.
-func parseArg(k completion.ArgKind, s string) error {
-	switch k {
-	case completion.SeqSet:
-		if !client.ValidSet(s) {
-			return fmt.Errorf("%q is not a sequence set (like 1:5,7,9:*)", s)
-		}
-	case completion.Number:
-		if _, err := strconv.ParseUint(s, 10, 32); err != nil {
-			return fmt.Errorf("%q is not a number", s)
-		}
-	case completion.StoreOp:
-		if !storeOpRE.MatchString(s) && !unchangedSinceRE.MatchString(s) {
-			return fmt.Errorf("%q is not FLAGS, +FLAGS or -FLAGS (optionally .SILENT), nor (UNCHANGEDSINCE n)", s)
-		}
-	case completion.Switch:
-		if _, err := parseSwitch(s); err != nil {
-			return err
-		}
-	case completion.Date:
-		if _, err := client.ParseInternalDate(s); err != nil {
-			return fmt.Errorf("%q is not a date like \"04-Mar-2024 09:15:00 +0100\"", s)
-		}
-	case completion.SortKeys:
-		if !strings.HasPrefix(s, "(") || !strings.HasSuffix(s, ")") {
-			return fmt.Errorf("%q is not a parenthesised sort list like (REVERSE DATE)", s)
-		}
-	case completion.Atom, completion.Mailbox, completion.Pattern, completion.FetchItems,
-		completion.SearchKeys, completion.Flags, completion.FlagList, completion.StatusItems,
-		completion.Secret, completion.User, completion.Rights, completion.Identifier,
-		completion.Capability, completion.Mechanism, completion.Path, completion.Rest,
-		completion.Topic, completion.Variable, completion.URL:
-		return nil // free text: the server (or the handler) judges
-	default:
-		return fmt.Errorf("no parser for argument kind %v", k)
-	}
-	return nil
-}
-
-// parseSwitch reads on|off.
-func parseSwitch(s string) (bool, error) {
-	switch strings.ToLower(s) {
-	case "on", "true", "1", "yes":
-		return true, nil
-	case "off", "false", "0", "no":
-		return false, nil
-	}
-	return false, fmt.Errorf("%q is not on or off", s)
 }

@@ -5,60 +5,60 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Mailbox commands: RFC 9051 section 6.3 and its extensions.
 func init() {
-	mailbox := Arg{Name: "mailbox", Kind: completion.Mailbox}
+	mailbox := Arg{Name: "mailbox", Kind: cmdline.Mailbox}
 	register(
-		&Command{Name: "select", Group: groupMailbox, Need: &client.Needs.Select,
-			Args:    []Arg{mailbox, {Name: "option", Kind: completion.Atom, Optional: true, Values: []string{"CONDSTORE"}}},
+		&Command{Command: cmdline.Command{Name: "select",
+			Args: []Arg{mailbox, {Name: "option", Kind: cmdline.Atom, Optional: true, Values: []string{"CONDSTORE"}}}}, Group: groupMailbox, ShowsMailbox: true, Need: &client.Needs.Select,
 			Summary: "open a mailbox read-write", Help: "select INBOX\nselect \"Sent Items\" condstore   (RFC 7162 CONDSTORE)",
 			Run: runSelect(false)},
-		&Command{Name: "examine", Group: groupMailbox, Need: &client.Needs.Select,
-			Args:    []Arg{mailbox, {Name: "option", Kind: completion.Atom, Optional: true, Values: []string{"CONDSTORE"}}},
+		&Command{Command: cmdline.Command{Name: "examine",
+			Args: []Arg{mailbox, {Name: "option", Kind: cmdline.Atom, Optional: true, Values: []string{"CONDSTORE"}}}}, Group: groupMailbox, ShowsMailbox: true, Need: &client.Needs.Select,
 			Summary: "open a mailbox read-only", Help: "The prompt shows (ro) while an examined mailbox is open.",
 			Run: runSelect(true)},
-		&Command{Name: "create", Group: groupMailbox, Need: &client.Needs.Mailbox,
-			Args: []Arg{mailbox, {Name: "use", Kind: completion.Atom, Optional: true, Repeat: true,
-				Values: []string{`\All`, `\Archive`, `\Drafts`, `\Flagged`, `\Junk`, `\Sent`, `\Trash`}}},
+		&Command{Command: cmdline.Command{Name: "create",
+			Args: []Arg{mailbox, {Name: "use", Kind: cmdline.Atom, Optional: true, Repeat: true,
+				Values: []string{`\All`, `\Archive`, `\Drafts`, `\Flagged`, `\Junk`, `\Sent`, `\Trash`}}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "create a mailbox", Help: "create Archive/2025\ncreate Junk \\Junk   asks for a special use (RFC 6154 CREATE-SPECIAL-USE;\n" +
 				"                    refused when the server does not announce that)",
 			Run: runCreate},
-		&Command{Name: "delete", Group: groupMailbox, Need: &client.Needs.Mailbox, Args: []Arg{mailbox},
+		&Command{Command: cmdline.Command{Name: "delete", Args: []Arg{mailbox}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "delete a mailbox", Run: runDelete},
-		&Command{Name: "rename", Group: groupMailbox, Need: &client.Needs.Mailbox,
-			Args:    []Arg{{Name: "from", Kind: completion.Mailbox}, {Name: "to", Kind: completion.Mailbox}},
+		&Command{Command: cmdline.Command{Name: "rename",
+			Args: []Arg{{Name: "from", Kind: cmdline.Mailbox}, {Name: "to", Kind: cmdline.Mailbox}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "rename a mailbox", Run: runRename},
-		&Command{Name: "subscribe", Group: groupMailbox, Need: &client.Needs.Mailbox, Args: []Arg{mailbox},
+		&Command{Command: cmdline.Command{Name: "subscribe", Args: []Arg{mailbox}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "add a mailbox to the subscriptions",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Subscribe(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "unsubscribe", Group: groupMailbox, Need: &client.Needs.Mailbox, Args: []Arg{mailbox},
+		&Command{Command: cmdline.Command{Name: "unsubscribe", Args: []Arg{mailbox}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "remove a mailbox from the subscriptions",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Unsubscribe(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "list", Group: groupMailbox, Need: &client.Needs.Mailbox,
-			Args:    []Arg{{Name: "reference", Kind: completion.Pattern, Optional: true}, {Name: "pattern", Kind: completion.Pattern, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "list",
+			Args: []Arg{{Name: "reference", Kind: cmdline.Pattern, Optional: true}, {Name: "pattern", Kind: cmdline.Pattern, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "list mailboxes", Help: "list              all mailboxes (\"\" *)\nlist Archive/*    one argument is the pattern\nlist \"\" %         reference and pattern, as in imaplib",
 			Run: runList(false)},
-		&Command{Name: "lsub", Group: groupMailbox, Need: &client.Needs.Mailbox,
-			Args:    []Arg{{Name: "reference", Kind: completion.Pattern, Optional: true}, {Name: "pattern", Kind: completion.Pattern, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "lsub",
+			Args: []Arg{{Name: "reference", Kind: cmdline.Pattern, Optional: true}, {Name: "pattern", Kind: cmdline.Pattern, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "list subscribed mailboxes", Run: runList(true)},
-		&Command{Name: "status", Group: groupMailbox, Need: &client.Needs.Mailbox, Pipe: true,
-			Args:    []Arg{mailbox, {Name: "items", Kind: completion.StatusItems, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "status",
+			Args: []Arg{mailbox, {Name: "items", Kind: cmdline.StatusItems, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox, Pipe: true,
 			Summary: "show a mailbox's counters without selecting it",
 			Help:    "status INBOX                       MESSAGES UNSEEN UIDNEXT UIDVALIDITY\nstatus Archive (MESSAGES SIZE)",
 			Run:     runStatus},
-		&Command{Name: "namespace", Group: groupMailbox, Need: &client.Needs.Namespace,
+		&Command{Command: cmdline.Command{Name: "namespace"}, Group: groupMailbox, Need: &client.Needs.Namespace,
 			Summary: "show the personal, other users' and shared namespaces (RFC 2342)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Namespace(ctx) }},
-		&Command{Name: "append", Group: groupMailbox, Need: &client.Needs.Mailbox, In: true,
-			Args: []Arg{mailbox, {Name: "flags", Kind: completion.FlagList, Optional: true},
-				{Name: "date", Kind: completion.Date, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "append", In: true,
+			Args: []Arg{mailbox, {Name: "flags", Kind: cmdline.FlagList, Optional: true},
+				{Name: "date", Kind: cmdline.Date, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "add a message from a file to a mailbox",
 			Help:    "append Archive < msg.eml\nappend Drafts (\\Draft \\Seen) \"04-Mar-2024 09:15:00 +0100\" < msg.eml\nThe file streams to the server: its size does not matter.",
 			Run:     runAppend},

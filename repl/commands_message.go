@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
 	"imapsh/internal/cmdline"
 	"imapsh/render"
 )
@@ -16,30 +15,30 @@ import (
 // as a "uid ..." command working on UIDs.
 func init() {
 	register(
-		&Command{Name: "check", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
+		&Command{Command: cmdline.Command{Name: "check"}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "ask for a checkpoint of the selected mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Check(ctx) }},
-		&Command{Name: "close", Group: groupMessage, Need: &client.Needs.Message,
+		&Command{Command: cmdline.Command{Name: "close"}, Group: groupMessage, Need: &client.Needs.Message,
 			Summary: "expunge deleted messages and close the mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.CloseMailbox(ctx) }},
-		&Command{Name: "unselect", Group: groupMessage, Need: &client.Needs.Unselect,
+		&Command{Command: cmdline.Command{Name: "unselect"}, Group: groupMessage, Need: &client.Needs.Unselect,
 			Summary: "close the mailbox without expunging (RFC 3691)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Unselect(ctx) }},
-		&Command{Name: "expunge", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
+		&Command{Command: cmdline.Command{Name: "expunge"}, Group: groupMessage, Destroys: always, Need: &client.Needs.Message, Pipe: true,
 			Summary: `remove the messages flagged \Deleted`,
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Expunge(ctx, "") }},
-		&Command{Name: "uid expunge", Group: groupMessage, Need: &client.Needs.UIDExpunge, Pipe: true,
-			Args:    []Arg{{Name: "uids", Kind: completion.SeqSet}},
+		&Command{Command: cmdline.Command{Name: "uid expunge",
+			Args: []Arg{{Name: "uids", Kind: cmdline.SeqSet}}}, Group: groupMessage, Destroys: always, Need: &client.Needs.UIDExpunge, Pipe: true,
 			Summary: `remove the given \Deleted messages only (RFC 4315)`,
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Expunge(ctx, in.Arg("uids"))
 			}},
-		&Command{Name: "partial", Group: groupMessage, Need: &client.Needs.Message,
-			Args: []Arg{{Name: "number", Kind: completion.Number}, {Name: "part", Kind: completion.Atom, Values: []string{"BODY[]", "BODY[TEXT]", "BODY[HEADER]"}},
-				{Name: "start", Kind: completion.Number}, {Name: "length", Kind: completion.Number}},
+		&Command{Command: cmdline.Command{Name: "partial",
+			Args: []Arg{{Name: "number", Kind: cmdline.Number}, {Name: "part", Kind: cmdline.Atom, Values: []string{"BODY[]", "BODY[TEXT]", "BODY[HEADER]"}},
+				{Name: "start", Kind: cmdline.Number}, {Name: "length", Kind: cmdline.Number}}}, Group: groupMessage, Need: &client.Needs.Message,
 			Summary: "fetch part of a message (the obsolete PARTIAL of RFC 1730)",
 			Run:     runPartial},
-		&Command{Name: "idle", Group: groupMessage, Need: &client.Needs.Idle,
+		&Command{Command: cmdline.Command{Name: "idle"}, Group: groupMessage, EndsByCtrlC: true, Need: &client.Needs.Idle,
 			Summary: "wait for new mail and flag changes, shown live, until Ctrl-C (RFC 2177)",
 			Run:     runIdle},
 	)
@@ -51,54 +50,54 @@ func init() {
 // messageCommands returns fetch, store, search, copy, move, sort and
 // thread, or their uid variants.
 func messageCommands(uid bool) []*Command {
-	pre, set, what := "", Arg{Name: "seqset", Kind: completion.SeqSet}, "messages"
+	pre, set, what := "", Arg{Name: setArgName(uid), Kind: cmdline.SeqSet}, "messages"
 	if uid {
-		pre, set, what = "uid ", Arg{Name: "uids", Kind: completion.SeqSet}, "messages by UID"
+		pre, what = "uid ", "messages by UID"
 	}
-	search := Arg{Name: "criteria", Kind: completion.SearchKeys}
+	search := Arg{Name: "criteria", Kind: cmdline.SearchKeys}
 	return []*Command{
-		{Name: pre + "fetch", Group: groupMessage, Need: &client.Needs.Message, Out: true, Pipe: true,
-			Args:    []Arg{set, {Name: "items", Kind: completion.FetchItems}},
+		{Command: cmdline.Command{Name: pre + "fetch", Out: true,
+			Args: []Arg{set, {Name: "items", Kind: cmdline.FetchItems}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "retrieve data of " + what,
 			Help: "fetch 1:5 (UID FLAGS ENVELOPE)\nfetch 1:* fast\nfetch 7 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]\n" +
 				"fetch 7 BODY[] > msg.eml     streams the body to a file",
 			Run: runFetch(uid)},
-		{Name: pre + "store", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
-			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags, Repeat: true}},
+		{Command: cmdline.Command{Name: pre + "store",
+			Args: []Arg{set, {Name: "operation", Kind: cmdline.StoreOp}, {Name: "flags", Kind: cmdline.Flags, Repeat: true}}}, Group: groupMessage, Destroys: storesDeleted, Need: &client.Needs.Message, Pipe: true,
 			Summary: "change the flags of " + what,
 			Help: "store 1:3 +flags \\Seen\nstore 4 -flags.silent (\\Flagged $Important)\n" +
 				"store 5 (UNCHANGEDSINCE 1234) +flags \\Deleted    CONDSTORE (RFC 7162): only if unchanged",
 			Run: runStore(uid)},
-		{Name: pre + "search", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
-			Args:    []Arg{search},
+		{Command: cmdline.Command{Name: pre + "search",
+			Args: []Arg{search}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "find " + what,
 			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\n" +
 				"search SUBJECT Grüße    non-ASCII words go as strings, with CHARSET UTF-8 unless one is typed;\n" +
 				"                        after enable UTF8=ACCEPT no CHARSET is sent or allowed (RFC 6855)\n" +
 				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
 			Run: runSearch(uid)},
-		{Name: pre + "copy", Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
-			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
+		{Command: cmdline.Command{Name: pre + "copy",
+			Args: []Arg{set, {Name: "mailbox", Kind: cmdline.Mailbox}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "copy " + what + " to a mailbox",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Copy(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "move", Group: groupMessage, Need: &client.Needs.Move, Pipe: true,
-			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
+		{Command: cmdline.Command{Name: pre + "move",
+			Args: []Arg{set, {Name: "mailbox", Kind: cmdline.Mailbox}}}, Group: groupMessage, Destroys: always, Need: &client.Needs.Move, Pipe: true,
 			Summary: "move " + what + " to a mailbox (RFC 6851)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Move(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "sort", Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
-			Args:    []Arg{{Name: "order", Kind: completion.SortKeys}, {Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
+		{Command: cmdline.Command{Name: pre + "sort",
+			Args: []Arg{{Name: "order", Kind: cmdline.SortKeys}, {Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
 			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				order := strings.TrimSuffix(strings.TrimPrefix(in.Arg("order"), "("), ")")
 				return s.c.Sort(ctx, order, in.Arg("charset"), in.Arg("criteria"), uid)
 			}},
-		{Name: pre + "thread", Group: groupMessage, Need: &client.Needs.Thread, Pipe: true,
-			Args: []Arg{{Name: "algorithm", Kind: completion.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
-				{Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
+		{Command: cmdline.Command{Name: pre + "thread",
+			Args: []Arg{{Name: "algorithm", Kind: cmdline.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
+				{Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Thread, Pipe: true,
 			Summary: "search and thread " + what + " (RFC 5256)", Help: "thread REFERENCES UTF-8 ALL",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Thread(ctx, in.Arg("algorithm"), in.Arg("charset"), in.Arg("criteria"), uid)
@@ -106,12 +105,26 @@ func messageCommands(uid bool) []*Command {
 	}
 }
 
+// always is Destroys for EXPUNGE and MOVE (which expunges from the source).
+func always(*Input) bool { return true }
+
+// storesDeleted is Destroys for STORE: an operation that sets \Deleted.
+func storesDeleted(in *Input) bool {
+	return !strings.HasPrefix(in.Arg("operation"), "-") && strings.Contains(strings.ToLower(in.Arg("flags")), `\deleted`)
+}
+
+// setArgName names the message set argument: seqset, or uids for the uid
+// commands.
+func setArgName(uid bool) string {
+	if uid {
+		return "uids"
+	}
+	return "seqset"
+}
+
 func runFetch(uid bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-		set := in.Arg("seqset")
-		if uid {
-			set = in.Arg("uids")
-		}
+		set := in.Arg(setArgName(uid))
 		items, opts := fetchModifiers(in.Arg("items"))
 		opts.UID = uid
 		if in.Out != "" {
@@ -189,26 +202,23 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	})
 }
 
-// unchangedSinceRE matches the STORE modifier (UNCHANGEDSINCE n) of RFC 7162.
-var unchangedSinceRE = regexp.MustCompile(`(?i)^\(UNCHANGEDSINCE ([0-9]+)\)$`)
-
 // runStore runs STORE: [(UNCHANGEDSINCE n)] OPERATION FLAGS..., where
 // several flags without parentheses make one list.
 func runStore(uid bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 		op, words := in.Arg("operation"), in.List("flags")
 		opts := client.StoreOptions{UID: uid}
-		if m := unchangedSinceRE.FindStringSubmatch(op); m != nil {
-			if len(words) < 2 || !storeOpRE.MatchString(words[0]) {
+		if n, ok := cmdline.UnchangedSince(op); ok {
+			if len(words) < 2 || !cmdline.IsStoreOp(words[0]) {
 				return nil, &UsageError{in.Cmd, "after (UNCHANGEDSINCE n) come the operation and the flags"}
 			}
-			opts.UnchangedSince, _ = strconv.ParseUint(m[1], 10, 64)
+			opts.UnchangedSince = n
 			op, words = words[0], words[1:]
 		}
 		flags := strings.Join(words, " ")
 		if len(words) > 1 {
 			flags = "(" + flags + ")"
 		}
-		return s.c.Store(ctx, in.Arg(in.Cmd.Args[0].Name), op, flags, opts)
+		return s.c.Store(ctx, in.Arg(setArgName(uid)), op, flags, opts)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
 	"imapsh/internal/cmdline"
 )
 
@@ -13,23 +12,23 @@ import (
 // recent.
 func init() {
 	register(
-		&Command{Name: "raw", Group: groupRaw, Need: &client.Needs.Xatom, Raw: true,
-			Args:    []Arg{{Name: "command", Kind: completion.Rest}},
+		&Command{Command: cmdline.Command{Name: "raw", Raw: true,
+			Args: []Arg{{Name: "command", Kind: cmdline.Rest}}}, Group: groupRaw, Need: &client.Needs.Xatom,
 			Summary: "send any IMAP command as typed (our tag is added) and show every response",
 			Help: "raw NOOP\nraw GETQUOTAROOT INBOX\nraw UID FETCH 1:* (FLAGS) (CHANGEDSINCE 12)\n" +
 				"The state is not checked: the server judges. Credentials in raw LOGIN or\nAUTHENTICATE lines are masked in history.",
 			Run: runRaw},
-		&Command{Name: "xatom", Group: groupRaw, Need: &client.Needs.Xatom, Raw: true,
-			Args:    []Arg{{Name: "name", Kind: completion.Atom}, {Name: "arguments", Kind: completion.Rest, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "xatom", Raw: true,
+			Args: []Arg{{Name: "name", Kind: cmdline.Atom}, {Name: "arguments", Kind: cmdline.Rest, Optional: true}}}, Group: groupRaw, Need: &client.Needs.Xatom,
 			Summary: "send an extension command with its arguments (imaplib xatom)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Xatom(ctx, strings.ToUpper(in.Arg("name")), in.Arg("arguments"))
 			}},
-		&Command{Name: "response", Group: groupRaw, Need: &client.Needs.Stored,
-			Args:    []Arg{{Name: "code", Kind: completion.Atom, Values: []string{"UIDVALIDITY", "UIDNEXT", "PERMANENTFLAGS", "ALERT", "EXISTS", "RECENT"}}},
+		&Command{Command: cmdline.Command{Name: "response",
+			Args: []Arg{{Name: "code", Kind: cmdline.Atom, Values: []string{"UIDVALIDITY", "UIDNEXT", "PERMANENTFLAGS", "ALERT", "EXISTS", "RECENT"}}}}, Group: groupRaw, Need: &client.Needs.Stored,
 			Summary: "show (and forget) the responses or response codes of a name received so far (imaplib response)",
 			Run:     runResponse},
-		&Command{Name: "recent", Group: groupRaw, Need: &client.Needs.Message,
+		&Command{Command: cmdline.Command{Name: "recent"}, Group: groupRaw, Need: &client.Needs.Message,
 			Summary: "show RECENT counts received so far, sending NOOP when there are none (imaplib recent)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				resps, err := s.c.Recent(ctx)

@@ -17,7 +17,7 @@ func (s *Session) writeHelp(w io.Writer, all bool) {
 	for _, group := range groupOrder {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		header := false
-		for _, cmd := range table {
+		for _, cmd := range table.Entries() {
 			if cmd.Group != group {
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"imapsh/internal/cmdline"
 	"imapsh/render"
 )
 
@@ -95,7 +96,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	if handled, stop := s.pipelineLine(ctx, src, line, display); handled || stop { // pipeline.go
 		return stop
 	}
-	if s.pending && !isExpect(line) && s.commitPending() {
+	if s.pending && !checksOutcome(line) && s.commitPending() {
 		return true
 	}
 	in, err := s.prepare(line, display)
@@ -111,10 +112,11 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
 }
 
-// isExpect reports whether a line is an \expect meta-command.
-func isExpect(line string) bool {
-	word, _, _ := strings.Cut(strings.TrimSpace(line), " ")
-	return strings.EqualFold(word, `\expect`)
+// checksOutcome reports whether a line's command checks the previous
+// command's outcome (\expect), so that a pending failure waits for it.
+func checksOutcome(line string) bool {
+	cmd, _ := lookupCommand(cmdline.LexTolerant(line))
+	return cmd != nil && cmd.Checks
 }
 
 // remember adds the redacted line to the history file and the line

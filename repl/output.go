@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"imapsh/client"
@@ -46,7 +45,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	if err != nil && !isServer {
 		s.fail(err, s.errorHint(in.Cmd, err))
 	}
-	if interrupted && in.Cmd.Name != "idle" { // Ctrl-C is how IDLE normally ends
+	if interrupted && !in.Cmd.EndsByCtrlC {
 		fmt.Fprintln(s.cfg.Stderr, "interrupted")
 	}
 	s.noteLoss(in.Cmd)
@@ -55,7 +54,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		s.pending = true
 		s.pendingErr = nil
 		if isServer { // shown as data already; name the line if it counts
-			s.pendingErr = errors.New(s.location() + in.Display + ": " + strings.TrimPrefix(err.Error(), "client: "))
+			s.pendingErr = errors.New(s.location() + in.Display + ": " + render.ErrorText(err))
 		}
 	}
 }
@@ -81,7 +80,7 @@ func (s *Session) renderResult(in *Input, res *client.Result) {
 	opt := s.renderOptions()
 	s.markShown(res.Responses...) // streamed FETCH data carries no alert
 	s.markShown(res.Status)
-	if (in.Cmd.Name == "select" || in.Cmd.Name == "examine") && res.OK() && s.c.Mailbox() != nil {
+	if in.Cmd.ShowsMailbox && res.OK() && s.c.Mailbox() != nil {
 		render.MailboxResult(s.out, s.c.Mailbox(), res, opt) // alerts are never summed up
 		return
 	}
@@ -116,7 +115,7 @@ func (s *Session) errorHint(cmd *Command, err error) string {
 
 // noteLoss notices a connection that closed without LOGOUT.
 func (s *Session) noteLoss(cmd *Command) {
-	if s.c == nil || s.c.State() != client.StateLogout || cmd.Name == "logout" || s.lost {
+	if s.c == nil || s.c.State() != client.StateLogout || cmd.Closes || s.lost {
 		return
 	}
 	s.lost = true

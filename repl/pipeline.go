@@ -13,7 +13,6 @@ package repl
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"imapsh/client"
@@ -75,21 +74,11 @@ func (s *Session) joinsPipeline(src LineSource, in *Input) bool {
 		!s.cfg.Raw && s.checkAvailable(in.Cmd) == nil && !(s.stopOnError && destroys(in))
 }
 
-// destroys reports whether a line removes mail: EXPUNGE, MOVE (which
-// expunges from the source) or a STORE that sets \Deleted. While errors
-// stop the script, such a line waits until everything before it has
-// answered, so that a failed COPY stops the script before its messages
-// are deleted.
-func destroys(in *Input) bool {
-	switch strings.TrimPrefix(in.Cmd.Name, "uid ") {
-	case "expunge", "move":
-		return true
-	case "store":
-		op := in.Arg("operation")
-		return !strings.HasPrefix(op, "-") && strings.Contains(strings.ToLower(in.Arg("flags")), `\deleted`)
-	}
-	return false
-}
+// destroys reports whether a line removes mail (its entry's Destroys).
+// While errors stop the script, such a line waits until everything before
+// it has answered, so that a failed COPY stops the script before its
+// messages are deleted.
+func destroys(in *Input) bool { return in.Cmd.Destroys != nil && in.Cmd.Destroys(in) }
 
 // enqueue sends a command through its own handler under client.Defer.
 func (s *Session) enqueue(ctx context.Context, in *Input) {

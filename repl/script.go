@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"imapsh/internal/cmdline"
+	"imapsh/internal/redact"
 	"imapsh/scripts"
 )
 
@@ -100,13 +101,13 @@ func HasLiteralSecret(text string) bool {
 	switch {
 	case cmd == nil:
 		return false
-	case cmd.Name == `\set`:
+	case cmd.SetsVariable:
 		// \set values are masked in history, but only a secret-looking
 		// name (\set PASS ...) makes the file need mode 0600.
-		words := argWords(toks[n:])
+		words := cmdline.ArgWords(toks[n:])
 		return len(words) > 1 && secretName(words[0].Text) && !cmdline.IsReference(words[1].Text)
 	}
-	return len(literalSecrets(secretsOf(text))) > 0
+	return len(redact.Literal(secretsOf(text))) > 0
 }
 
 // secretName reports whether a variable name suggests a credential.

@@ -7,7 +7,6 @@ import (
 	"os/signal"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -191,7 +190,7 @@ func (s *Session) Available(name string) bool {
 // in state (StateLogout: not connected) with a server announcing caps
 // (nil: not known).
 func CommandAvailable(name string, state client.State, caps client.CapSet) bool {
-	cmd := byName[strings.ToLower(name)]
+	cmd := commandNamed(name)
 	if cmd == nil {
 		return false
 	}

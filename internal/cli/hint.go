@@ -15,17 +15,18 @@ import (
 )
 
 // Report writes err to w as "error: ..." and, when one applies, a
-// "hint: ..." line on what to try next.
+// "hint: ..." line on what to try next (render.Error, with the whole
+// error's text: a failed login says who could not log in).
 func Report(w io.Writer, err error) {
-	fmt.Fprintf(w, "error: %s\n", render.Safe(Message(err))) // may quote the server
-	if h := Hint(err); h != "" {
-		fmt.Fprintf(w, "hint: %s\n", h)
-	}
+	render.Error(w, errors.New(render.ErrorText(err)), Hint(err), render.Options{})
 }
 
-// Message is err's text without the package prefixes ("client: ").
-func Message(err error) string {
-	return strings.ReplaceAll(err.Error(), "client: ", "")
+// ReportUsage reports a bad command line: the error, the usage line, and
+// where the flags are listed.
+func ReportUsage(w io.Writer, err error) {
+	render.Error(w, err, "", render.Options{})
+	fmt.Fprintln(w, "usage: imapsh [flags] [URL]")
+	render.Error(w, nil, Hint(ErrUsage), render.Options{})
 }
 
 // Hint suggests a fix for the usual connection, TLS and login failures,

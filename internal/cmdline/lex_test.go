@@ -127,3 +127,11 @@ func FuzzLex(f *testing.F) {
 		}
 	})
 }
+
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{"INBOX": "INBOX", "Sent Items": `"Sent Items"`, `a"b`: `"a\"b"`, "": `""`, ">x": `">x"`} {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
