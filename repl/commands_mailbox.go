@@ -78,7 +78,7 @@ func runSelect(readOnly bool) Handler {
 func runCreate(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	res, err := s.c.Create(ctx, in.Arg("mailbox"), in.List("use")...)
 	if res.OK() {
-		s.addMailbox(in.Arg("mailbox"))
+		s.cache.addMailbox(in.Arg("mailbox"))
 	}
 	return res, err
 }
@@ -86,7 +86,7 @@ func runCreate(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 func runDelete(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	res, err := s.c.Delete(ctx, in.Arg("mailbox"))
 	if res.OK() {
-		s.removeMailbox(in.Arg("mailbox"))
+		s.cache.removeMailbox(in.Arg("mailbox"))
 	}
 	return res, err
 }
@@ -94,8 +94,8 @@ func runDelete(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 func runRename(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	res, err := s.c.Rename(ctx, in.Arg("from"), in.Arg("to"))
 	if res.OK() {
-		s.removeMailbox(in.Arg("from"))
-		s.addMailbox(in.Arg("to"))
+		s.cache.removeMailbox(in.Arg("from"))
+		s.cache.addMailbox(in.Arg("to"))
 	}
 	return res, err
 }
@@ -118,7 +118,7 @@ func runList(lsub bool) Handler {
 		} else {
 			res, err = s.c.List(ctx, ref, pattern, client.ListOptions{})
 		}
-		s.learnMailboxes(res, ref == "" && pattern == "*" && !lsub)
+		s.cache.learnMailboxes(res, ref == "" && pattern == "*" && !lsub)
 		return res, err
 	}
 }
@@ -129,41 +129,4 @@ func runStatus(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 		items = []string{"MESSAGES", "UNSEEN", "UIDNEXT", "UIDVALIDITY"}
 	}
 	return s.c.Status(ctx, in.Arg("mailbox"), items)
-}
-
-// learnMailboxes puts the names of a LIST result into the completion
-// cache; a complete listing replaces it.
-func (s *Session) learnMailboxes(res *client.Result, complete bool) {
-	var names []string
-	for _, l := range client.Of[*client.ListData](res) {
-		names = append(names, l.Mailbox)
-	}
-	if complete {
-		s.setMailboxes(names)
-		return
-	}
-	for _, n := range names {
-		s.addMailbox(n)
-	}
-}
-
-// addMailbox adds a name to the completion cache.
-func (s *Session) addMailbox(name string) {
-	for _, m := range s.Mailboxes() {
-		if m == name {
-			return
-		}
-	}
-	s.setMailboxes(append(s.Mailboxes(), name))
-}
-
-// removeMailbox drops a name from the completion cache.
-func (s *Session) removeMailbox(name string) {
-	var keep []string
-	for _, m := range s.Mailboxes() {
-		if m != name {
-			keep = append(keep, m)
-		}
-	}
-	s.setMailboxes(keep)
 }

@@ -193,7 +193,7 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	return s.c.Idle(ctx, func(r client.Response) {
 		switch {
 		case s.rawStreaming(): // the wire tap prints the lines
-		case s.cfg.JSON:
+		case s.json:
 			s.writeJSONLine(render.ResponseJSON(r))
 		default:
 			renderResponse(s.out, r, opt)

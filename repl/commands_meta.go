@@ -32,10 +32,10 @@ func init() {
 			Summary: "show the wire (C:/S: lines, secrets masked) on stderr", Run: runTrace},
 		&Command{Command: cmdline.Command{Name: `\raw`, Args: on}, Group: groupShell,
 			Summary: "print the server's lines as received instead of rendering them",
-			Run:     toggle(func(s *Session, v bool) { s.cfg.Raw = v })},
+			Run:     toggle(func(s *Session, v bool) { s.raw = v })},
 		&Command{Command: cmdline.Command{Name: `\json`, Args: on}, Group: groupShell,
 			Summary: "print one JSON object per command",
-			Run:     toggle(func(s *Session, v bool) { s.cfg.JSON = v })},
+			Run:     toggle(func(s *Session, v bool) { s.json = v })},
 		&Command{Command: cmdline.Command{Name: `\pipeline`, Args: on}, Group: groupShell,
 			Summary: "in scripts, send commands without waiting for each answer (RFC 9051 section 5.5)",
 			Help:    pipelineHelp, Run: toggle(func(s *Session, v bool) { s.cfg.Pipeline = v })},
@@ -109,7 +109,7 @@ func runTrace(ctx context.Context, s *Session, in *Input) (*client.Result, error
 	if s.tap == nil {
 		return nil, errors.New(`the trace can only be switched when imapsh starts with a wire tap (try --trace)`)
 	}
-	return toggle(func(s *Session, v bool) { s.tap.setTracing(v, client.TextTrace(render.SafeWriter(s.cfg.Stderr))) })(ctx, s, in)
+	return toggle(func(s *Session, v bool) { s.tap.setTracing(v, client.TextTrace(render.SafeWriter(s.stderr))) })(ctx, s, in)
 }
 
 func runSet(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
@@ -155,14 +155,6 @@ func runExpect(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 		s.pending = false
 	}
 	return nil, nil
-}
-
-// location is "file:line: " for a script source that knows it.
-func (s *Session) location() string {
-	if l, ok := s.src.(interface{ Location() string }); ok && l.Location() != "" {
-		return l.Location() + ": "
-	}
-	return ""
 }
 
 // runHelp shows help on the commands, or the script format.

@@ -8,7 +8,7 @@ import "imapsh/completion"
 func (s *Session) Completer() interface {
 	Do(line []rune, pos int) ([][]rune, int)
 } {
-	return NewCompleter(s)
+	return NewCompleter(s.cache)
 }
 
 // NewCompleter returns a completer over the command table reading src.

@@ -26,7 +26,7 @@ type UnavailableError struct {
 func (e *UnavailableError) Error() string { return e.Cmd.Name + ": " + e.Reason }
 
 // prepare lexes a line, finds its command and binds its arguments.
-func (s *Session) prepare(line, display string) (*Input, error) {
+func prepare(line, display string) (*Input, error) {
 	toks, err := cmdline.Lex(line)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func (s *Session) prepare(line, display string) (*Input, error) {
 }
 
 // checkAvailable refuses a command the state or the server does not allow.
-func (s *Session) checkAvailable(cmd *Command) error {
+func (s *conn) checkAvailable(cmd *Command) error {
 	if reason := s.unavailable(cmd); reason != "" {
 		return &UnavailableError{Cmd: cmd, Reason: reason}
 	}
@@ -52,13 +52,13 @@ func (s *Session) checkAvailable(cmd *Command) error {
 }
 
 // unavailable says why cmd cannot run now, or "" when it can.
-func (s *Session) unavailable(cmd *Command) string {
+func (s *conn) unavailable(cmd *Command) string {
 	reason, _ := s.availability(cmd)
 	return reason
 }
 
 // hintFor suggests how to make cmd available.
-func (s *Session) hintFor(cmd *Command) string {
+func (s *conn) hintFor(cmd *Command) string {
 	_, hint := s.availability(cmd)
 	return hint
 }
@@ -67,7 +67,7 @@ func (s *Session) hintFor(cmd *Command) string {
 // from the session's state and the server's capabilities; a command that
 // can run gets "" (and the hint for a missing capability, used when the
 // server refused it anyway).
-func (s *Session) availability(cmd *Command) (reason, hint string) {
+func (s *conn) availability(cmd *Command) (reason, hint string) {
 	return availability(cmd.need(), s.currentState(), s.capSet())
 }
 

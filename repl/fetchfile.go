@@ -96,7 +96,7 @@ func (s *Session) finishFetchFile(ctx context.Context, ff *fileFetch, res *clien
 	if cerr := ff.out.Commit(); cerr != nil {
 		return fmt.Errorf("saving %s: %w; %s", ff.path, cerr, ff.kept())
 	}
-	fmt.Fprintf(s.cfg.Stderr, "wrote %d bytes to %s\n", ff.w.n, ff.path)
+	fmt.Fprintf(s.stderr, "wrote %d bytes to %s\n", ff.w.n, ff.path)
 	return nil
 }
 

@@ -72,7 +72,7 @@ func (o *outcome) RawLines() []string { return o.raw }
 
 // explainExpect adds to a failed \expect match that the server lines it
 // searched were cut short, when they were.
-func (s *Session) explainExpect(in *Input, err error) error {
+func (s *runState) explainExpect(in *Input, err error) error {
 	if err == nil || !in.Cmd.Checks || s.last == nil || !s.last.truncated {
 		return err
 	}

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"imapsh/client"
-	"imapsh/internal/outfile"
 	"imapsh/render"
 )
 
@@ -29,7 +28,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	s.lastLine = in.Display
 	s.live.finish(res) // stream.go: FETCH data still held
 	if interrupted && s.src.Interactive() {
-		fmt.Fprintln(s.cfg.Stderr) // end the line the terminal's ^C echo left open
+		fmt.Fprintln(s.stderr) // end the line the terminal's ^C echo left open
 	}
 	alerts := s.takeAlerts()
 	if res != nil {
@@ -37,7 +36,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		s.show(in, res, elapsed, alerts)
 	} else {
 		s.last = s.newOutcome(nil)
-		if s.cfg.JSON {
+		if s.json {
 			s.writeJSON(in, nil, elapsed, err, alerts)
 		}
 	}
@@ -46,7 +45,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		s.fail(err, s.errorHint(in.Cmd, err))
 	}
 	if interrupted && !in.Cmd.EndsByCtrlC {
-		fmt.Fprintln(s.cfg.Stderr, "interrupted")
+		fmt.Fprintln(s.stderr, "interrupted")
 	}
 	s.noteLoss(in.Cmd)
 	s.refreshCache()
@@ -62,12 +61,12 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 // show writes a result: JSON, raw server lines, or rendered.
 func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, alerts []client.Alert) {
 	switch {
-	case s.cfg.JSON:
+	case s.json:
 		s.writeJSON(in, res, elapsed, nil, alerts)
-	case s.cfg.Raw && s.tap != nil: // the tap printed the lines as they came
+	case s.raw && s.tap != nil: // the tap printed the lines as they came
 	default:
 		s.renderResult(in, res)
-		s.noteDropped(res) // dropped.go
+		s.noteDropped(res, s.commandBudget()) // dropped.go
 	}
 	if s.timing {
 		fmt.Fprintf(s.out, "time: %.3f ms\n", float64(elapsed.Microseconds())/1000)
@@ -87,11 +86,6 @@ func (s *Session) renderResult(in *Input, res *client.Result) {
 	if err := render.Result(s.out, res, opt); err != nil {
 		s.printError(err, "")
 	}
-}
-
-// printError writes "error: ..." and "hint: ..." to stderr.
-func (s *Session) printError(err error, hint string) {
-	render.Error(s.cfg.Stderr, err, hint, s.renderOptions())
 }
 
 // errorHint suggests what to do after a local or transport error.
@@ -123,42 +117,12 @@ func (s *Session) noteLoss(cmd *Command) {
 	if s.src.Interactive() {
 		hint = `\reconnect`
 	}
-	s.printError(errors.New("the connection was lost"), hint)
-}
-
-// setTee starts (path != "") or stops copying output to a file (0600,
-// see outfile.Create). A write error is reported once and makes the exit
-// status 1; the output still reaches stdout.
-func (s *Session) setTee(path string) error {
-	s.closeTee()
-	if path == "" {
-		return nil
-	}
-	f, err := outfile.Create(path)
-	if err != nil {
-		return err
-	}
-	s.tee = f
-	guard := outfile.NewGuard(f, func(err error) { // reported once; stdout goes on
-		s.fileFailed.Store(true)
-		s.printError(fmt.Errorf(`\o %s: %w; the output goes on to stdout only`, path, bareError(err)), "")
-	})
-	s.out = io.MultiWriter(s.cfg.Stdout, &plainWriter{w: guard}) // the file gets no colours
-	return nil
-}
-
-// closeTee stops \o.
-func (s *Session) closeTee() {
-	if s.tee != nil {
-		s.tee.Close()
-		s.tee = nil
-	}
-	s.out = s.cfg.Stdout
+	s.printError(errLost, hint)
 }
 
 // writeJSON prints one command's result as a JSON line, finishing the
 // object a streamed FETCH started (stream.go).
-func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error, alerts []client.Alert) {
+func (s *output) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error, alerts []client.Alert) {
 	j := s.live.takeJSON(in)
 	if j == nil {
 		j = render.OpenJSON(s.out, in.Display)
@@ -178,24 +142,11 @@ func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration
 // writeJSONError prints the object of a line that failed before reaching
 // the server: a usage, state or capability error, or a failed
 // meta-command such as \expect. display is the line as shown (redacted).
-func (s *Session) writeJSONError(display string, err error) {
-	if !s.cfg.JSON {
+func (s *output) writeJSONError(display string, err error) {
+	if !s.json {
 		return
 	}
 	render.OpenJSON(s.out, display).Close(render.JSONTailOf(nil, 0, err))
-}
-
-// note writes an informational line to stderr.
-func (s *Session) note(msg string) { fmt.Fprintln(s.cfg.Stderr, msg) }
-
-// writeJSONLine prints one JSON value on its own line.
-func (s *Session) writeJSONLine(v any) {
-	line, err := render.MarshalJSON(v)
-	if err != nil {
-		s.printError(err, "")
-		return
-	}
-	fmt.Fprintf(s.out, "%s\n", line)
 }
 
 // renderResponse renders one live response (IDLE).

@@ -46,7 +46,7 @@ func (s *Session) pipelineLine(ctx context.Context, src LineSource, line, displa
 	if len(s.pipe.queue) == 0 && !s.pipelining(src) {
 		return false, false
 	}
-	in, err := s.prepare(line, display)
+	in, err := prepare(line, display)
 	if err != nil || !s.joinsPipeline(src, in) {
 		return false, s.flushPipeline()
 	}
@@ -71,7 +71,7 @@ func (s *Session) pipelining(src LineSource) bool {
 // the command, so that errors keep their place in the output.
 func (s *Session) joinsPipeline(src LineSource, in *Input) bool {
 	return s.pipelining(src) && in.Cmd.Pipe && in.In == "" && in.Out == "" &&
-		!s.cfg.Raw && s.checkAvailable(in.Cmd) == nil && !(s.stopOnError && destroys(in))
+		!s.raw && s.checkAvailable(in.Cmd) == nil && !(s.stopOnError && destroys(in))
 }
 
 // destroys reports whether a line removes mail (its entry's Destroys).
@@ -107,12 +107,6 @@ func (s *Session) flushPipeline() bool {
 		s.note(fmt.Sprintf("note: %d more pipelined command(s) had already been sent when the run stopped; their results are not shown", n))
 	}
 	return s.stopAfterResult()
-}
-
-// stopAfterResult is the loop's stop condition after a command: a failure
-// stops only once no \expect can excuse it.
-func (s *Session) stopAfterResult() bool {
-	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
 }
 
 // showOldest waits for the oldest command and shows its result as the

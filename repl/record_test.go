@@ -47,13 +47,12 @@ func TestRecordedLines(t *testing.T) {
 		{`\echo hunter2`, "", nil, nil, nil},
 		{`\i other.imap`, "", nil, nil, nil},
 	}
-	s := NewSession(Config{}, nil, nil)
 	for _, tt := range tests {
 		display := tt.display
 		if display == "" {
 			display = tt.line
 		}
-		in, err := s.prepare(tt.line, display)
+		in, err := prepare(tt.line, display)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.line, err)
 		}

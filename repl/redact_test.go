@@ -67,16 +67,15 @@ func TestHasLiteralSecret(t *testing.T) {
 // that takes a secret does not echo the extra word, which may be part of
 // a password typed with a space.
 func TestUsageErrorHidesSecretWords(t *testing.T) {
-	s := NewSession(Config{}, nil, nil)
-	_, err := s.prepare("login_cram_md5 alice correct horse", "login_cram_md5 alice correct horse")
+	_, err := prepare("login_cram_md5 alice correct horse", "login_cram_md5 alice correct horse")
 	if err == nil || strings.Contains(err.Error(), "horse") || strings.Contains(err.Error(), "correct") {
 		t.Errorf("usage error %v should not quote the password", err)
 	}
-	_, err = s.prepare(`\connect imaps://bob:correct horse@host`, `\connect imaps://bob:correct horse@host`)
+	_, err = prepare(`\connect imaps://bob:correct horse@host`, `\connect imaps://bob:correct horse@host`)
 	if err == nil || strings.Contains(err.Error(), "horse") {
 		t.Errorf("usage error %v should not quote the URL's password", err)
 	}
-	if _, err := s.prepare("noop extra", "noop extra"); err == nil || !strings.Contains(err.Error(), `"extra"`) {
+	if _, err := prepare("noop extra", "noop extra"); err == nil || !strings.Contains(err.Error(), `"extra"`) {
 		t.Errorf("usage error %v should name the extra word of a command without secrets", err)
 	}
 }
@@ -84,13 +83,12 @@ func TestUsageErrorHidesSecretWords(t *testing.T) {
 // TestRedirectionComesLast: a word after "> FILE" (an unquoted path with a
 // space) is a usage error, before any file is created or anything is sent.
 func TestRedirectionComesLast(t *testing.T) {
-	s := NewSession(Config{}, nil, nil)
 	for _, line := range []string{"fetch 1 (FLAGS) > a b", "fetch 1 > out.eml BODY[]", "append INBOX < msg eml"} {
-		if _, err := s.prepare(line, line); err == nil || !strings.Contains(err.Error(), "after the redirection") {
+		if _, err := prepare(line, line); err == nil || !strings.Contains(err.Error(), "after the redirection") {
 			t.Errorf("prepare(%q) = %v, want a usage error about the word after the redirection", line, err)
 		}
 	}
-	if in, err := s.prepare(`fetch 1 BODY[] > "dir with space/x.eml"`, ""); err != nil || in.Out != "dir with space/x.eml" {
+	if in, err := prepare(`fetch 1 BODY[] > "dir with space/x.eml"`, ""); err != nil || in.Out != "dir with space/x.eml" {
 		t.Errorf("quoted path: %v, out %q", err, in.Out)
 	}
 }

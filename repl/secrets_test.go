@@ -116,7 +116,7 @@ func TestJSONNeverShowsURLPassword(t *testing.T) {
 		return nil, nil
 	}}, nil, nil)
 	var out clienttest.Buffer
-	s.cfg.Stdout, s.cfg.Stderr, s.out = &out, &out, &out
+	s.stdout, s.stderr, s.out = &out, &out, &out
 	lines := []string{`\connect imaps://bob:s3cr3tpw@host`, `\connect imaps://bob:s3cr3tpw@host extra`, `\connect imaps://bob:s3cr3t pw@host`}
 	s.Run(context.Background(), &scripted{lines: lines})
 	if strings.Contains(out.String(), "s3cr3t") {

@@ -329,7 +329,7 @@ func testRealMailboxLifecycle(t *testing.T, r *realServer) {
 		"lsub", "status "+child+" (MESSAGES UIDNEXT)", "rename "+child+" "+renamed, `list "" `+r.quoted("Zürich*"))
 	wantAll(t, "stdout", out, r.box("Zürich", "Café €"), r.box("Zürich", "Crème"), "MESSAGES", "UIDNEXT")
 	wantAll(t, "trace", sh.stderr.String(), `SUBSCRIBE "`+r.PersonalPrefix+"Z&APw-rich"+r.Separator+"Caf&AOk- &IKw-")
-	if mbs := sh.sess.Mailboxes(); !contains(mbs, r.box("Zürich", "Crème")) || contains(mbs, r.box("Zürich", "Café €")) {
+	if mbs := sh.sess.cache.Mailboxes(); !contains(mbs, r.box("Zürich", "Crème")) || contains(mbs, r.box("Zürich", "Café €")) {
 		t.Errorf("mailbox cache after rename = %q", mbs)
 	}
 	sh = newRealShell(t, r.Server, "alice", nil)

@@ -64,11 +64,11 @@ func (s *Session) endLive() {
 }
 
 // rawStreaming reports whether --raw output comes from the wire tap.
-func (s *Session) rawStreaming() bool { return s.cfg.Raw && !s.cfg.JSON && s.tap != nil }
+func (s *Session) rawStreaming() bool { return s.raw && !s.json && s.tap != nil }
 
 // fetchEach is the FetchOptions.Each callback for the command in, or nil
 // when in is not the command running in lockstep (a pipelined one).
-func (s *Session) fetchEach(in *Input) func(*client.FetchData) {
+func (s *output) fetchEach(in *Input) func(*client.FetchData) {
 	if s.live == nil || s.live.in != in {
 		return nil
 	}
@@ -83,7 +83,7 @@ func (l *liveOutput) take(f *client.FetchData) {
 	}
 	l.streamed++
 	switch {
-	case l.s.cfg.JSON:
+	case l.s.json:
 		if l.json == nil {
 			l.json = render.OpenJSON(l.s.out, l.in.Display)
 		}
