@@ -25,28 +25,24 @@ type serverLines struct {
 	part        [1]TracePart
 }
 
-// read consumes bytes as they arrive, emitting each line completed.
+// read consumes bytes as they arrive, emitting each line completed: a
+// run of literal data, or protocol text up to its line feed (which may
+// announce a literal).
 func (s *serverLines) read(p []byte, out Tracer) {
 	for len(p) > 0 {
-		if s.literalLeft > 0 {
-			n := int(min(int64(len(p)), s.literalLeft))
+		n, literal := len(p), s.literalLeft > 0
+		if literal {
+			n = int(min(int64(n), s.literalLeft))
 			s.literalLeft -= int64(n)
-			s.feed(p[:n], true, out)
-			p = p[n:]
-			continue
+		} else if i := bytes.IndexByte(p, '\n'); i >= 0 {
+			n = i + 1
 		}
-		i := bytes.IndexByte(p, '\n')
-		if i < 0 {
-			s.keep(p, false)
-			return
-		}
-		s.keep(bytes.TrimSuffix(p[:i], cr), false)
-		s.end(false, out)
-		p = p[i+1:]
+		s.feed(p[:n], literal, out)
+		p = p[n:]
 	}
 }
 
-// feed consumes literal data, which may hold line breaks of its own.
+// feed consumes bytes of one kind, which may hold line breaks.
 func (s *serverLines) feed(p []byte, literal bool, out Tracer) {
 	for {
 		i := bytes.IndexByte(p, '\n')
