@@ -116,14 +116,15 @@ func (s *Session) hasCap(caps []string) bool {
 }
 
 // Prompt is "alice@host INBOX[42]> ", with (ro) after EXAMINE and
-// "(not connected)> " without a connection.
+// "(not connected)> " without a connection. The user shows only once
+// logged in: after a failed login it is "host> " (issue 11, defect 3).
 func (s *Session) Prompt() string {
 	if !s.connected() {
 		return "(not connected)> "
 	}
 	p := "imap"
 	if s.target != nil {
-		p = s.target.place()
+		p = s.target.place(s.c.State() != client.StateNotAuthenticated)
 	}
 	if m := s.c.Mailbox(); m != nil {
 		p += " " + m.Name + "[" + strconv.FormatUint(uint64(m.Exists), 10) + "]"

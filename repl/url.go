@@ -93,13 +93,13 @@ func (t *Target) setHost(u *url.URL) error {
 // Addr returns host:port for dialling.
 func (t *Target) Addr() string { return net.JoinHostPort(t.Host, strconv.Itoa(t.Port)) }
 
-// place is the "user@host" part of the prompt.
-func (t *Target) place() string {
+// place is the "user@host" part of the prompt; "host" until logged in.
+func (t *Target) place(loggedIn bool) string {
 	host := t.Host
 	if len(t.Stream) > 0 {
 		host = "stream"
 	}
-	if t.User == "" {
+	if t.User == "" || !loggedIn {
 		return host
 	}
 	return t.User + "@" + host
