@@ -24,7 +24,7 @@ func init() {
 			Run:     runHelp},
 		&Command{Name: `\connect`, Group: groupShell, States: anyState, Args: []Arg{{Name: "url", Kind: completion.URL}},
 			Summary: "open a new session (the current one is logged out)",
-			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143",
+			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143\n\\connect alice@mail.example.org   (no scheme: imap:// for port 143, else imaps://)",
 			Run:     runConnect},
 		&Command{Name: `\reconnect`, Group: groupShell, States: anyState,
 			Summary: "connect again to the same server and re-select the mailbox", Run: runReconnect},
