@@ -99,7 +99,10 @@ func (s *Session) printError(err error, hint string) {
 func (s *Session) errorHint(cmd *Command, err error) string {
 	var se *client.StateError
 	var ce *client.CapabilityError
+	var he *hintedError
 	switch {
+	case errors.As(err, &he):
+		return he.hint
 	case errors.As(err, &ce) && ce.Cap == "CREATE-SPECIAL-USE":
 		return "create it without the special use: this server cannot mark one (RFC 6154)"
 	case errors.Is(err, client.ErrCharsetAfterUTF8):
