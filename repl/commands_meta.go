@@ -172,7 +172,9 @@ func runHelp(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	case "all":
 		s.writeHelp(s.out, true)
 	case "scripts":
-		fmt.Fprintln(s.out, scripts.FormatHelp)
+		for _, l := range strings.Split(scripts.FormatHelp, "\n") {
+			writeIndented(s.out, l, "", s.helpWidth())
+		}
 	default:
 		cmd := byName[topic]
 		if cmd == nil {
