@@ -85,6 +85,9 @@ func (s *Session) renderResult(in *Input, res *client.Result) {
 		render.MailboxResult(s.out, s.c.Mailbox(), res, opt) // alerts are never summed up
 		return
 	}
+	if in.Out != "" { // fetch ... > FILE: the sections are in the file
+		res = shownBesideFile(res)
+	}
 	if err := render.Result(s.out, res, opt); err != nil {
 		s.printError(err, "")
 	}
