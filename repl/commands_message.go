@@ -87,6 +87,16 @@ func messageCommands(uid bool) []*Command {
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Move(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
+		{Name: pre + "save", Group: groupMessage, States: client.SelectedState,
+			Args: []Arg{{Name: numArg(uid), Kind: completion.Number}, {Name: "part", Kind: completion.Atom},
+				{Name: "file", Kind: completion.Path, Optional: true}},
+			Summary: "save one body part (an attachment) to a file, its transfer encoding undone",
+			Help: pre + "fetch 3 BODYSTRUCTURE          shows the parts and their names\n" +
+				pre + "save 3 2                        into the part's own name, in this directory (never replaced)\n" +
+				pre + "save 3 2 report.pdf             into report.pdf (replaced whole, or left as it was)\n" +
+				pre + "save 3 2 attachments/           into that directory, with the part's own name\n" +
+				"The sender's file name is made safe first: no directories, no .., no control characters.",
+			Run: runSave(uid)},
 		{Name: pre + "sort", Group: groupMessage, States: client.SelectedState, Caps: []string{"SORT"}, Pipe: true,
 			Args:    []Arg{{Name: "order", Kind: completion.SortKeys}, {Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
 			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",
