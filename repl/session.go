@@ -147,9 +147,9 @@ func (s *Session) width() int {
 }
 
 func (s *Session) renderOptions() render.Options {
-	opt := render.Options{Color: s.cfg.Color, Width: s.width()}
+	opt := render.Options{Color: s.cfg.Color, Width: s.width(), Decode: !s.cfg.Piped}
 	if s.cfg.Piped {
-		opt.MaxSection = -1 // whole sections for files and pipes
+		opt.MaxSection = -1 // whole sections for files and pipes, as sent
 	}
 	return opt
 }
