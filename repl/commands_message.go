@@ -59,7 +59,8 @@ func messageCommands(uid bool) []*Command {
 			Args:    []Arg{set, {Name: "items", Kind: completion.FetchItems}},
 			Summary: "retrieve data of " + what,
 			Help: "fetch 1:5 (UID FLAGS ENVELOPE)\nfetch 1:* fast\nfetch 7 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]\n" +
-				"fetch 7 BODY[] > msg.eml     streams the body to a file",
+				"fetch 7 BODY[] > msg.eml     streams the body to a file, as sent\n" +
+				"fetch 7 (BODYSTRUCTURE BODY.PEEK[1])   on a terminal, part 1 and header words are shown decoded",
 			Run: runFetch(uid)},
 		{Name: pre + "store", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags, Repeat: true}},
