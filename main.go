@@ -24,7 +24,20 @@ import (
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
 var version = "dev"
 
-func main() { os.Exit(run(os.Args[1:])) }
+// terminalGuard holds stdin's terminal settings from start-up, so that a
+// panic does not leave the terminal raw (nil when stdin is not a terminal).
+var terminalGuard *cli.TerminalGuard
+
+func main() {
+	terminalGuard = cli.GuardTerminal(os.Stdin, os.Stderr)
+	os.Exit(runGuarded(os.Args[1:]))
+}
+
+// runGuarded is run with the terminal put back on a panic.
+func runGuarded(args []string) int {
+	defer terminalGuard.OnPanic()
+	return run(args)
+}
 
 // run returns the exit status: 0 ok, 1 usage/connection/TLS/login failure
 // or a trace, recording or \o file that could not be written, 2
@@ -127,6 +140,7 @@ func newConnector(opts *cli.Options, trace client.Tracer) *cli.Connector {
 	return &cli.Connector{
 		TLS:       client.TLSOptions{CAFile: opts.CAFile, Pins: opts.Pins, Insecure: opts.Insecure, CertFile: opts.CertFile, KeyFile: opts.KeyFile},
 		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr, MaxCommandMemory: opts.MaxCommandMemory,
+		ConnectTimeout: opts.ConnectTimeout, GreetingTimeout: opts.ConnectTimeout,
 		Passwords: &cli.Passwords{Command: opts.PasswordCommand},
 	}
 }
@@ -220,7 +234,7 @@ func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords, vars f
 		src, err := repl.OpenScript("-", os.Stdin, vars)
 		return src, noClose, err
 	}
-	rl, err := newReadlineSource(os.Stdin, hist, os.Stdout, os.Stderr)
+	rl, err := newReadlineSource(os.Stdin, hist, os.Stdout, os.Stderr, terminalGuard)
 	if err != nil {
 		return nil, nil, err
 	}

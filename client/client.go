@@ -145,6 +145,9 @@ func (c *Client) setStreams(r io.Reader, w io.Writer, f interface{ Flush() error
 func (c *Client) readGreeting() error {
 	c.deadline(c.opts.GreetingTimeout)
 	defer c.deadline(0)
+	if err := c.sniffGreeting(); err != nil {
+		return err
+	}
 	resp, err := c.readOne()
 	if err != nil {
 		return err

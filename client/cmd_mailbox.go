@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"imapsh/client/internal/wire"
@@ -56,17 +57,35 @@ func (c *Client) mailboxCommand(ctx context.Context, name string, cap Cap, mailb
 // specialUse, if given, asks for USE (\Sent ...) (RFC 6154
 // CREATE-SPECIAL-USE), which is refused locally with a *CapabilityError
 // when the server does not announce that extension: a server without it
-// would create a plain mailbox or answer BAD.
+// would create a plain mailbox or answer BAD. Each use must be a
+// \-flag (RFC 6154 use-attr); another word is refused locally, since
+// "create Foo Bar" meant a mailbox "Foo Bar", not Foo with the use Bar.
 func (c *Client) Create(ctx context.Context, mailbox string, specialUse ...string) (*Result, error) {
 	var cap Cap
 	if len(specialUse) > 0 {
 		cap = CapCreateSpecialUse
+	}
+	for _, use := range specialUse {
+		if !isFlagExtension(use) {
+			return nil, fmt.Errorf("client: CREATE: special use %q is not a \\-flag such as \\Sent (RFC 6154)", use)
+		}
 	}
 	return c.run(ctx, "CREATE", Needs.Mailbox, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if len(specialUse) > 0 {
 			a.Raw(" (USE ").List(len(specialUse), func(i int) { a.Atom(specialUse[i]) }).Raw(")")
 		}
+	})
+}
+
+// isFlagExtension reports whether s is "\\" atom (RFC 9051
+// flag-extension, which RFC 6154's use-attr is).
+func isFlagExtension(s string) bool {
+	if len(s) < 2 || s[0] != '\\' {
+		return false
+	}
+	return !strings.ContainsFunc(s[1:], func(r rune) bool {
+		return r <= ' ' || r >= 0x7f || strings.ContainsRune(`(){%*"\\]`, r) // atom-specials
 	})
 }
 

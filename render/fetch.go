@@ -45,7 +45,7 @@ func fetchBlock(p *printer, f *client.FetchData) {
 		bodyStructure(p, "    ", f.BodyStructure)
 	}
 	for _, s := range f.Sections {
-		section(p, f.Seq, s)
+		section(p, f.Seq, s, f.BodyStructure)
 	}
 	for _, o := range f.Other {
 		genericTree(p, "  ", Safe(o.Name)+" ", o.Value)

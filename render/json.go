@@ -197,6 +197,9 @@ func ResponseJSON(r client.Response) any {
 	if conv, ok := toJSON(reflect.ValueOf(r)).(object); ok {
 		obj = append(obj, conv...)
 	}
+	if f, ok := r.(*client.FetchData); ok {
+		obj = addDecoded(obj, f) // json_decoded.go
+	}
 	return obj
 }
 

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"imapsh/client"
@@ -76,6 +77,13 @@ func runSelect(readOnly bool) Handler {
 }
 
 func runCreate(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	for _, use := range in.List("use") {
+		if !strings.HasPrefix(use, `\`) { // create Foo Bar: a name with a space, unquoted (issue 11, defect 4)
+			name := in.Arg("mailbox") + " " + strings.Join(in.List("use"), " ")
+			return nil, &hintedError{fmt.Errorf(`create: %q is not a special use like \Sent or \Junk`, use),
+				"a mailbox name with spaces needs quotes: create " + cmdline.Quote(name)}
+		}
+	}
 	res, err := s.c.Create(ctx, in.Arg("mailbox"), in.List("use")...)
 	if res.OK() {
 		s.cache.addMailbox(in.Arg("mailbox"))

@@ -60,7 +60,8 @@ func messageCommands(uid bool) []*Command {
 			Args: []Arg{set, {Name: "items", Kind: cmdline.FetchItems}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "retrieve data of " + what,
 			Help: "fetch 1:5 (UID FLAGS ENVELOPE)\nfetch 1:* fast\nfetch 7 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]\n" +
-				"fetch 7 BODY[] > msg.eml     streams the body to a file",
+				"fetch 7 BODY[] > msg.eml     streams the body to a file, as sent\n" +
+				"fetch 7 (BODYSTRUCTURE BODY.PEEK[1])   on a terminal, part 1 and header words are shown decoded",
 			Run: runFetch(uid)},
 		{Command: cmdline.Command{Name: pre + "store",
 			Args: []Arg{set, {Name: "operation", Kind: cmdline.StoreOp}, {Name: "flags", Kind: cmdline.Flags, Repeat: true}}}, Group: groupMessage, Destroys: storesDeleted, Need: &client.Needs.Message, Pipe: true,
@@ -88,6 +89,16 @@ func messageCommands(uid bool) []*Command {
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Move(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
+		{Command: cmdline.Command{Name: pre + "save",
+			Args: []Arg{{Name: numArg(uid), Kind: cmdline.Number}, {Name: "part", Kind: cmdline.Atom},
+				{Name: "file", Kind: cmdline.Path, Optional: true}}}, Group: groupMessage, Need: &client.Needs.Message,
+			Summary: "save one body part (an attachment) to a file, its transfer encoding undone",
+			Help: pre + "fetch 3 BODYSTRUCTURE          shows the parts and their names\n" +
+				pre + "save 3 2                        into the part's own name, in this directory (never replaced)\n" +
+				pre + "save 3 2 report.pdf             into report.pdf (replaced whole, or left as it was)\n" +
+				pre + "save 3 2 attachments/           into that directory, with the part's own name\n" +
+				"The sender's file name is made safe first: no directories, no .., no control characters.",
+			Run: runSave(uid)},
 		{Command: cmdline.Command{Name: pre + "sort",
 			Args: []Arg{{Name: "order", Kind: cmdline.SortKeys}, {Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
 			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",

@@ -24,7 +24,7 @@ func init() {
 			Run:     runHelp},
 		&Command{Command: cmdline.Command{Name: `\connect`, Args: []Arg{{Name: "url", Kind: cmdline.URL}}}, Group: groupShell, Recorded: true,
 			Summary: "open a new session (the current one is logged out)",
-			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143",
+			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143\n\\connect alice@mail.example.org   (no scheme: imap:// for port 143, else imaps://)",
 			Run:     runConnect},
 		&Command{Command: cmdline.Command{Name: `\reconnect`}, Group: groupShell, Recorded: true,
 			Summary: "connect again to the same server and re-select the mailbox", Run: runReconnect},
@@ -166,7 +166,9 @@ func runHelp(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	case "all":
 		s.writeHelp(s.out, true)
 	case "scripts":
-		fmt.Fprintln(s.out, scripts.FormatHelp)
+		for _, l := range strings.Split(scripts.FormatHelp, "\n") {
+			writeIndented(s.out, l, "", s.helpWidth())
+		}
 	default:
 		cmd := commandNamed(topic)
 		if cmd == nil {

@@ -48,14 +48,15 @@ func (k *conn) capSet() client.CapSet {
 }
 
 // prompt is "alice@host INBOX[42]> ", with (ro) after EXAMINE and
-// "(not connected)> " without a connection.
+// "(not connected)> " without a connection. The user shows only once
+// logged in: after a failed login it is "host> " (issue 11, defect 3).
 func (k *conn) prompt() string {
 	if !k.connected() {
 		return "(not connected)> "
 	}
 	p := "imap"
 	if k.target != nil {
-		p = k.target.place()
+		p = k.target.place(k.c.State() != client.StateNotAuthenticated)
 	}
 	if m := k.c.Mailbox(); m != nil {
 		p += " " + m.Name + "[" + strconv.FormatUint(uint64(m.Exists), 10) + "]"

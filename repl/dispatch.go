@@ -107,8 +107,10 @@ func usageHint(err error) string {
 		return "usage: " + ue.Cmd.Usage() + ` (help ` + ue.Cmd.Name + `)`
 	case errors.As(err, &uc):
 		return "help lists the commands"
-	case errors.Is(err, cmdline.ErrUnterminatedQuote), errors.Is(err, cmdline.ErrUnbalanced):
-		return `quote arguments with spaces: "Sent Items"`
+	case errors.Is(err, cmdline.ErrUnterminatedQuote):
+		return `close the quote: select "Sent Items"`
+	case errors.Is(err, cmdline.ErrUnbalanced):
+		return "close each ( with ) and each [ with ]: fetch 1 (UID BODY.PEEK[HEADER])"
 	}
 	return ""
 }

@@ -83,6 +83,9 @@ func (s *Session) renderResult(in *Input, res *client.Result) {
 		render.MailboxResult(s.out, s.c.Mailbox(), res, opt) // alerts are never summed up
 		return
 	}
+	if in.Out != "" { // fetch ... > FILE: the sections are in the file
+		res = shownBesideFile(res)
+	}
 	if err := render.Result(s.out, res, opt); err != nil {
 		s.printError(err, "")
 	}
@@ -92,7 +95,10 @@ func (s *Session) renderResult(in *Input, res *client.Result) {
 func (s *Session) errorHint(cmd *Command, err error) string {
 	var se *client.StateError
 	var ce *client.CapabilityError
+	var he *hintedError
 	switch {
+	case errors.As(err, &he):
+		return he.hint
 	case errors.As(err, &ce) && ce.Cap == "CREATE-SPECIAL-USE":
 		return "create it without the special use: this server cannot mark one (RFC 6154)"
 	case errors.Is(err, client.ErrCharsetAfterUTF8):

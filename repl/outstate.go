@@ -53,9 +53,9 @@ func (o *output) width() int {
 
 // renderOptions are the options for render.
 func (o *output) renderOptions() render.Options {
-	opt := render.Options{Color: o.color, Width: o.width()}
+	opt := render.Options{Color: o.color, Width: o.width(), Decode: !o.piped}
 	if o.piped {
-		opt.MaxSection = -1 // whole sections for files and pipes
+		opt.MaxSection = -1 // whole sections for files and pipes, as sent
 	}
 	return opt
 }

@@ -388,9 +388,11 @@ func testRealFetchSearch(t *testing.T, r *realServer) {
 	wantAll(t, "stdout", out,
 		"1    1  2024-01-01 10:00  Bob   Alpha report", "Re: Alpha report", "Grüße aus Köln", // envelopes
 		"1 text/plain; charset=utf-8 "+encoding, // body structure
-		"BODY[]\n    (256 B written to file)",
 		"SEARCH 1:2 (2 messages)", esearchOut, "SEARCH 3 (1 message)",
 		sorted, "THREAD 2 threads, 3 messages\n1\n└─ 2\n3\n")
+	if strings.Contains(out, "256 B") || !strings.Contains(sh.stderr.String(), "wrote 256 bytes (1 section) to "+file) {
+		t.Errorf("fetch > FILE: the section is not told once, on stderr:\nstdout:\n%s\nstderr:\n%s", out, sh.stderr)
+	}
 	got, err := os.ReadFile(file)
 	if err != nil || !bytes.Equal(got, msgs[2]) {
 		t.Errorf("BODY[] > file: %v\n%q\nwant\n%q", err, got, msgs[2])

@@ -49,7 +49,8 @@ func (s *Session) Lookup(name string) (string, bool) {
 }
 
 // Prompt is "alice@host INBOX[42]> ", with (ro) after EXAMINE and
-// "(not connected)> " without a connection.
+// "(not connected)> " without a connection. The user shows only once
+// logged in: after a failed login it is "host> " (issue 11, defect 3).
 func (s *Session) Prompt() string { return s.prompt() }
 
 // refreshCache copies what completion needs from the connection.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"imapsh/internal/redact"
 )
@@ -34,6 +35,10 @@ type Options struct {
 	NoHistory       bool     // --no-history
 	Version         bool     // --version
 
+	// ConnectTimeout is --connect-timeout: it bounds the TCP connect, the
+	// TLS handshake and the wait for the greeting, each; 0 = 30 s.
+	ConnectTimeout time.Duration
+
 	// MaxCommandMemory is --max-command-memory in bytes; 0 = the client's
 	// default (client.DefaultCommandMemory).
 	MaxCommandMemory int64
@@ -51,6 +56,7 @@ const usageHead = `usage: imapsh [flags] [URL]
 
   imaps://[user[;AUTH=MECH]@]host[:port][/mailbox]   implicit TLS, port 993
   imap://[user[;AUTH=MECH]@]host[:port][/mailbox]    STARTTLS required, port 143
+  [user@]host[:port][/mailbox]                       imap:// for port 143, else imaps://
 
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
 prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure, or
@@ -133,6 +139,7 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.StringVar(&o.Color, "color", "auto", "colour: `auto`, always or never (NO_COLOR is honoured)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
+	fs.DurationVar(&o.ConnectTimeout, "connect-timeout", 30*time.Second, "give up connecting after `DURATION` each for the TCP connect, the TLS handshake and the greeting")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
 	return fs
 }
@@ -162,6 +169,8 @@ func (o *Options) validate() error {
 		return fmt.Errorf("%w: --demo connects to the demo server; drop the URL or --stream", ErrUsage)
 	case o.Stream != "" && o.URL != "":
 		return fmt.Errorf("%w: --stream replaces the URL; give one or the other", ErrUsage)
+	case o.ConnectTimeout <= 0:
+		return fmt.Errorf("%w: --connect-timeout must be more than 0, not %v", ErrUsage, o.ConnectTimeout)
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
 	}

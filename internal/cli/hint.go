@@ -40,10 +40,13 @@ func Hint(err error) string {
 		imapErr   *client.Error
 		loginErr  *LoginError
 		scriptErr *scripts.Error
+		schemeErr *SchemeError
 	)
 	switch {
 	case errors.Is(err, ErrUsage):
 		return "imapsh --help lists the flags"
+	case errors.As(err, &schemeErr):
+		return schemeErr.Why + ": try " + schemeErr.Try
 	case errors.Is(err, client.ErrPinMismatch):
 		return "the server's key changed or the pin is wrong; compare it with the key shown above"
 	case errors.As(err, &hostname):
