@@ -25,7 +25,7 @@ func checkLiteral(ctx context.Context, r *run) error {
 	if r.conn.Wire == nil {
 		return skipError("the exchange cannot be observed on this connection (no wire tap)")
 	}
-	st := r.step(ctx, stepSpec{kind: "literal", ext: ext, label: "SEARCH SUBJECT {14+} (a string with a line break)",
+	st := r.step(ctx, stepSpec{kind: "literal", ext: ext, label: "SEARCH SUBJECT {13+} (a string with a line break)",
 		rfc: "RFC 7888 3", must: "send synchronizing literals ({n}) to this server"},
 		func(ctx context.Context, c *client.Client) (*client.Result, error) {
 			return c.Xatom(ctx, "SEARCH", "SUBJECT \"imapsh\r\nprobe\"")

@@ -100,14 +100,16 @@ var detectQuotaWithoutResources = &Detector{
 // detectSpecialUseCase: special-use attributes in another case than RFC
 // 6154 spells them (Cyrus 3.6: \drafts, \sent ...). Legal (atoms compare
 // case-insensitively) but a client comparing bytes finds no Sent folder.
+// The client shows attributes in their usual spelling, so this reads the
+// raw LIST lines.
 var detectSpecialUseCase = &Detector{
 	ID: "special-use-lower-case", Title: "special-use attributes in another case than RFC 6154 spells them", Severity: SeverityQuirk,
 	RFC:  "RFC 6154 2, RFC 9051 9 (flag names are case-insensitive)",
 	Must: "compare mailbox attributes case-insensitively",
 	Find: each(func(st *Step) (Finding, bool) {
 		var odd []string
-		for _, l := range client.Of[*client.ListData](st.Result) {
-			for _, a := range l.Attrs {
+		for _, l := range serverLines(st) {
+			for _, a := range listAttrs(l) {
 				if canon := specialUseName(a); canon != "" && canon != a && !contains(odd, a) {
 					odd = append(odd, a)
 				}
@@ -115,6 +117,19 @@ var detectSpecialUseCase = &Detector{
 		}
 		return Finding{Detail: "sent " + strings.Join(odd, " ")}, len(odd) > 0
 	}, "special-use"),
+}
+
+// listAttrs returns the attributes of a raw "* LIST (...)" line.
+func listAttrs(line string) []string {
+	rest, ok := strings.CutPrefix(line, "* LIST (")
+	if !ok {
+		return nil
+	}
+	attrs, _, ok := strings.Cut(rest, ")")
+	if !ok {
+		return nil
+	}
+	return strings.Fields(attrs)
 }
 
 // specialUses are the RFC 6154 attributes as spelt there.

@@ -28,8 +28,8 @@ type Options struct {
 const DefaultCheckTimeout = 10 * time.Second
 
 // stopGrace is how long past its time limit a check may take to end
-// before its connection is closed under it.
-const stopGrace = 6 * time.Second
+// before its connection is closed under it (a variable for tests).
+var stopGrace = 6 * time.Second
 
 // run is one probe in progress: the connection, what was learnt, the
 // exchange so far and the report being filled.
