@@ -40,13 +40,26 @@ func (r *run) extensions(devs []Deviation) []Extension {
 	for _, spec := range extensions {
 		e := Extension{Name: spec.name, RFC: spec.rfc}
 		e.Announced, e.Via = announcedIn(caps, spec.name)
-		if spec.name == "STARTTLS" {
-			e.Announced, e.Via = containsFold(r.report.Caps.BeforeTLS, "STARTTLS"), ""
-		}
 		e.Status, e.Detail = r.extStatus(spec, e.Announced, devs)
+		if spec.name == "STARTTLS" {
+			e.Announced, e.Via, e.Status, e.Detail = r.startTLSLine(devs)
+		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// startTLSLine judges STARTTLS, which only an imap:// connection sees.
+func (r *run) startTLSLine(devs []Deviation) (bool, string, string, string) {
+	switch r.report.Connection.Security {
+	case "implicit-tls":
+		return false, "", ExtNotChecked, "the connection used implicit TLS (imaps://)"
+	case "existing", "stream":
+		return false, "", ExtNotChecked, "not observed on this connection"
+	}
+	announced := containsFold(r.report.Caps.BeforeTLS, "STARTTLS")
+	status, detail := r.extStatus(extSpec{name: "STARTTLS"}, announced, devs)
+	return announced, "", status, detail
 }
 
 // extStatus judges one extension.
