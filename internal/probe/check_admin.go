@@ -68,7 +68,7 @@ func checkACL(ctx context.Context, r *run) error {
 	rights := ""
 	for _, m := range client.Of[*client.MyRightsData](st.Result) {
 		rights = m.Rights
-		st.Note = "rights on INBOX: " + rights
+		st.Note = "MYRIGHTS INBOX: " + rights
 	}
 	spec := stepSpec{kind: "getacl", ext: "ACL", label: "GETACL INBOX", expect: expectEither}
 	if strings.Contains(rights, "a") {

@@ -42,7 +42,7 @@ func checkList(ctx context.Context, r *run) error {
 				return c.List(ctx, "", "%", client.ListOptions{Return: "STATUS (MESSAGES)"})
 			})
 		r.facts.learnList(st.Result)
-		st.Note = fmt.Sprintf("%d STATUS with %d LIST", countOf(st.Result, "STATUS"), countOf(st.Result, "LIST"))
+		st.Note = fmt.Sprintf("LIST-STATUS: %d STATUS with %d LIST", countOf(st.Result, "STATUS"), countOf(st.Result, "LIST"))
 		return stopped(st)
 	}
 	return nil
@@ -111,7 +111,7 @@ func checkStatus(ctx context.Context, r *run) error {
 		st := r.statusStep(ctx, ie.ext, []string{ie.item})
 		if s := client.Of[*client.StatusData](st.Result); len(s) > 0 {
 			if v, ok := s[0].Get(ie.item); ok {
-				st.Note = ie.item + " " + strconv.FormatUint(v, 10)
+				st.Note = "STATUS " + ie.item + " " + strconv.FormatUint(v, 10)
 			}
 		}
 		if err := stopped(st); err != nil {

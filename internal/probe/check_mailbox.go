@@ -33,14 +33,8 @@ func checkExamine(ctx context.Context, r *run) error {
 	if st.OK() {
 		r.facts.examined = r.facts.sample
 	}
-	if m := r.conn.Client.Mailbox(); m != nil && st.OK() {
-		st.Note = fmt.Sprintf("%s: %d messages, UIDVALIDITY %d", r.facts.sample, m.Exists, m.UIDValidity)
-		if m.HighestModSeq > 0 {
-			st.Note += fmt.Sprintf(", HIGHESTMODSEQ %d", m.HighestModSeq)
-		}
-	}
-	if c := codeOf(st.Result, "MAILBOXID"); c != nil {
-		st.Note += ", MAILBOXID " + strings.Join(c.Strings(), " ")
+	if m := r.conn.Client.Mailbox(); m != nil && st.OK() && m.HighestModSeq > 0 {
+		st.Note = fmt.Sprintf("EXAMINE HIGHESTMODSEQ %d", m.HighestModSeq)
 	}
 	return stopped(st)
 }
@@ -60,13 +54,13 @@ var fetchProbes = []fetchProbe{
 	{"BINARY", "(BINARY.SIZE[1] BINARY.PEEK[1]<0.64>)", "a BINARY[1] section", func(f *client.FetchData) (string, bool) {
 		for _, s := range f.Sections {
 			if strings.HasPrefix(strings.ToUpper(s.Name), "BINARY[") {
-				return fmt.Sprintf("BINARY[1] %d bytes", len(s.Data)), true
+				return fmt.Sprintf("FETCH BINARY[1]: %d bytes", len(s.Data)), true
 			}
 		}
 		return "", false
 	}},
 	{"CONDSTORE", "(MODSEQ)", "MODSEQ", func(f *client.FetchData) (string, bool) {
-		return "MODSEQ " + strconv.FormatUint(f.ModSeq, 10), f.ModSeq > 0
+		return "FETCH MODSEQ " + strconv.FormatUint(f.ModSeq, 10), f.ModSeq > 0
 	}},
 	{"PREVIEW", "(PREVIEW)", "PREVIEW", otherItem("PREVIEW")},
 	{"SAVEDATE", "(SAVEDATE)", "SAVEDATE", otherItem("SAVEDATE")},
@@ -78,11 +72,15 @@ func otherItem(name string) func(f *client.FetchData) (string, bool) {
 	return func(f *client.FetchData) (string, bool) {
 		for _, o := range f.Other {
 			if strings.EqualFold(o.Name, name) {
-				v := o.Value.AsString()
-				if len(v) > 40 {
-					v = v[:40] + "..."
+				v := o.Value
+				if len(v.List) > 0 { // EMAILID (M1234)
+					v = v.List[0]
 				}
-				return name + " " + v, true
+				text := v.AsString()
+				if len(text) > 40 {
+					text = text[:40] + "..."
+				}
+				return "FETCH " + name + " " + strconv.Quote(text), true
 			}
 		}
 		return "", false

@@ -96,7 +96,7 @@ func checkEnable(ctx context.Context, r *run) error {
 			func(ctx context.Context, c *client.Client) (*client.Result, error) { return c.Enable(ctx, ext) })
 		if containsFold(enabledIn(st.Result), ext) {
 			r.facts.enabled[ext] = true
-			st.Note = "enabled"
+			st.Note = "ENABLE " + ext + ": enabled"
 		}
 		if err := stopped(st); err != nil {
 			return err

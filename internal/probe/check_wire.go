@@ -91,7 +91,7 @@ func checkCompress(ctx context.Context, r *run) error {
 		}
 	}
 	if onWire := conn.Bytes.total() - wire0; onWire > 0 && imap > 0 {
-		st.Note = fmt.Sprintf("ratio %.1fx: %d bytes of IMAP in %d bytes on the wire (TLS records included)", float64(imap)/float64(onWire), imap, onWire)
+		st.Note = fmt.Sprintf("ratio %.1f: %d bytes of IMAP in %d bytes on the wire (TLS records included)", float64(imap)/float64(onWire), imap, onWire)
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func checkCopyMove(ctx context.Context, r *run) error {
 			st.Got = st.Expected
 		}
 		if hasCode(st.Result, "COPYUID") {
-			st.Note = "COPYUID sent"
+			st.Note = "UID MOVE sent COPYUID"
 		}
 		if err := stopped(st); err != nil {
 			return err

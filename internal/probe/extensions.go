@@ -135,6 +135,10 @@ func (r *run) whyNotChecked(name string) string {
 		}
 	}
 	switch name {
+	case "LITERAL-":
+		if ok, _ := r.facts.announced("LITERAL+"); ok {
+			return "LITERAL+ is announced too, and the client uses it"
+		}
 	case "UIDPLUS", "MULTIAPPEND", "MOVE":
 		if !r.opts.Write {
 			return "needs --probe-write"

@@ -234,7 +234,10 @@ func (r *run) note(s string) {
 // finish judges the exchange and completes the report.
 func (r *run) finish() *Report {
 	rep := r.report
-	rep.Checks = r.results
+	rep.Checks = append([]CheckResult{}, r.results...)
+	if rep.Latency == nil {
+		rep.Latency = []Latency{}
+	}
 	rep.Deviations = detect(r.steps)
 	rep.Extensions = r.extensions(rep.Deviations)
 	rep.Broken = brokenOf(rep.Extensions)
