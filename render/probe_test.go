@@ -53,7 +53,7 @@ func TestProbeGolden(t *testing.T) {
 func TestProbeJSON(t *testing.T) {
 	for _, name := range []string{"probe_dovecot", "probe_demo", "probe_tls_refused"} {
 		var buf bytes.Buffer
-		if err := ProbeJSON(&buf, loadReport(t, name)); err != nil {
+		if err := ProbeJSON(&buf, loadReport(t, name), true); err != nil {
 			t.Fatal(err)
 		}
 		compareGolden(t, name+"_json", buf.Bytes())

@@ -32,6 +32,8 @@ type Options struct {
 	Color           string   // --color auto|always|never
 	NoHistory       bool     // --no-history
 	Version         bool     // --version
+	Probe           bool     // --probe: report what the server really does, then exit
+	ProbeWrite      bool     // --probe-write: --probe with the checks on a scratch mailbox
 
 	// MaxCommandMemory is --max-command-memory in bytes; 0 = the client's
 	// default (client.DefaultCommandMemory).
@@ -54,7 +56,8 @@ const usageHead = `usage: imapsh [flags] [URL]
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
 prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure, or
 a trace, recording or \o file that could not be written; 2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
-expectation or a script line failed.
+expectation or a script line failed; 4 --probe found an announced capability
+broken.
 
 flags (-flag and --flag are the same):
 `
@@ -133,6 +136,8 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.Probe, "probe", false, "check what the server really does (read-only), print a report and exit")
+	fs.BoolVar(&o.ProbeWrite, "probe-write", false, "--probe, plus the checks that need a scratch mailbox (created and deleted)")
 	return fs
 }
 
@@ -163,6 +168,22 @@ func (o *Options) validate() error {
 		return fmt.Errorf("%w: --stream replaces the URL; give one or the other", ErrUsage)
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
+	}
+	return o.validateProbe()
+}
+
+// validateProbe checks --probe and --probe-write, which replace the shell.
+func (o *Options) validateProbe() error {
+	if o.ProbeWrite {
+		o.Probe = true
+	}
+	switch {
+	case !o.Probe:
+		return nil
+	case o.URL == "" && !o.Demo && o.Stream == "":
+		return fmt.Errorf("%w: --probe needs a URL (or --demo, --stream)", ErrUsage)
+	case o.Batch() || o.Record != "" || o.Raw || o.Pipeline:
+		return fmt.Errorf("%w: --probe prints a report and exits; it does not take -c, -f, --record, --raw or --pipeline", ErrUsage)
 	}
 	return nil
 }

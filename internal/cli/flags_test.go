@@ -39,6 +39,8 @@ func TestParse(t *testing.T) {
 			}},
 		{"double dash ends flags", []string{"--json", "--", "-weird-url"}, func(o *Options) { o.JSON, o.URL = true, "-weird-url" }},
 		{"plaintext", []string{"--plaintext", "imap://h"}, func(o *Options) { o.Plaintext, o.URL = true, "imap://h" }},
+		{"probe", []string{"--probe", "--json", "imaps://h"}, func(o *Options) { o.Probe, o.JSON, o.URL = true, true, "imaps://h" }},
+		{"probe-write implies probe", []string{"--probe-write", "--demo"}, func(o *Options) { o.Probe, o.ProbeWrite, o.Demo = true, true, true }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +72,8 @@ func TestParseUsageErrors(t *testing.T) {
 		{[]string{"--stream", "cat", "imap://h"}, "--stream"},
 		{[]string{"--cert", "c"}, "--key"},
 		{[]string{"-c"}, "argument"},
+		{[]string{"--probe"}, "needs a URL"},
+		{[]string{"--probe-write", "-c", "noop", "imap://h"}, "prints a report and exits"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.args, &bytes.Buffer{})

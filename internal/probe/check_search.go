@@ -41,7 +41,7 @@ func checkSearch(ctx context.Context, r *run) error {
 	}
 	for _, key := range []struct{ label, criteria string }{
 		{"SUBJECT probe", "SUBJECT probe"},
-		{"SUBJECT {13} (the same string as a literal)", "SUBJECT \"imapsh\r\nprobe\""},
+		{"SUBJECT {24} (a string as a literal)", "SUBJECT \"" + noopLiteral(5) + "\""},
 	} {
 		st = r.step(ctx, stepSpec{kind: "search-unknown-charset", label: "SEARCH CHARSET X-IMAPSH-PROBE " + key.label, expect: expectRefusal},
 			func(ctx context.Context, c *client.Client) (*client.Result, error) {

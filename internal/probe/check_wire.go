@@ -7,11 +7,13 @@ import (
 	"imapsh/client"
 )
 
-// literalCommand is what the refused command's literal holds: two NOOPs
-// with tags the client never uses, harmless if a server runs them, and
-// plain to see in the evidence when one does. The command's own CRLF
-// ends the second line, so a server that runs them sees no empty line.
-const literalCommand = "PROBE1 NOOP\r\nPROBE2 NOOP"
+// noopLiteral is what every literal the probe sends holds: two NOOPs with
+// tags the client never uses (PROBEn), harmless if a server runs them
+// (detectLiteralAfterRefusal) and plain to see in the evidence when one
+// does. The command's own CRLF ends the second line, so a server that
+// runs them sees no empty line. Sent as a quoted string through Xatom,
+// the line break makes it a literal.
+func noopLiteral(n int) string { return fmt.Sprintf("PROBE%d NOOP\r\nPROBE%d NOOP", n, n+1) }
 
 // checkLiteral sends a search string with a line break, which goes as a
 // non-synchronizing literal ({n+}, RFC 7888), then a command the server
@@ -25,18 +27,20 @@ func checkLiteral(ctx context.Context, r *run) error {
 	if r.conn.Wire == nil {
 		return skipError("the exchange cannot be observed on this connection (no wire tap)")
 	}
-	st := r.step(ctx, stepSpec{kind: "literal", ext: ext, label: "SEARCH SUBJECT {13+} (a string with a line break)",
+	lit := noopLiteral(1)
+	st := r.step(ctx, stepSpec{kind: "literal", ext: ext, label: fmt.Sprintf("SEARCH SUBJECT {%d+} (a string with a line break)", len(lit)),
 		rfc: "RFC 7888 3", must: "send synchronizing literals ({n}) to this server"},
 		func(ctx context.Context, c *client.Client) (*client.Result, error) {
-			return c.Xatom(ctx, "SEARCH", "SUBJECT \"imapsh\r\nprobe\"")
+			return c.Xatom(ctx, "SEARCH", "SUBJECT \""+lit+"\"")
 		})
 	if err := stopped(st); err != nil {
 		return err
 	}
+	lit = noopLiteral(3)
 	st = r.step(ctx, stepSpec{kind: "literal-refused", ext: ext, expect: expectRefusal,
-		label: fmt.Sprintf("STATUS INBOX (MESSAGES X-IMAPSH-PROBE) {%d+} with %q (must be refused; the literal must not run)", len(literalCommand), literalCommand)},
+		label: fmt.Sprintf("STATUS INBOX (MESSAGES X-IMAPSH-PROBE) {%d+} with %q (must be refused; the literal must not run)", len(lit), lit)},
 		func(ctx context.Context, c *client.Client) (*client.Result, error) {
-			return c.Xatom(ctx, "STATUS", "INBOX (MESSAGES X-IMAPSH-PROBE) \""+literalCommand+"\"")
+			return c.Xatom(ctx, "STATUS", "INBOX (MESSAGES X-IMAPSH-PROBE) \""+lit+"\"")
 		})
 	if err := stopped(st); err != nil {
 		return err

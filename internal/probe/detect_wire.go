@@ -9,29 +9,33 @@ import (
 // detectLiteralAfterRefusal: a command carrying a non-synchronizing
 // literal is refused, and the server then reads the literal's octets as
 // a new command (Dovecot 2.3: its parser skips to the end of the line
-// after an error, and the literal begins a line). The literal belongs to
-// the command (RFC 7888 3: the client sends it without waiting), so a
-// refused APPEND's message text runs as IMAP commands.
+// after an error, and the literal begins a line; go-imap v2 too). The
+// literal belongs to the command (RFC 7888 3: the client sends it
+// without waiting), so a refused APPEND's message text runs as IMAP
+// commands. The probe's literals hold tagged NOOPs (noopLiteral): an
+// answer with such a tag, in the step or the next one, shows it.
 var detectLiteralAfterRefusal = &Detector{
 	ID: "literal-after-refused-command", Title: "after refusing a command, the server runs its non-synchronizing literal as a new command", Severity: SeverityViolation,
 	RFC: "RFC 7888 3, RFC 9051 4.3",
 	Must: "send literals that hold someone else's text (APPEND, SEARCH, names) synchronizing ({n}, waiting for +) on this server, " +
 		"or be sure the command cannot be refused: a refused command's literal is executed",
 	Find: func(steps []*Step) []Finding {
-		for _, st := range stepsOf(steps, "literal-refused") {
-			after := stepsOf(steps, "noop-after-literal")
-			if len(after) == 0 || !strings.Contains(strings.Join(clientLines(st), "\n"), "+}") {
+		var out []Finding
+		for i, st := range steps {
+			status := strings.ToUpper(st.Status())
+			if (status != "NO" && status != "BAD") || !strings.Contains(strings.Join(clientLines(st), "\n"), "+}") {
 				continue
 			}
-			if extra := foreignTagged(st, after[0]); len(extra) > 0 {
-				detail := "the literal's text was answered: " + extra[0]
-				if after[0].lost() {
+			also := steps[i+1 : min(i+2, len(steps))]
+			if extra := foreignTagged(append([]*Step{st}, also...)...); len(extra) > 0 {
+				detail := st.Label + " got " + status + ", and the literal's text was answered: " + extra[0]
+				if len(also) > 0 && also[0].lost() {
 					detail += "; then the connection closed"
 				}
-				return []Finding{{Step: st, Also: after[:1], Detail: detail}}
+				out = append(out, Finding{Step: st, Also: also, Detail: detail, Breaks: st.Literal})
 			}
 		}
-		return nil
+		return out
 	},
 }
 

@@ -39,12 +39,12 @@ var detectorCases = []detectorCase{
 	{"value-mismatch", "LIST without INBOX", preauth("") + "C: A1 LIST \"\" %\nS: * LIST () \"/\" Sent\nS: A1 OK done\n", nil, []string{"list"}, true},
 	{"value-mismatch", "LIST with INBOX", preauth("") + "C: A1 LIST \"\" %\nS: * LIST () \"/\" INBOX\nS: A1 OK done\n", nil, []string{"list"}, false},
 
-	{"literal-after-refused-command", "the literal runs (Dovecot 2.3, go-imap v2)", preauth("LITERAL+") + examined(2) + literalScript("S: PROBE1 OK NOOP completed\nS: PROBE2 OK NOOP completed\n"),
+	{"literal-after-refused-command", "the literal runs (Dovecot 2.3, go-imap v2)", preauth("LITERAL+") + examined(2) + literalScript("S: PROBE3 OK NOOP completed\nS: PROBE4 OK NOOP completed\n"),
 		examineSetup(2), []string{"literal"}, true},
 	{"literal-after-refused-command", "the literal is read with the command (Cyrus 3.6)", preauth("LITERAL+") + examined(2) + literalScript(""),
 		examineSetup(2), []string{"literal"}, false},
 
-	{"unknown-charset-not-refused", "BAD (Cyrus 3.6)", preauth("") + examined(2) + searchScript("A3 BAD Unrecognized character set", "+ go ahead\nC: imapsh\nC: probe\nS: A4 OK searched"),
+	{"unknown-charset-not-refused", "BAD (Cyrus 3.6)", preauth("") + examined(2) + searchScript("A3 BAD Unrecognized character set", "+ go ahead\nC: PROBE5 NOOP\nC: PROBE6 NOOP\nS: A4 OK searched"),
 		examineSetup(2), []string{"search"}, true},
 	{"unknown-charset-not-refused", "NO [BADCHARSET]", preauth("") + examined(2) + searchScript("A3 NO [BADCHARSET (UTF-8)] no", "A4 NO [BADCHARSET (UTF-8)] no"),
 		examineSetup(2), []string{"search"}, false},
@@ -157,15 +157,15 @@ func quotaScript(resources, getquota string) string {
 }
 
 func literalScript(extra string) string {
-	return "C: A2 SEARCH SUBJECT {13+}\nC: imapsh\nC: probe\nS: * SEARCH\nS: A2 OK done\n" +
-		"C: A3 STATUS INBOX (MESSAGES X-IMAPSH-PROBE) {24+}\nC: PROBE1 NOOP\nC: PROBE2 NOOP\nS: A3 BAD Invalid status item\n" + extra +
+	return "C: A2 SEARCH SUBJECT {24+}\nC: PROBE1 NOOP\nC: PROBE2 NOOP\nS: * SEARCH\nS: A2 OK done\n" +
+		"C: A3 STATUS INBOX (MESSAGES X-IMAPSH-PROBE) {24+}\nC: PROBE3 NOOP\nC: PROBE4 NOOP\nS: A3 BAD Invalid status item\n" + extra +
 		"C: A4 NOOP\nS: A4 OK done\n"
 }
 
 func searchScript(atom, literal string) string {
 	return "C: A2 SEARCH ALL\nS: * SEARCH 1 2\nS: A2 OK done\n" +
 		"C: A3 SEARCH CHARSET X-IMAPSH-PROBE SUBJECT probe\nS: " + atom + "\n" +
-		"C: A4 SEARCH CHARSET X-IMAPSH-PROBE SUBJECT {13}\nS: " + literal + "\n"
+		"C: A4 SEARCH CHARSET X-IMAPSH-PROBE SUBJECT {24}\nS: " + literal + "\n"
 }
 
 func statusScript(items, unknown string) string {

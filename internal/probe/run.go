@@ -22,6 +22,9 @@ type Options struct {
 	// Suffix names the scratch mailboxes (imapsh-probe-SUFFIX); "" picks a
 	// random one. Tests pin it.
 	Suffix string
+	// Progress, when set, is told before each check which one runs (done
+	// of total), and once more with done == total at the end.
+	Progress func(done, total int, check string)
 }
 
 // DefaultCheckTimeout bounds a check when Options.CheckTimeout is 0.
@@ -107,10 +110,21 @@ func ProbeSession(ctx context.Context, s Session, opts Options) *Report {
 // runAll runs the checks, the latency samples and the clean-up.
 func (r *run) runAll(ctx context.Context) {
 	defer r.cleanup(ctx)
-	for _, chk := range checks {
+	for i, chk := range checks {
+		r.progress(i, chk.ID)
 		r.results = append(r.results, r.runCheck(ctx, chk))
 	}
+	r.progress(len(checks), "latency")
 	r.report.Latency = r.latency(ctx)
+	r.progress(len(checks)+1, "")
+}
+
+// progress tells Options.Progress how far the probe is: the checks, then
+// the latency samples as one more step.
+func (r *run) progress(done int, what string) {
+	if r.opts.Progress != nil {
+		r.opts.Progress(done, len(checks)+1, what)
+	}
 }
 
 // runCheck runs one check within its time limit.

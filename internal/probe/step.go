@@ -35,6 +35,7 @@ type Step struct {
 
 	// Context a detector may need, set by the check.
 	ReadOnly bool     // the selected mailbox was opened with EXAMINE
+	Literal  string   // the non-synchronizing literal extension the client uses: LITERAL+, LITERAL- or ""
 	Asked    []string // what was asked for: STATUS items, ENABLE capabilities, FETCH items
 	Caps     []string // capabilities after the step (login, CAPABILITY)
 }
@@ -97,6 +98,11 @@ func (r *run) step(ctx context.Context, spec stepSpec, do call) *Step {
 	c := r.conn.Client
 	if m := c.Mailbox(); m != nil {
 		st.ReadOnly = m.ReadOnly
+	}
+	for _, lit := range []string{"LITERAL+", "LITERAL-"} {
+		if c.HasCap(lit) && st.Literal == "" {
+			st.Literal = lit
+		}
 	}
 	r.record(st, func() (*client.Result, error) { return do(ctx, c) })
 	return st
