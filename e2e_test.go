@@ -251,3 +251,45 @@ func TestBinaryCyrus(t *testing.T) {
 		})
 	}
 }
+
+// TestBinaryCourier runs the binary against a private Courier-IMAP, the
+// server of issue 7 (skipped when it is not installed, unless
+// IMAPSH_REQUIRE_SERVERS=1): every session there used to end in a
+// MALFORMED NAMESPACE or QUOTA, or in commands Courier lacks.
+func TestBinaryCourier(t *testing.T) {
+	s := servers.Courier(t)
+	s.Deliver(t, "alice", "INBOX", []byte("From: bob@example.org\r\nTo: alice@example.org\r\n"+
+		"Subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\n\r\nHello.\r\n"))
+	port := func(p int) string { return strconv.Itoa(p) }
+	imaps := "imaps://alice@127.0.0.1:" + port(s.IMAPSPort)
+	starttls := "imap://bob@127.0.0.1:" + port(s.IMAPPort)
+	box := `"INBOX.Grüße €"`
+	tests := []struct {
+		name string
+		args []string
+		want check
+	}{
+		{"imaps: namespace, quota, search", []string{"--cafile", s.CAFile, "--trace", imaps + "/INBOX",
+			"-c", "namespace", "-c", "getquotaroot INBOX", "-c", "search SUBJECT Grüße", "-c", "fetch 1 (ENVELOPE)"},
+			check{code: 0, stdout: []string{"#shared.", "10 GiB", "SEARCH 1 (1 message)", "Grüße"},
+				stderr: []string{"AUTHENTICATE CRAM-MD5", "CAPABILITY", "SEARCH CHARSET UTF-8 SUBJECT {7}"}}},
+		{"starttls as bob: QUOTA without resources", []string{"--cafile", s.CAFile, starttls, "-c", "getquotaroot INBOX"},
+			check{code: 0, stdout: []string{"ROOT  (no resources)"}}},
+		{"UTF-8 mode, JSON", []string{"--cafile", s.CAFile, "--json", imaps, "-c", "enable UTF8=ACCEPT",
+			"-c", "create " + box, "-c", `list "" "INBOX.Grü*"`, "-c", "delete " + box},
+			check{code: 0, stdout: []string{`"mailbox":"INBOX.Grüße €","raw":"INBOX.Grüße €"`}}},
+		{"move refused locally", []string{"--cafile", s.CAFile, imaps + "/INBOX", "-c", "move 1 INBOX.Trash"},
+			check{code: 3, stderr: []string{"move: needs the server capability MOVE"}}},
+		{"stream (PREAUTH)", []string{"--stream", shellQuote(s.PreauthCommand("alice")), "-c", "select INBOX", "-c", "unselect"},
+			check{code: 3, stdout: []string{"INBOX  1 message"}, stderr: []string{"needs the server capability UNSELECT"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pw := "alicepw"
+			if strings.Contains(strings.Join(tt.args, " "), "bob@") {
+				pw = "bobpw"
+			}
+			tt.want.verify(t, imapsh(t, testEnv(t, "IMAPSH_PASSWORD="+pw), "", tt.args...))
+		})
+	}
+}

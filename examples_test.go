@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"imapsh/internal/servers"
@@ -15,35 +16,61 @@ const examplesDir = "scripts/examples"
 // fetches message 1).
 var exampleMessage = []byte("From: a@example.org\r\nTo: b@example.org\r\nSubject: examples\r\n\r\nbody\r\n")
 
-// TestExamples runs every example against Dovecot and Cyrus (the Cyrus
-// admin one against Cyrus only); each must exit 0, which means all its
-// \expect lines held.
-func TestExamples(t *testing.T) {
-	common := []string{"smoke.imap", "mailbox-lifecycle.imap", "acl-quota-audit.imap", "condstore.imap", "quirk-probe.imap"}
-	servers := []struct {
-		name  string
-		start func(testing.TB) *servers.Server
-		extra map[string]string // example -> its user (default alice)
-	}{
-		{"dovecot", servers.Dovecot, nil},
-		{"cyrus", servers.Cyrus, map[string]string{"cyrus-quota.imap": "admin"}},
+// exampleServer is a server the examples run against: the ones that run
+// (example -> its user) and the ones that must stop, with exit status 3,
+// where the server lacks what they need (example -> what stderr says).
+type exampleServer struct {
+	name  string
+	start func(testing.TB) *servers.Server
+	runs  map[string]string
+	stops map[string]string
+}
+
+// exampleServers: every example runs against every server that offers
+// what it needs. Courier lacks MOVE (mailbox-lifecycle), CONDSTORE
+// (condstore) and ID (quirk-probe), and is the only one with UTF8=ACCEPT
+// (utf8-accept); cyrus-quota needs Cyrus's admin.
+var exampleServers = []exampleServer{
+	{"dovecot", servers.Dovecot, withCommon(map[string]string{
+		"mailbox-lifecycle.imap": "alice", "condstore.imap": "alice", "quirk-probe.imap": "alice"}), nil},
+	{"cyrus", servers.Cyrus, withCommon(map[string]string{
+		"mailbox-lifecycle.imap": "alice", "condstore.imap": "alice", "quirk-probe.imap": "alice",
+		"cyrus-quota.imap": "admin"}), nil},
+	{"courier", servers.Courier, withCommon(map[string]string{"utf8-accept.imap": "alice"}),
+		map[string]string{"mailbox-lifecycle.imap": "needs the server capability MOVE",
+			"condstore.imap":   `\expect match ^\* ENABLED CONDSTORE: no server line matches`,
+			"quirk-probe.imap": "needs the server capability ID"}},
+}
+
+// withCommon adds the examples every server runs, as alice.
+func withCommon(runs map[string]string) map[string]string {
+	for _, f := range []string{"smoke.imap", "acl-quota-audit.imap"} {
+		runs[f] = "alice"
 	}
-	for _, sv := range servers {
+	return runs
+}
+
+// TestExamples runs the examples against Dovecot, Cyrus and Courier; each
+// must exit 0, which means all its \expect lines held. An example that
+// needs what a server lacks must stop there with exit status 3: the shell
+// refuses the line, or an \expect fails.
+func TestExamples(t *testing.T) {
+	for _, sv := range exampleServers {
 		t.Run(sv.name, func(t *testing.T) {
 			srv := sv.start(t)
 			srv.Deliver(t, "alice", "INBOX", exampleMessage)
-			runs := map[string]string{}
-			for _, f := range common {
-				runs[f] = "alice"
-			}
-			for f, user := range sv.extra {
-				runs[f] = user
-			}
-			for file, user := range runs {
+			for file, user := range sv.runs {
 				t.Run(file, func(t *testing.T) {
-					r := runExample(t, srv, user, "-f", file)
-					if r.code != 0 {
+					if r := runExample(t, srv, user, "-f", file); r.code != 0 {
 						t.Errorf("%s as %s: %s", file, user, r)
+					}
+				})
+			}
+			for file, why := range sv.stops {
+				t.Run(file, func(t *testing.T) {
+					r := runExample(t, srv, "alice", "-f", file)
+					if r.code != 3 || !strings.Contains(r.stderr, why) {
+						t.Errorf("%s: want exit 3 with %q, got %s", file, why, r)
 					}
 				})
 			}

@@ -76,6 +76,7 @@ func session(opts *cli.Options) int {
 	var cl *client.Client
 	if target != nil {
 		if cl, err = conn.Connect(ctx, endpoint(target)); err != nil {
+			cli.ReportAlerts(os.Stderr, cl)
 			logout(cl)
 			return fail(err)
 		}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # install-servers.sh — install the real IMAP servers the tests start
-# themselves (internal/servers): Dovecot 2.3 and Cyrus IMAP 3.x from Debian.
+# themselves (internal/servers): Dovecot 2.3, Cyrus IMAP 3.x and
+# Courier-IMAP 5.0 from Debian.
 #
 # Run as root; idempotent (a second run with everything present does no
 # apt work).  No service is started: a temporary /usr/sbin/policy-rc.d
@@ -11,12 +12,26 @@
 # cyrus-imapd .deb (imapd, idled) is fetched at cyrus-common's exact version
 # and unpacked with dpkg-deb -x into $CYRUS_ROOT, where internal/servers
 # looks for it.
+#
+# Debian's courier-imap conflicts with dovecot-imapd too, and Courier's
+# paths are compiled in: nothing of Courier is installed.  Its .debs are
+# fetched with apt-get download and unpacked into $COURIER_ROOT; the tests
+# run the daemons in a private mount namespace that overlays them on /usr
+# and /etc (internal/servers/courier.go).  Only the shared libraries they
+# need from Debian proper are installed (libgdbm6, libidn12, ...).
 set -euo pipefail
 
 CYRUS_ROOT=/opt/imapsh-cyrus      # keep in sync with internal/servers/cyrus.go
+COURIER_ROOT=/opt/imapsh-courier  # keep in sync with internal/servers/courier.go
 MAIL_USER=imapsh                  # owns the test mail; keep in sync with dovecot.go
 PKGS=(dovecot-core dovecot-imapd openssl tmux python3
-      cyrus-common sasl2-bin libsasl2-modules libsasl2-modules-db)
+      cyrus-common sasl2-bin libsasl2-modules libsasl2-modules-db
+      libgdbm6 libidn12 libgnutls30 libstdc++6 libcrypt1 libglib2.0-0 util-linux)
+# Courier-IMAP and the parts of it Debian splits off; imapd needs gamin's
+# gam_server at login (without it every login waits 1.2 s and gets an
+# [ALERT] "Filesystem notification initialization error").
+COURIER_DEBS=(courier-imap courier-base courier-authlib courier-authlib-userdb
+              courier-authdaemon libcourier-unicode4 libgamin0 gamin libltdl7)
 
 log() { printf '[install-servers] %s\n' "$*" >&2; }
 
@@ -65,14 +80,41 @@ unpack_cyrus_imapd() {
   log "unpacking cyrus-imapd $ver into $CYRUS_ROOT"
   local tmp
   tmp=$(mktemp -d)
-  chmod 755 "$tmp"
-  if id -u _apt >/dev/null 2>&1; then chown _apt "$tmp"; fi   # apt downloads as _apt
-  (cd "$tmp" && apt-get download -q "cyrus-imapd=$ver" ||
-    { apt-get update -q && apt-get download -q "cyrus-imapd=$ver"; })
+  download "$tmp" "cyrus-imapd=$ver"
   rm -rf "$CYRUS_ROOT"
   mkdir -p "$CYRUS_ROOT"
   dpkg-deb -x "$tmp"/cyrus-imapd_*.deb "$CYRUS_ROOT"
   printf '%s\n' "$ver" >"$stamp"
+  rm -rf "$tmp"
+}
+
+# download DIR PKG...: apt-get download into DIR (as _apt, which apt uses
+# to fetch), running apt-get update once if the lists are missing or stale.
+download() {
+  local dir=$1; shift
+  chmod 755 "$dir"
+  if id -u _apt >/dev/null 2>&1; then chown _apt "$dir"; fi
+  (cd "$dir" && apt-get download -q "$@") ||
+    { apt-get update -q && (cd "$dir" && apt-get download -q "$@"); }
+}
+
+unpack_courier() {
+  local stamp=$COURIER_ROOT/.version want
+  want="debs: ${COURIER_DEBS[*]}"
+  if [[ -x $COURIER_ROOT/usr/bin/imapd && -f $stamp && $(head -1 "$stamp") == "$want" ]]; then
+    log "courier-imap $(awk '$1 == "courier-imap" {print $2}' "$stamp") already unpacked in $COURIER_ROOT"
+    return
+  fi
+  log "unpacking ${COURIER_DEBS[*]} into $COURIER_ROOT"
+  local tmp d
+  tmp=$(mktemp -d)
+  download "$tmp" "${COURIER_DEBS[@]}"
+  rm -rf "$COURIER_ROOT"
+  mkdir -p "$COURIER_ROOT"
+  for d in "$tmp"/*.deb; do dpkg-deb -x "$d" "$COURIER_ROOT"; done
+  { echo "$want"
+    for d in "$tmp"/*.deb; do dpkg-deb --show --showformat='${Package} ${Version}\n' "$d"; done
+  } >"$stamp"
   rm -rf "$tmp"
 }
 
@@ -84,5 +126,7 @@ ensure_mail_user() {
 
 install_packages
 unpack_cyrus_imapd
+unpack_courier
 ensure_mail_user
-log "dovecot $(dovecot --version | cut -d' ' -f1), cyrus $(dpkg-query -W -f='${Version}' cyrus-common): ready"
+log "dovecot $(dovecot --version | cut -d' ' -f1), cyrus $(dpkg-query -W -f='${Version}' cyrus-common)," \
+    "courier-imap $(awk '$1 == "courier-imap" {print $2}' "$COURIER_ROOT/.version"): ready"

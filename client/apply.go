@@ -24,6 +24,9 @@ func (c *Client) apply(resp Response) {
 		if r.Code != nil {
 			c.applyCode(r.Code)
 		}
+		if c.greeting != nil { // the greeting's is recorded by readGreeting
+			c.recordAlert(r, c.commandInFlight())
+		}
 	case *NumberData:
 		c.applyNumber(r)
 	case *FlagsData:
@@ -63,16 +66,18 @@ func (c *Client) applyCode(code *Code) {
 	if c.mbox == nil {
 		return
 	}
-	n, _ := code.Number()
+	n, fits := code.Uint32() // out of range or not a number: flagged, not stored
 	switch code.Name {
 	case "UIDVALIDITY":
-		c.mbox.UIDValidity = uint32(n)
+		c.mbox.UIDValidity = keep(c.mbox.UIDValidity, n, fits)
 	case "UIDNEXT":
-		c.mbox.UIDNext = uint32(n)
+		c.mbox.UIDNext = keep(c.mbox.UIDNext, n, fits)
 	case "UNSEEN":
-		c.mbox.Unseen = uint32(n)
+		c.mbox.Unseen = keep(c.mbox.Unseen, n, fits)
 	case "HIGHESTMODSEQ":
-		c.mbox.HighestModSeq = n
+		if m, ok := code.ModSeq(); ok {
+			c.mbox.HighestModSeq = m
+		}
 	case "PERMANENTFLAGS":
 		c.mbox.PermanentFlags = code.Strings()
 	case "READ-ONLY":
@@ -93,4 +98,12 @@ func countSet(s NumSet) int {
 		n += int(hi-lo) + 1
 	}
 	return n
+}
+
+// keep returns n when it fits its field, else the value held before.
+func keep(old, n uint32, fits bool) uint32 {
+	if fits {
+		return n
+	}
+	return old
 }

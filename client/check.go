@@ -34,13 +34,14 @@ func (c *Client) run(ctx context.Context, name string, states StateMask, cap str
 	}
 	cmd := &command{name: name}
 	if build != nil {
-		cmd.args = &wire.Command{}
+		cmd.args = &wire.Command{UTF8: c.UTF8Names()}
 		build(cmd.args)
 	}
 	return c.execute(ctx, cmd)
 }
 
-// mailboxArg appends a mailbox name in the form this session needs.
+// mailboxArg appends a mailbox name in the form this session needs
+// (modified UTF-7, or UTF-8 in UTF-8 mode: see UTF8Names).
 func (c *Client) mailboxArg(a *wire.Command, name string) {
-	a.Mailbox(name, c.Enabled("UTF8=ACCEPT"))
+	a.Mailbox(name)
 }

@@ -66,12 +66,15 @@ type Client struct {
 	queue     []*pending
 	stored    retained[Response] // untagged data kept for Responses (imaplib's response())
 	codes     retained[*Code]
-	budget    int64       // Options.MaxCommandMemory or its default
-	respSize  int64       // estimated size of the response just read
-	discard   bodyDiscard // body sections of the response just read that nobody asked for
-	discardTo SectionSink // c.discardSection, made once
-	deferred  *deferral   // set while Defer runs its call (pipeline.go)
-	wmu       sync.Mutex  // writes: IDLE's DONE comes from another goroutine
+	alerts    retained[Alert] // [ALERT]s not yet taken (Alerts)
+	budget    int64           // Options.MaxCommandMemory or its default
+	respSize  int64           // estimated size of the response just read
+	discard   bodyDiscard     // body sections of the response just read that nobody asked for
+	discardTo SectionSink     // c.discardSection, made once
+	deferred  *deferral       // set while Defer runs its call (pipeline.go)
+	warned    []error         // warnings of the response just read (wire.Decoder.Warn)
+	lastWord  string          // a BYE, BAD or line not placed, just read (lastword.go)
+	wmu       sync.Mutex      // writes: IDLE's DONE comes from another goroutine
 }
 
 const (
@@ -149,8 +152,10 @@ func (c *Client) readGreeting() error {
 	if !ok || st.Tag != "" {
 		return &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
 	}
+	c.apply(st) // [CAPABILITY ...] on the greeting counts too; its
+	// warnings (c.warned) are reported with the first command's result
 	c.greeting = st
-	c.apply(st) // [CAPABILITY ...], [ALERT] on the greeting count too
+	c.recordAlert(st, "greeting")
 	switch st.Status {
 	case "PREAUTH":
 		c.state = StateAuthenticated
@@ -209,6 +214,15 @@ func (c *Client) HasCapsKnown() bool { return c.caps != nil }
 
 // Enabled reports whether ENABLE switched an extension on (RFC 5161).
 func (c *Client) Enabled(name string) bool { return c.enabled[strings.ToUpper(name)] }
+
+// UTF8Names reports whether the session is in UTF-8 mode: after ENABLE
+// UTF8=ACCEPT (RFC 6855 section 3) or ENABLE IMAP4rev2 (RFC 9051 section
+// 5.1), mailbox names travel in UTF-8, not modified UTF-7, in both
+// directions, and quoted strings may carry UTF-8, so that a non-ASCII name
+// or search word needs no literal.
+func (c *Client) UTF8Names() bool {
+	return c.enabled["UTF8=ACCEPT"] || c.enabled["IMAP4REV2"]
+}
 
 func (c *Client) setCaps(caps []string) {
 	c.caps = make(map[string]bool, len(caps))

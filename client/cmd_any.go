@@ -66,7 +66,7 @@ func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) 
 	}
 	cmd := &command{name: name}
 	if args != "" {
-		cmd.args = rawArgs(name, args)
+		cmd.args = rawArgs(name, args, c.UTF8Names())
 	}
 	return c.execute(ctx, cmd)
 }

@@ -27,7 +27,7 @@ func (c *Client) Login(ctx context.Context, user, password string) (*Result, err
 		a.AString(user).SP()
 		a.Secret(func(a *wire.Command) { a.AString(password) })
 	})
-	c.afterAuth(res, err)
+	c.afterAuth(ctx, res, err)
 	return res, err
 }
 
@@ -38,10 +38,14 @@ func (c *Client) plaintextOK() error {
 	return ErrPlaintext
 }
 
-// afterAuth moves to the authenticated state and forgets the pre-login
-// capabilities unless the server sent new ones with the answer: as a
-// [CAPABILITY] code on the OK or as an untagged CAPABILITY (Dovecot).
-func (c *Client) afterAuth(res *Result, err error) {
+// afterAuth moves to the authenticated state. Capabilities may change with
+// authentication (RFC 3501 section 6.2.2, RFC 9051 section 6.2.2): unless
+// the server sent the new list with its answer, as a [CAPABILITY] code on
+// the OK or as an untagged CAPABILITY (Dovecot), the client asks for it, so
+// that its checks and the shell's help and completion go by what the
+// server offers now (Courier-IMAP sends neither). If that CAPABILITY fails,
+// the list stays unknown and nothing is refused locally.
+func (c *Client) afterAuth(ctx context.Context, res *Result, err error) {
 	if err != nil || !res.OK() {
 		return
 	}
@@ -49,9 +53,11 @@ func (c *Client) afterAuth(res *Result, err error) {
 	if res.Status.Code != nil && res.Status.Code.Name == "CAPABILITY" {
 		return
 	}
-	if len(Of[*CapabilityData](res)) == 0 {
-		c.caps, c.capOrder = nil, nil
+	if len(Of[*CapabilityData](res)) > 0 {
+		return
 	}
+	c.caps, c.capOrder = nil, nil
+	c.Capability(ctx)
 }
 
 // Authenticate runs a SASL exchange (RFC 9051 section 6.2.2, RFC 4959
@@ -84,7 +90,7 @@ func (c *Client) Authenticate(ctx context.Context, mech sasl.Client) (*Result, e
 	cmd.onContinue = x.answer
 	res, err := c.execute(ctx, cmd)
 	err = x.outcome(res, err)
-	c.afterAuth(res, err)
+	c.afterAuth(ctx, res, err)
 	return res, err
 }
 

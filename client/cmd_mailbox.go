@@ -14,18 +14,23 @@ type SelectOptions struct {
 }
 
 // Select opens a mailbox (RFC 9051 sections 6.3.2 and 6.3.3; imaplib
-// select with readonly). The client's Mailbox tracks its state.
+// select with readonly). The client's Mailbox tracks its state. The
+// CONDSTORE parameter is refused locally when the server does not announce
+// CONDSTORE.
 func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions) (*Result, error) {
-	name := "SELECT"
+	name, cap := "SELECT", ""
 	if opts.ReadOnly {
 		name = "EXAMINE"
 	}
-	if err := c.check(name, AuthOrSelect, ""); err != nil {
+	if opts.CondStore {
+		cap = "CONDSTORE"
+	}
+	if err := c.check(name, AuthOrSelect, cap); err != nil {
 		return nil, err
 	}
 	prev := c.mbox
 	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly}
-	res, err := c.run(ctx, name, AuthOrSelect, "", func(a *wire.Command) {
+	res, err := c.run(ctx, name, AuthOrSelect, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if opts.CondStore {
 			a.Raw(" (CONDSTORE)")
@@ -48,9 +53,16 @@ func (c *Client) mailboxCommand(ctx context.Context, name, cap, mailbox string) 
 }
 
 // Create creates a mailbox (RFC 9051 section 6.3.4; imaplib create);
-// specialUse, if given, asks for USE (\Sent ...) (RFC 6154 CREATE-SPECIAL-USE).
+// specialUse, if given, asks for USE (\Sent ...) (RFC 6154
+// CREATE-SPECIAL-USE), which is refused locally with a *CapabilityError
+// when the server does not announce that extension: a server without it
+// would create a plain mailbox or answer BAD.
 func (c *Client) Create(ctx context.Context, mailbox string, specialUse ...string) (*Result, error) {
-	return c.run(ctx, "CREATE", AuthOrSelect, "", func(a *wire.Command) {
+	cap := ""
+	if len(specialUse) > 0 {
+		cap = "CREATE-SPECIAL-USE"
+	}
+	return c.run(ctx, "CREATE", AuthOrSelect, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if len(specialUse) > 0 {
 			a.Raw(" (USE ").List(len(specialUse), func(i int) { a.Atom(specialUse[i]) }).Raw(")")
@@ -95,8 +107,16 @@ type ListOptions struct {
 // List lists mailboxes (RFC 9051 section 6.3.9; imaplib list). The
 // pattern may use * and %; names are UTF-8 here and modified UTF-7 on the
 // wire.
+//
+// Selection and return options need LIST-EXTENDED (RFC 5258; part of
+// IMAP4rev2) and are refused locally without it: Courier-IMAP 5.0, which
+// lacks it, ignores LIST (SUBSCRIBED) and lists every mailbox.
 func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions) (*Result, error) {
-	return c.run(ctx, "LIST", AuthOrSelect, "", func(a *wire.Command) {
+	cap := ""
+	if opts.Select != "" || opts.Return != "" {
+		cap = "LIST-EXTENDED|IMAP4REV2"
+	}
+	return c.run(ctx, "LIST", AuthOrSelect, cap, func(a *wire.Command) {
 		if opts.Select != "" {
 			a.Raw("(").RawArgs(opts.Select).Raw(") ")
 		}
@@ -112,7 +132,7 @@ func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions
 // listPattern sends a pattern: wildcards are list-chars, allowed bare.
 func (c *Client) listPattern(a *wire.Command, pattern string) {
 	enc := pattern
-	if !c.Enabled("UTF8=ACCEPT") {
+	if !a.UTF8 {
 		enc = wire.EncodeMailbox(pattern)
 	}
 	if enc != "" && !strings.ContainsAny(enc, " \"\\(){}\r\n\x00") && isASCII(enc) {

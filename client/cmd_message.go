@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"time"
 
 	"imapsh/client/internal/wire"
 )
@@ -63,22 +61,64 @@ type SearchOptions struct {
 }
 
 // Search finds messages (RFC 9051 section 6.4.4; imaplib search and
-// uid('SEARCH')). Criteria are IMAP search keys as typed; a quoted string
-// with 8-bit text is sent as a literal.
+// uid('SEARCH')). Criteria are IMAP search keys as typed; strings with
+// 8-bit text, quoted or not, go as literals, or as quoted UTF-8 in UTF-8
+// mode (SearchArgs). Non-ASCII criteria without a Charset get CHARSET
+// UTF-8, except after ENABLE UTF8=ACCEPT, when they are UTF-8 anyway and
+// a Charset is refused (ErrCharsetAfterUTF8, RFC 6855 section 3).
 func (c *Client) Search(ctx context.Context, criteria string, opts SearchOptions) (*Result, error) {
 	cap := ""
 	if opts.Return != "" {
 		cap = "ESEARCH|IMAP4REV2"
 	}
-	return c.run(ctx, uidName(opts.UID, "SEARCH"), SelectedState, cap, func(a *wire.Command) {
+	name := uidName(opts.UID, "SEARCH")
+	if err := c.check(name, SelectedState, cap); err != nil {
+		return nil, err
+	}
+	charset, err := c.searchCharset(opts.Charset, criteria)
+	if err != nil {
+		return nil, err
+	}
+	return c.run(ctx, name, SelectedState, cap, func(a *wire.Command) {
 		if opts.Return != "" {
 			a.Raw("RETURN (").RawArgs(opts.Return).Raw(") ")
 		}
-		if opts.Charset != "" {
-			a.Raw("CHARSET ").Atom(opts.Charset).SP()
+		if charset != "" {
+			a.Raw("CHARSET ").Atom(charset).SP()
 		}
-		a.RawArgs(criteria)
+		a.SearchArgs(criteria)
 	})
+}
+
+// ErrCharsetAfterUTF8 refuses a SEARCH with CHARSET after ENABLE
+// UTF8=ACCEPT, which RFC 6855 section 3 forbids (the server should answer
+// BAD; Courier-IMAP answers NO), and a SORT or THREAD with a charset other
+// than UTF-8 (Courier answers BAD [BADCHARSET]): search strings are UTF-8
+// in such a session.
+var ErrCharsetAfterUTF8 = errors.New("client: after ENABLE UTF8=ACCEPT, SEARCH takes no CHARSET and SORT and THREAD only UTF-8 (RFC 6855 section 3)")
+
+// searchCharset is the CHARSET a SEARCH sends: the one given; UTF-8 for
+// non-ASCII criteria without one (the default charset is US-ASCII, RFC 3501
+// section 6.4.4); none after ENABLE UTF8=ACCEPT, where one given is an
+// error.
+func (c *Client) searchCharset(given, criteria string) (string, error) {
+	switch {
+	case c.Enabled("UTF8=ACCEPT") && given != "":
+		return "", ErrCharsetAfterUTF8
+	case c.Enabled("UTF8=ACCEPT"), given != "", !has8bit(criteria):
+		return given, nil
+	}
+	return "UTF-8", nil
+}
+
+// has8bit reports whether s holds a byte with the high bit set.
+func has8bit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // FetchOptions select the fetch variant and where body data goes.
@@ -96,8 +136,18 @@ type FetchOptions struct {
 // Fetch retrieves message data (RFC 9051 section 6.4.5; imaplib fetch and
 // uid('FETCH')). Items are as typed: a macro (ALL, FAST, FULL), one item, or
 // a parenthesised list such as (UID FLAGS BODY.PEEK[HEADER]).
+//
+// CHANGEDSINCE needs CONDSTORE and VANISHED needs QRESYNC (RFC 7162); they
+// are refused locally when the server does not announce them.
 func (c *Client) Fetch(ctx context.Context, set, items string, opts FetchOptions) (*Result, error) {
-	if err := c.check(uidName(opts.UID, "FETCH"), SelectedState, ""); err != nil {
+	cap := ""
+	switch {
+	case opts.Vanished:
+		cap = "QRESYNC"
+	case opts.ChangedSince > 0:
+		cap = "CONDSTORE"
+	}
+	if err := c.check(uidName(opts.UID, "FETCH"), SelectedState, cap); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: uidName(opts.UID, "FETCH"), args: &wire.Command{}, sink: opts.Sink}
@@ -137,9 +187,14 @@ type StoreOptions struct {
 
 // Store changes flags (RFC 9051 section 6.4.6; imaplib store and
 // uid('STORE')). op is FLAGS, +FLAGS, -FLAGS, optionally with .SILENT;
-// flags is a flag or a parenthesised list.
+// flags is a flag or a parenthesised list. UNCHANGEDSINCE needs CONDSTORE
+// and is refused locally without it.
 func (c *Client) Store(ctx context.Context, set, op, flags string, opts StoreOptions) (*Result, error) {
-	return c.run(ctx, uidName(opts.UID, "STORE"), SelectedState, "", func(a *wire.Command) {
+	cap := ""
+	if opts.UnchangedSince > 0 {
+		cap = "CONDSTORE"
+	}
+	return c.run(ctx, uidName(opts.UID, "STORE"), SelectedState, cap, func(a *wire.Command) {
 		setArg(a, set)
 		a.SP()
 		if opts.UnchangedSince > 0 {
@@ -169,19 +224,40 @@ func (c *Client) transfer(ctx context.Context, name, cap, set, mailbox string, u
 }
 
 // Sort searches and sorts (RFC 5256 SORT; imaplib sort and uid('SORT')):
-// criteria like "REVERSE DATE", charset like UTF-8, search keys as typed.
+// criteria like "REVERSE DATE", charset like UTF-8 (SORT always names
+// one), search keys as typed, 8-bit words as strings (see Search).
 func (c *Client) Sort(ctx context.Context, criteria, charset, search string, uid bool) (*Result, error) {
+	if err := c.checkSortCharset(uidName(uid, "SORT"), "SORT", charset); err != nil {
+		return nil, err
+	}
 	return c.run(ctx, uidName(uid, "SORT"), SelectedState, "SORT", func(a *wire.Command) {
-		a.Raw("(").RawArgs(criteria).Raw(") ").Atom(charset).SP().RawArgs(search)
+		a.Raw("(").RawArgs(criteria).Raw(") ").Atom(charset).SP().SearchArgs(search)
 	})
 }
 
 // Thread searches and threads (RFC 5256 THREAD; imaplib thread and
-// uid('THREAD')): algorithm REFERENCES or ORDEREDSUBJECT.
+// uid('THREAD')): algorithm REFERENCES or ORDEREDSUBJECT; charset and
+// search keys as for Sort.
 func (c *Client) Thread(ctx context.Context, algorithm, charset, search string, uid bool) (*Result, error) {
-	return c.run(ctx, uidName(uid, "THREAD"), SelectedState, "THREAD="+strings.ToUpper(algorithm), func(a *wire.Command) {
-		a.Atom(algorithm).SP().Atom(charset).SP().RawArgs(search)
+	cap := "THREAD=" + strings.ToUpper(algorithm)
+	if err := c.checkSortCharset(uidName(uid, "THREAD"), cap, charset); err != nil {
+		return nil, err
+	}
+	return c.run(ctx, uidName(uid, "THREAD"), SelectedState, cap, func(a *wire.Command) {
+		a.Atom(algorithm).SP().Atom(charset).SP().SearchArgs(search)
 	})
+}
+
+// checkSortCharset checks state and capability, then that a SORT or
+// THREAD charset is UTF-8 after ENABLE UTF8=ACCEPT (ErrCharsetAfterUTF8).
+func (c *Client) checkSortCharset(name, cap, charset string) error {
+	if err := c.check(name, SelectedState, cap); err != nil {
+		return err
+	}
+	if c.Enabled("UTF8=ACCEPT") && !strings.EqualFold(charset, "UTF-8") {
+		return ErrCharsetAfterUTF8
+	}
+	return nil
 }
 
 // Partial fetches part of a message with the obsolete PARTIAL command
@@ -189,38 +265,6 @@ func (c *Client) Thread(ctx context.Context, algorithm, charset, search string, 
 func (c *Client) Partial(ctx context.Context, num uint32, part string, start, length uint32) (*Result, error) {
 	return c.run(ctx, "PARTIAL", SelectedState, "", func(a *wire.Command) {
 		a.Number(uint64(num)).SP().Atom(part).SP().Number(uint64(start)).SP().Number(uint64(length))
-	})
-}
-
-// AppendMessage is one message for APPEND or MULTIAPPEND.
-type AppendMessage struct {
-	Flags  []string
-	Date   time.Time // zero: the server's time
-	Body   io.Reader
-	Size   int64
-	Binary bool // literal8 (RFC 3516 BINARY) for 8-bit/binary content
-}
-
-// Append adds messages to a mailbox (RFC 9051 section 6.3.12; imaplib
-// append). Several messages make one MULTIAPPEND (RFC 3502). The body
-// streams from its reader; with UIDPLUS the OK carries [APPENDUID ...].
-func (c *Client) Append(ctx context.Context, mailbox string, msgs ...AppendMessage) (*Result, error) {
-	cap := ""
-	if len(msgs) > 1 {
-		cap = "MULTIAPPEND"
-	}
-	return c.run(ctx, "APPEND", AuthOrSelect, cap, func(a *wire.Command) {
-		c.mailboxArg(a, mailbox)
-		for _, m := range msgs {
-			a.SP()
-			if len(m.Flags) > 0 {
-				a.List(len(m.Flags), func(i int) { a.Atom(m.Flags[i]) }).SP()
-			}
-			if !m.Date.IsZero() {
-				a.String(FormatInternalDate(m.Date)).SP()
-			}
-			a.LiteralReader(m.Body, m.Size, m.Binary)
-		}
 	})
 }
 

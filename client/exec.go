@@ -169,8 +169,12 @@ func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) (
 }
 
 // literalPlus reports whether a literal goes without waiting for the
-// server's continuation (RFC 7888 LITERAL+, or LITERAL- up to 4096 bytes).
+// server's continuation (RFC 7888 LITERAL+, or LITERAL- up to 4096 bytes),
+// unless the part asks to wait.
 func (c *Client) literalPlus(part wire.Part) bool {
+	if part.Sync {
+		return false
+	}
 	return c.HasCap("LITERAL+") || (c.HasCap("LITERAL-") && part.Size <= 4096)
 }
 
@@ -242,13 +246,17 @@ func (c *Client) wait(p *pending) (*Result, error) {
 	defer func() {
 		stop()
 		c.cancelled.Store(false)
+		c.lastWord = ""
 	}()
 	var armed time.Time
 	for !p.done {
 		armed = c.rearm(armed)
 		resp, err := c.readNext()
 		if err != nil {
-			return p.result, err
+			return p.result, c.lastWordError(err)
+		}
+		if c.lastWord != "" { // more came: the normal timeout again
+			c.lastWord, armed = "", time.Time{}
 		}
 		if cont, ok := resp.(*ContinuationData); ok {
 			if err := c.continueCommand(p, cont); err != nil {
@@ -257,6 +265,7 @@ func (c *Client) wait(p *pending) (*Result, error) {
 			continue
 		}
 		c.dispatch(resp)
+		c.noteLastWord(resp)
 	}
 	if err := c.protocolErrorOf(p); err != nil {
 		return p.result, err
@@ -292,7 +301,7 @@ const deadlineSlack = 16
 // returns when the deadline was last set. A zero armed always sets it.
 func (c *Client) rearm(armed time.Time) time.Time {
 	timeout := c.opts.CommandTimeout
-	if c.dl == nil || c.cancelled.Load() { // no deadline to set, or a shorter one
+	if c.dl == nil || c.cancelled.Load() || c.lastWord != "" { // no deadline to set, or a shorter one
 		return armed
 	}
 	if !armed.IsZero() && time.Since(armed) < timeout/deadlineSlack {

@@ -1,8 +1,11 @@
 package client_test
 
 // Integration tests against real servers (internal/servers): the functions
-// here run against both Dovecot and Cyrus where both support a command;
-// integration_dovecot_test.go and integration_cyrus_test.go start each
+// here run against Dovecot, Cyrus and Courier-IMAP. Where a server lacks an
+// extension (lab.lacks), the test checks that the client refuses the
+// command locally instead; where Courier deviates, it asserts what Courier
+// does, with a comment. integration_dovecot_test.go,
+// integration_cyrus_test.go and integration_courier_test.go start each
 // server once and add what only that server does.
 
 import (
@@ -21,10 +24,48 @@ import (
 // lab is one running test server and what the tests know about it.
 type lab struct {
 	*servers.Server
-	dovecot bool
+	dovecot, courier bool
 }
 
-func newLab(s *servers.Server) *lab { return &lab{Server: s, dovecot: s.Name == "dovecot"} }
+func newLab(s *servers.Server) *lab {
+	return &lab{Server: s, dovecot: s.Name == "dovecot", courier: s.Name == "courier"}
+}
+
+// courierLacks are the extensions Courier-IMAP 5.0 does not announce that
+// the common tests use (its CAPABILITY: IMAP4rev1 UIDPLUS CHILDREN
+// NAMESPACE THREAD=... SORT QUOTA IDLE ACL ACL2=UNION ENABLE UTF8=ACCEPT
+// and AUTH=CRAM-MD5/SHA1/SHA256, PLAIN and LOGIN after TLS).
+var courierLacks = map[string]bool{
+	"ID": true, "ESEARCH": true, "CONDSTORE": true, "QRESYNC": true, "MOVE": true,
+	"UNSELECT": true, "COMPRESS=DEFLATE": true, "METADATA": true, "SPECIAL-USE": true,
+	"LIST-EXTENDED": true, "MULTIAPPEND": true, "BINARY": true, "LITERAL+": true,
+	"AUTH=SCRAM-SHA-1": true, "AUTH=SCRAM-SHA-256": true,
+}
+
+// lacks reports whether the server lacks an extension a test would use.
+func (l *lab) lacks(ext string) bool { return l.courier && courierLacks[ext] }
+
+// mechanisms are the SASL mechanisms the server offers after STARTTLS that
+// the client implements.
+func (l *lab) mechanisms() []string {
+	var out []string
+	for _, m := range labMechanisms {
+		if !l.lacks("AUTH=" + m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// labRefused checks that the client refused a command locally because
+// the server lacks the capability it needs, without sending it.
+func labRefused(t *testing.T, err error, cap string) {
+	t.Helper()
+	var ce *client.CapabilityError
+	if !errors.As(err, &ce) || !strings.Contains(ce.Cap, cap) {
+		t.Fatalf("want a local *client.CapabilityError for %s, got %T %v", cap, err, err)
+	}
+}
 
 // labTest is one integration test that runs against a lab server.
 type labTest struct {

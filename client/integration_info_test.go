@@ -1,6 +1,6 @@
 package client_test
 
-// Integration tests against real Dovecot and Cyrus: server information
+// Integration tests against real Dovecot, Cyrus and Courier: server information
 // (ID, NAMESPACE, CAPABILITY).
 // Shared helpers and fixtures are in integration_common_test.go.
 
@@ -14,6 +14,11 @@ import (
 func testID(t *testing.T, l *lab) {
 	c := l.user(t, "alice")
 	v := "imapsh-test"
+	if l.lacks("ID") {
+		_, err := c.ID(t.Context(), []client.MetadataEntry{{Name: "name", Value: &v}})
+		labRefused(t, err, "ID")
+		return
+	}
 	res := labMust(t)(c.ID(t.Context(), []client.MetadataEntry{{Name: "name", Value: &v}}))
 	id := labOne[*client.IDData](t, res)
 	if len(id.Params) == 0 {
@@ -44,6 +49,16 @@ func testList(t *testing.T, l *lab) {
 	}
 	if names["INBOX"] == nil {
 		t.Fatalf("no INBOX in %v", names)
+	}
+	if l.lacks("SPECIAL-USE") { // Courier: plain folders, no attribute, no LIST options
+		for _, f := range []string{"Drafts", "Sent", "Trash", "Junk", "Archive"} {
+			if d := names[l.box(f)]; d == nil || d.HasAttr(`\`+f) {
+				t.Errorf("%s: %+v, want a plain folder", l.box(f), d)
+			}
+		}
+		_, err := c.List(t.Context(), "", "*", client.ListOptions{Return: "SPECIAL-USE"})
+		labRefused(t, err, "LIST-EXTENDED")
+		return
 	}
 	res = labMust(t)(c.List(t.Context(), "", "*", client.ListOptions{Return: "SPECIAL-USE"}))
 	uses := map[string]string{}

@@ -89,8 +89,8 @@ func floodClient(t *testing.T, answers map[string][]clienttest.Answer, opts *cli
 	return c
 }
 
-// selected is the answer to SELECT that FETCH needs first.
-func selected(w io.Writer, tag string) error {
+// answerSelect is the answer to SELECT that FETCH needs first.
+func answerSelect(w io.Writer, tag string) error {
 	_, err := io.WriteString(w, "* 3 EXISTS\r\n"+tag+" OK [READ-WRITE] selected\r\n")
 	return err
 }
@@ -139,7 +139,7 @@ func noopThen(t *testing.T, c *client.Client) {
 // per-response bound (64 MiB by default), is skipped, and is an error.
 func TestFetchResponseBound(t *testing.T) {
 	c := floodClient(t, map[string][]clienttest.Answer{
-		"SELECT": {selected},
+		"SELECT": {answerSelect},
 		"FETCH":  {clienttest.FetchLiterals(1, 6, 24<<20)},
 	}, nil)
 	ctx := context.Background()
@@ -167,7 +167,7 @@ func TestFetchResponseBound(t *testing.T) {
 // says so; a response that does not fit what is left is not even held.
 func TestBudgetDropsWhatDoesNotFit(t *testing.T) {
 	c := floodClient(t, map[string][]clienttest.Answer{
-		"SELECT": {selected},
+		"SELECT": {answerSelect},
 		"FETCH":  {fetchBodies(3, 3<<20)},
 		"LIST":   {clienttest.Lines(`* LIST () "/" "`+strings.Repeat("m", 200)+`"`, 20_000)},
 	}, &client.Options{MaxCommandMemory: 4 << 20})
@@ -208,7 +208,7 @@ func TestBudgetDropsWhatDoesNotFit(t *testing.T) {
 // Each and body sections through a Sink see everything.
 func TestBudgetLeavesStreamingAlone(t *testing.T) {
 	c := floodClient(t, map[string][]clienttest.Answer{
-		"SELECT": {selected},
+		"SELECT": {answerSelect},
 		"FETCH": {
 			clienttest.Lines(`* 1 FETCH (FLAGS (\Seen) UID 7)`, 50_000),
 			fetchBodies(1, 16<<20),
@@ -240,7 +240,7 @@ func (s *countingSink) Write(p []byte) (int, error) { *s += countingSink(len(p))
 func TestUnsolicitedDataIsCapped(t *testing.T) {
 	expunges := clienttest.Lines("* 1 EXPUNGE", 1500)
 	c := floodClient(t, map[string][]clienttest.Answer{
-		"SELECT": {selected}, "NOOP": {expunges}, "EXPUNGE": {expunges},
+		"SELECT": {answerSelect}, "NOOP": {expunges}, "EXPUNGE": {expunges},
 	}, nil)
 	ctx := context.Background()
 	if _, err := c.Select(ctx, "INBOX", client.SelectOptions{}); err != nil {
@@ -262,7 +262,7 @@ func TestUnsolicitedDataIsCapped(t *testing.T) {
 // this budget) before any of it is held, and the session stays in sync.
 func TestDeflatedLiteralMeetsTheLimits(t *testing.T) {
 	srv := &clienttest.Flood{Answers: map[string][]clienttest.Answer{
-		"SELECT": {selected},
+		"SELECT": {answerSelect},
 		"FETCH":  {fetchBodies(1, 16<<20)},
 	}}
 	c, err := client.New(srv.Serve(t), &client.Options{MaxCommandMemory: 4 << 20})

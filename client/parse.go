@@ -7,10 +7,12 @@ import (
 )
 
 // parser turns wire tokens into typed responses. sink, when set, receives
-// FETCH body sections as they stream in.
+// FETCH body sections as they stream in; utf8 says that mailbox names are
+// UTF-8 on the wire (see Client.UTF8Names), not modified UTF-7.
 type parser struct {
 	d    *wire.Decoder
 	sink SectionSink
+	utf8 bool
 }
 
 // SectionSink chooses where a FETCH body section goes: a non-nil writer
@@ -27,11 +29,15 @@ func (p *parser) readResponse() (resp Response, tagged *StatusResponse) {
 	d := p.d
 	switch {
 	case d.Special('+'):
-		d.SP()
+		d.SP() // "+" alone: public-inbox-imapd (modern-email/defects #7)
 		return &ContinuationData{Text: d.Text()}, nil
 	case d.Special('*'):
 		d.ExpectSP()
 		return p.untagged(), nil
+	case d.Peek() == '[':
+		// "[COPYUID 124 10 233]" alone on a line, for "* OK [COPYUID ...]":
+		// Exchange 2013 after UID MOVE (ruby/net-imap #250).
+		return p.statusRest("", "OK"), nil
 	}
 	tag, ok := d.AStringAtom()
 	if !ok {
@@ -44,11 +50,27 @@ func (p *parser) readResponse() (resp Response, tagged *StatusResponse) {
 }
 
 // status parses resp-cond-state after its tag: OK/NO/BAD [code] text.
+// Another word is a syntax error; the line still completes its command
+// (as BAD holding the whole text, see Client.salvageTag) so that the
+// client does not wait for an answer that has come.
 func (p *parser) status(tag string) *StatusResponse {
-	name, _ := p.d.ExpectAtom()
-	return p.statusRest(tag, strings.ToUpper(name))
+	d := p.d
+	m := d.Mark()
+	name, _ := d.ExpectAtom()
+	status := strings.ToUpper(name)
+	if d.Err() == nil && status != "OK" && status != "NO" && status != "BAD" {
+		d.Rewind(m)
+		d.Expected("OK, NO or BAD after the tag")
+		text := d.Text()
+		return &StatusResponse{Tag: tag, Status: "BAD", Text: text, notStatus: text}
+	}
+	return p.statusRest(tag, status)
 }
 
+// statusRest parses resp-text: ["[" resp-text-code "]" SP] [text]
+// (RFC 9051; the text may be missing, with or without the space: Gmail's
+// "* OK [HIGHESTMODSEQ 123]", modern-email/defects #28; "A1 OK",
+// apple/swift-nio-imap #361).
 func (p *parser) statusRest(tag, status string) *StatusResponse {
 	d := p.d
 	st := &StatusResponse{Tag: tag, Status: status}
@@ -61,8 +83,11 @@ func (p *parser) statusRest(tag, status string) *StatusResponse {
 	return st
 }
 
-// code parses "[" name [SP data] "]". Data the grammar cannot read is kept
-// as one atom holding the raw text, so odd codes never fail a response.
+// code parses "[" resp-text-code "]": a name, then [SP data]. Args holds
+// the data as values; Raw keeps it as sent when the values do not show it
+// so ("[X-PATH C:\dir]", two spaces). Data the value grammar cannot
+// read is kept as one atom holding the raw text (resp-text-code's "atom
+// [SP 1*<any TEXT-CHAR except "]">]"), so odd codes never fail a response.
 func (p *parser) code() *Code {
 	d := p.d
 	d.ExpectSpecial('[')
@@ -78,7 +103,12 @@ func (p *parser) code() *Code {
 		c.Args = append(c.Args, v)
 		d.SP()
 	}
-	if d.Special(']') {
+	if d.Peek() == ']' {
+		if raw := strings.TrimRight(d.TextSince(m), " "); raw != joinValues(c.Args) {
+			c.Raw = raw
+		}
+		d.Special(']')
+		p.checkCode(c)
 		return c
 	}
 	if d.Rewind(m) {
@@ -88,6 +118,7 @@ func (p *parser) code() *Code {
 		}
 		d.Special(']')
 		c.Args = []Value{{Kind: wire.KindAtom, Str: raw}}
+		c.Raw = raw
 	}
 	return c
 }
@@ -96,9 +127,12 @@ func (p *parser) code() *Code {
 func (p *parser) untagged() Response {
 	d := p.d
 	if c := d.Peek(); c >= '0' && c <= '9' {
-		n, _ := d.Number()
+		n, fits := d.Number()
 		d.ExpectSP()
 		name, _ := d.ExpectAtom()
+		if !fits { // flagged: kept without its number (nz-number, number)
+			return p.generic(nil, strings.ToUpper(name))
+		}
 		return p.numbered(n, strings.ToUpper(name))
 	}
 	name, ok := d.ExpectAtom()
@@ -204,9 +238,32 @@ func (p *parser) flagList() []string {
 func parseFlags(p *parser, _ string) Response { return &FlagsData{Flags: p.flagList()} }
 
 // mailbox reads a mailbox name (astring, literals included) and decodes
-// modified UTF-7; a name that does not decode is shown as sent.
+// it (mailboxName).
 func (p *parser) mailbox() (decoded, raw string) {
 	raw, _ = p.d.AString()
-	decoded, _ = wire.DecodeMailbox(raw)
-	return decoded, raw
+	return p.mailboxName(raw), raw
+}
+
+// mailboxName decodes a mailbox name or prefix as sent: modified UTF-7
+// (RFC 3501 section 5.1.3), or nothing in UTF-8 mode, where a name such as
+// "A&AOQ-B" is just that (RFC 6855 section 3). A name that does not decode
+// is shown as sent.
+func (p *parser) mailboxName(raw string) string {
+	if p.utf8 {
+		return raw
+	}
+	decoded, _ := wire.DecodeMailbox(raw)
+	return decoded
+}
+
+// joinValues shows values in IMAP syntax separated by single spaces.
+func joinValues(vs []Value) string {
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(v.String())
+	}
+	return b.String()
 }

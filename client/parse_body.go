@@ -1,165 +1,203 @@
 package client
 
 import (
+	"fmt"
 	"strings"
+
+	"imapsh/client/internal/wire"
 )
 
-// bodyStructure reads BODYSTRUCTURE or BODY (RFC 9051 section 7.5.2) as a
-// tree. Extension data beyond what is modelled is kept in Ext. Nesting is
-// bounded by Limits.MaxDepth (a hostile server could nest without end).
+// bodyStructure reads BODYSTRUCTURE or BODY (RFC 9051 section 7.5.2:
+// body = "(" (body-type-1part / body-type-mpart) ")"). The body is read
+// as a generic value tree first (bounded by Limits.MaxDepth and
+// MaxItems), then interpreted, so that any well-bracketed answer is kept:
+// what servers get wrong is accepted where the meaning is clear, and
+// whatever does not fit its field is kept in Ext and flagged.
 func (p *parser) bodyStructure() *BodyStructure {
 	d := p.d
 	if d.NIL() {
 		return nil
 	}
-	if !d.ExpectSpecial('(') {
+	if d.Peek() != '(' {
+		d.Expected("'(' of a body")
 		return nil
 	}
-	var b *BodyStructure
-	d.Nest(func() bool { b = p.bodyStructureRest(); return true })
-	return b
-}
-
-// bodyStructureRest reads a body after its opening parenthesis.
-func (p *parser) bodyStructureRest() *BodyStructure {
-	d := p.d
-	var b *BodyStructure
-	if d.Peek() == '(' {
-		b = p.multipart()
-	} else {
-		b = p.singlePart()
-	}
-	for d.SP() {
-		if d.Peek() == ')' {
-			break
-		}
-		v, _ := d.Value()
-		b.Ext = append(b.Ext, v)
-	}
-	d.ExpectSpecial(')')
-	return b
-}
-
-func (p *parser) multipart() *BodyStructure {
-	d := p.d
-	b := &BodyStructure{Type: "multipart"}
-	for d.Peek() == '(' && d.Err() == nil {
-		b.Parts = append(b.Parts, p.bodyStructure())
-		d.SP() // some servers separate parts with a space
-	}
-	b.Subtype = strings.ToLower(p.nstring())
-	if !d.SP() || d.Peek() == ')' {
+	m := d.Mark()
+	if b, ok := p.bodyFast(); ok {
 		return b
 	}
-	b.Params = p.params()
-	p.commonExtensions(b)
-	return b
+	if !d.Rewind(m) { // a literal was read since: the error stands
+		return nil
+	}
+	v, ok := d.Value()
+	if !ok {
+		return nil
+	}
+	r := bodyReader{warn: func(msg string) {
+		d.Warn(&wire.SyntaxError{Offset: d.Offset(), Expected: "a BODYSTRUCTURE per RFC 9051", Got: msg})
+	}}
+	return r.body(v.List)
 }
 
-func (p *parser) singlePart() *BodyStructure {
-	d := p.d
-	b := &BodyStructure{}
-	b.Type = strings.ToLower(p.nstring())
-	d.ExpectSP()
-	b.Subtype = strings.ToLower(p.nstring())
-	d.ExpectSP()
-	b.Params = p.params()
-	d.ExpectSP()
-	b.ID = p.nstring()
-	d.ExpectSP()
-	b.Description = p.nstring()
-	d.ExpectSP()
-	b.Encoding = p.nstring()
-	d.ExpectSP()
-	b.Size, _ = d.Number()
+// bodyReader interprets body value trees; warn flags a field that does
+// not follow the grammar (the value itself is kept in Ext).
+type bodyReader struct{ warn func(string) }
+
+// body interprets the elements of one body list.
+func (r bodyReader) body(l []Value) *BodyStructure {
 	switch {
-	case b.Type == "message" && (b.Subtype == "rfc822" || b.Subtype == "global") && d.Peek() == ' ':
-		d.SP()
-		b.Envelope = p.envelope()
-		d.ExpectSP()
-		b.Body = p.bodyStructure()
-		d.ExpectSP()
-		b.Lines, _ = d.Number()
-	case b.Type == "text":
-		if d.SP() {
-			b.Lines, _ = d.Number()
+	case len(l) == 0:
+		// "()" as the body of a message/rfc822 part: Domino (MailKit #944).
+		return nil
+	case l[0].Kind == KindList:
+		return r.multipart(l)
+	case len(l) >= 2 && isNString(l[0]) && isNString(l[1]):
+		switch {
+		case hasOctets(l, 6):
+		case l[0].Kind == KindNil:
+			// (NIL "alternative" (params) NIL NIL NIL): a multipart with
+			// NIL for its parts (MailKit #1393).
+			return r.partless(l[1], l[2:])
+		case l[1].Kind == KindNil:
+			// ("RELATED" NIL ("ATTACHMENT" NIL) NIL): a multipart without
+			// parts whose parameters are NIL (Gmail, MailKit #777).
+			return r.partless(l[0], l[1:])
 		}
-	}
-	if !d.SP() || d.Peek() == ')' {
+		return r.single(l)
+	case len(l) >= 6 && isNString(l[0]) && isParams(l[1]) && hasOctets(l, 5):
+		// ("X-ZIP" ("BOUNDARY" "") NIL NIL "base64" 4096): the media type
+		// left out, the subtype first (MailKit #371).
+		b := r.single(append([]Value{{Kind: KindNil}}, l...))
+		b.Type = ""
 		return b
 	}
-	b.MD5 = p.nstring()
-	p.commonExtensions(b)
+	// ("ALTERNATIVE" ("BOUNDARY" "x") NIL NIL) or ("MIXED"): a multipart
+	// without parts, its subtype first (Gmail, MailKit #205; ruby/net-imap
+	// body_type_mixed).
+	return r.partless(l[0], l[1:])
+}
+
+// multipart interprets body-type-mpart: 1*body SP media-subtype
+// [SP body-ext-mpart].
+func (r bodyReader) multipart(l []Value) *BodyStructure {
+	b := &BodyStructure{Type: "multipart"}
+	i := 0
+	for ; i < len(l) && l[i].Kind == KindList; i++ {
+		part := r.body(l[i].List)
+		if part == nil {
+			part = &BodyStructure{} // "()" as a part: kept, so part numbers stay right
+		}
+		b.Parts = append(b.Parts, part)
+	}
+	if i < len(l) {
+		b.Subtype = strings.ToLower(r.nstring("media-subtype", l[i], b))
+		i++
+	}
+	r.extMultipart(b, l[i:])
 	return b
 }
 
-// commonExtensions reads the extension fields both part kinds end with:
-// [SP disposition [SP language [SP location]]].
-func (p *parser) commonExtensions(b *BodyStructure) {
-	d := p.d
-	if d.SP() {
-		p.disposition(b)
-	}
-	if d.SP() {
-		b.Language = p.language()
-	}
-	if d.SP() {
-		b.Location = p.nstring()
-	}
+// partless builds a multipart with no parts from its subtype and
+// extension data.
+func (r bodyReader) partless(subtype Value, ext []Value) *BodyStructure {
+	b := &BodyStructure{Type: "multipart"}
+	b.Subtype = strings.ToLower(r.nstring("media-subtype", subtype, b))
+	r.extMultipart(b, ext)
+	return b
 }
 
-// params reads body-fld-param: (name value ...) or NIL.
-func (p *parser) params() []Param {
-	d := p.d
-	var out []Param
-	var name string
-	n := 0
-	d.List(func() bool {
-		s, _, ok := d.NString()
-		if n%2 == 0 {
-			name = s
-		} else {
-			out = append(out, Param{Name: strings.ToLower(name), Value: s})
+// single interprets body-type-1part: body-type-basic, body-type-msg or
+// body-type-text, then [SP body-ext-1part].
+func (r bodyReader) single(l []Value) *BodyStructure {
+	b := &BodyStructure{}
+	b.Type = strings.ToLower(r.nstring("media-type", l[0], b))
+	b.Subtype = strings.ToLower(r.nstring("media-subtype", l[1], b))
+	rest := r.fields(b, l[2:])
+	switch {
+	case b.Type == "message" && (b.Subtype == "rfc822" || b.Subtype == "global") &&
+		len(rest) >= 3 && isParams(rest[0]) && isParams(rest[1]) && rest[2].Kind == KindNumber:
+		// body-type-msg, NIL accepted for the envelope and the body
+		// (MailKit PR #68). Sent without envelope, body and lines (as
+		// body-type-basic) it is read as such (ruby/net-imap body_type_msg).
+		if rest[0].Kind == KindList {
+			b.Envelope = r.envelope(rest[0])
 		}
-		n++
-		return ok
-	})
-	return out
-}
-
-// disposition reads body-fld-dsp: ("attachment" (params)) or NIL.
-func (p *parser) disposition(b *BodyStructure) {
-	d := p.d
-	if d.NIL() {
-		return
-	}
-	if d.Peek() != '(' { // a bare string, seen on broken servers
-		b.Disposition = strings.ToLower(p.nstring())
-		return
-	}
-	d.ExpectSpecial('(')
-	b.Disposition = strings.ToLower(p.nstring())
-	if d.SP() {
-		b.DispParams = p.params()
-	}
-	d.ExpectSpecial(')')
-}
-
-// language reads body-fld-lang: a string or a list of strings.
-func (p *parser) language() []string {
-	d := p.d
-	if d.Peek() != '(' {
-		s, isNil, _ := d.NString()
-		if isNil {
-			return nil
+		if rest[1].Kind == KindList {
+			b.Body = r.body(rest[1].List)
 		}
-		return []string{s}
+		b.Lines = rest[2].Num
+		rest = rest[3:]
+	case b.Type == "text" && len(rest) > 0 && rest[0].Kind == KindNumber:
+		b.Lines = rest[0].Num // body-type-text; left out by Yandex (MailKit #1861)
+		rest = rest[1:]
 	}
-	var out []string
-	d.List(func() bool {
-		v, ok := d.Value()
-		out = append(out, v.AsString())
-		return ok
-	})
-	return out
+	r.extSingle(b, rest)
+	return b
+}
+
+// fields interprets body-fields: body-fld-param SP body-fld-id SP
+// body-fld-desc SP body-fld-enc SP body-fld-octets, and returns what
+// follows. Fields left out stay empty.
+func (r bodyReader) fields(b *BodyStructure, l []Value) []Value {
+	for i, v := range l {
+		switch i {
+		case 0:
+			b.Params = r.params("body-fld-param", v, b)
+		case 1:
+			b.ID = r.nstring("body-fld-id", v, b)
+		case 2:
+			b.Description = r.nstring("body-fld-desc", v, b)
+		case 3:
+			b.Encoding = r.nstring("body-fld-enc", v, b) // NIL: modern-email/defects #41
+		case 4:
+			b.Size = r.number("body-fld-octets", v, b)
+			return l[5:]
+		}
+	}
+	return nil
+}
+
+// isNString reports a value that can stand for a string: a string, an
+// atom sent unquoted, or NIL.
+func isNString(v Value) bool {
+	return v.Kind == KindString || v.Kind == KindAtom || v.Kind == KindNil
+}
+
+// isParams reports a value that can stand for body-fld-param.
+func isParams(v Value) bool { return v.Kind == KindList || v.Kind == KindNil }
+
+// hasOctets reports whether l[i] looks like body-fld-octets: a number,
+// or something number-like such as mail.ru's 9.3736e+06 (MailKit #1838).
+func hasOctets(l []Value, i int) bool {
+	if i >= len(l) {
+		return false
+	}
+	v := l[i]
+	return v.Kind == KindNumber || (v.Kind == KindAtom && v.Str != "" && v.Str[0] >= '0' && v.Str[0] <= '9')
+}
+
+// nstring gives the text of a string field; anything else is kept in
+// b.Ext and flagged.
+func (r bodyReader) nstring(field string, v Value, b *BodyStructure) string {
+	if isNString(v) {
+		return v.Str
+	}
+	r.misfit(field, v, b)
+	return ""
+}
+
+// number gives a number field's value; anything else is kept in b.Ext
+// and flagged.
+func (r bodyReader) number(field string, v Value, b *BodyStructure) uint64 {
+	if v.Kind == KindNumber {
+		return v.Num
+	}
+	r.misfit(field, v, b)
+	return 0
+}
+
+// misfit keeps a value that does not fit its field and flags it.
+func (r bodyReader) misfit(field string, v Value, b *BodyStructure) {
+	b.Ext = append(b.Ext, v)
+	r.warn(fmt.Sprintf("%s %s", field, v))
 }

@@ -7,9 +7,20 @@ import (
 
 // fetch reads the item list of "* n FETCH (...)" (RFC 9051 section 7.5.2).
 func (p *parser) fetch(seq uint32) Response {
-	d := p.d
 	f := &FetchData{Seq: seq}
-	d.List(func() bool {
+	p.fetchItems(f)
+	return f
+}
+
+// fetchItems reads msg-att: "(" item *(SP item) ")" into f. Items grouped
+// in an extra pair of parentheses, "(UID 5 (ENVELOPE (...)) ...)", are
+// read as if they were not (Domino, MailKit #943).
+func (p *parser) fetchItems(f *FetchData) bool {
+	d := p.d
+	return d.List(func() bool {
+		if d.Peek() == '(' {
+			return p.fetchItems(f)
+		}
 		name, ok := d.ItemName()
 		if !ok || !d.ExpectSP() {
 			return false
@@ -17,7 +28,6 @@ func (p *parser) fetch(seq uint32) Response {
 		p.fetchItem(f, name)
 		return d.Err() == nil
 	})
-	return f
 }
 
 // fetchItem reads the value of one FETCH item into f.
@@ -25,15 +35,16 @@ func (p *parser) fetchItem(f *FetchData, name string) {
 	d := p.d
 	switch upper := itemKey(name); upper {
 	case "UID":
-		f.UID, _ = d.Number()
+		f.UID, _ = d.Number() // uniqueid; out of range: flagged, left 0
 	case "FLAGS":
 		f.Flags, f.HasFlags = p.flagList(), true
 	case "INTERNALDATE":
-		f.RawDate, _ = d.String()
+		// date-time; NIL is accepted (as RFC 8514 allows for SAVEDATE) and
+		// a date that does not parse is kept as sent in RawDate.
+		f.RawDate, _, _ = d.NString()
 		f.InternalDate, _ = ParseInternalDate(f.RawDate)
 	case "RFC822.SIZE":
-		f.Size, _ = d.Number64()
-		f.HasSize = true
+		f.Size, f.HasSize = d.Number64() // number64; out of range: flagged
 	case "ENVELOPE":
 		f.Envelope = p.envelope()
 	case "BODYSTRUCTURE", "BODY":
@@ -145,98 +156,4 @@ func ParseInternalDate(s string) (time.Time, error) {
 // FormatInternalDate formats t for APPEND's date-time argument.
 func FormatInternalDate(t time.Time) string {
 	return t.Format("02-Jan-2006 15:04:05 -0700")
-}
-
-// envelope reads an ENVELOPE (RFC 9051 section 7.5.2). NIL instead of the
-// whole envelope is tolerated and yields nil.
-func (p *parser) envelope() *Envelope {
-	d := p.d
-	if d.NIL() {
-		return nil
-	}
-	e := &Envelope{}
-	d.ExpectSpecial('(')
-	e.Date = p.nstring()
-	d.ExpectSP()
-	e.Subject = p.nstring()
-	p.addressLists([6]*[]Address{&e.From, &e.Sender, &e.ReplyTo, &e.To, &e.Cc, &e.Bcc})
-	d.ExpectSP()
-	e.InReplyTo = p.nstring()
-	d.ExpectSP()
-	e.MessageID = p.nstring()
-	d.ExpectSpecial(')')
-	return e
-}
-
-// addressLists reads the six address lists of an envelope, each preceded
-// by SP, into one shared array: one allocation instead of one per list.
-// Each list is capped (s[i:j:j]) so that appending to one never writes
-// over the next; NIL leaves a list nil, () makes it empty but non-nil.
-func (p *parser) addressLists(dst [6]*[]Address) {
-	var buf [16]Address // on the stack: envelopes rarely carry more
-	all := buf[:0]
-	var ends [6]int
-	var listed [6]bool
-	for i := range dst {
-		p.d.ExpectSP()
-		all, listed[i] = p.addresses(all)
-		ends[i] = len(all)
-	}
-	shared := []Address{}
-	if len(all) > 0 {
-		shared = append(make([]Address, 0, len(all)), all...)
-	}
-	start := 0
-	for i, list := range dst {
-		if listed[i] {
-			*list = shared[start:ends[i]:ends[i]]
-		}
-		start = ends[i]
-	}
-}
-
-// nstring reads an nstring, NIL giving "".
-func (p *parser) nstring() string {
-	s, _, _ := p.d.NString()
-	return s
-}
-
-// addresses appends an address list to out: "(" 1*address ")" with no
-// space between the addresses (RFC 9051 env-from), though a space is
-// tolerated. listed is false for NIL (and a syntax error); () gives true
-// and no addresses.
-func (p *parser) addresses(out []Address) (_ []Address, listed bool) {
-	d := p.d
-	if d.NIL() || !d.ExpectSpecial('(') || !d.Enter() {
-		return out, false
-	}
-	for d.Err() == nil && !d.Special(')') {
-		if !d.CountItem() {
-			break
-		}
-		d.SP()
-		if d.Special(')') {
-			break
-		}
-		out = append(out, p.address())
-	}
-	d.Leave()
-	return out, true
-}
-
-// address reads one address: (name adl mailbox host).
-func (p *parser) address() Address {
-	d := p.d
-	var a Address
-	d.ExpectSpecial('(')
-	a.Name = p.nstring()
-	d.ExpectSP()
-	a.ADL = p.nstring()
-	d.ExpectSP()
-	a.Mailbox = p.nstring()
-	d.ExpectSP()
-	a.Host = p.nstring()
-	d.SP() // a trailing space seen on some servers
-	d.ExpectSpecial(')')
-	return a
 }

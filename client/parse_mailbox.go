@@ -41,10 +41,17 @@ func parseList(p *parser, name string) Response {
 	}
 	d.ExpectSP()
 	l.Mailbox, l.Raw = p.mailbox()
-	if d.SP() && !d.AtEnd() {
-		v, _ := d.Value()
+	for d.SP() && !d.AtEnd() {
+		// mbox-list-extended (RFC 5258 section 3.4): "(" items ")". Data
+		// in another shape is kept too, as sent.
+		v, ok := d.Value()
+		if !ok {
+			break
+		}
 		if v.Kind == wire.KindList {
-			l.Extended = v.List
+			l.Extended = append(l.Extended, v.List...)
+		} else {
+			l.Extended = append(l.Extended, v)
 		}
 	}
 	return l
@@ -58,12 +65,34 @@ func parseStatus(p *parser, _ string) Response {
 	d.SP() // Gmail and others omit nothing; some servers double it
 	d.List(func() bool {
 		name, ok := d.ExpectAtom()
-		d.ExpectSP()
-		n, ok2 := d.Number64()
-		s.Items = append(s.Items, StatusItem{Name: name, Value: n})
-		return ok && ok2
+		if !ok || !d.ExpectSP() {
+			return false
+		}
+		s.Items = append(s.Items, p.statusValue(name))
+		return d.Err() == nil
 	})
 	return s
+}
+
+// statusValue reads the value of status-att-val: a number (number,
+// nz-number, number64, mod-sequence-valzer), or for extensions such as
+// APPENDLIMIT NIL (RFC 7889) and MAILBOXID (id) (RFC 8474) any value,
+// kept as Data.
+func (p *parser) statusValue(name string) StatusItem {
+	d := p.d
+	it := StatusItem{Name: name}
+	if c := d.Peek(); c < '0' || c > '9' {
+		v, _ := d.Value()
+		it.Data = &v
+		return it
+	}
+	m := d.Mark()
+	n, ok := d.Number64()
+	if !ok && d.Err() == nil { // out of range: flagged, and kept as sent
+		it.Data = &Value{Kind: wire.KindAtom, Str: d.TextSince(m)}
+	}
+	it.Value = n
+	return it
 }
 
 // parseNamespace reads NAMESPACE personal other shared (RFC 2342).
@@ -79,30 +108,56 @@ func parseNamespace(p *parser, _ string) Response {
 	return ns
 }
 
+// namespaceList reads "(" 1*namespace-descr ")" or NIL (RFC 2342, RFC 9051
+// Namespace): the descriptors stand side by side with no space between
+// them, as Courier-IMAP sends them: (("#shared." ".")("shared." ".")). A
+// space between descriptors is tolerated too.
 func (p *parser) namespaceList() []NamespaceDescr {
 	d := p.d
+	if d.NIL() {
+		return nil
+	}
+	if !d.ExpectSpecial('(') || !d.Enter() {
+		return nil
+	}
+	defer d.Leave()
 	var list []NamespaceDescr
-	d.List(func() bool {
-		var n NamespaceDescr
-		ok := d.List(func() bool {
-			switch {
-			case n.Prefix == "" && n.Delim == "" && len(n.Ext) == 0 && !d.NIL():
-				n.Prefix, _ = d.String()
-				n.Prefix, _ = wire.DecodeMailbox(n.Prefix)
-				d.ExpectSP()
-				if !d.NIL() {
-					n.Delim, _ = d.String()
-				}
-			default:
-				v, _ := d.Value()
-				n.Ext = append(n.Ext, v)
-			}
-			return d.Err() == nil
-		})
+	for d.Err() == nil && !d.Special(')') {
+		if len(list) > 0 {
+			d.SP()
+		}
+		if !d.CountItem() {
+			break
+		}
+		n, ok := p.namespaceDescr()
 		list = append(list, n)
-		return ok
-	})
+		if !ok {
+			d.Expected("namespace descriptor")
+		}
+	}
 	return list
+}
+
+// namespaceDescr reads one "(" prefix SP delimiter *(SP extension) ")".
+func (p *parser) namespaceDescr() (NamespaceDescr, bool) {
+	d := p.d
+	var n NamespaceDescr
+	ok := d.List(func() bool {
+		switch {
+		case n.Prefix == "" && n.Delim == "" && len(n.Ext) == 0 && !d.NIL():
+			n.Prefix, _ = d.String()
+			n.Prefix = p.mailboxName(n.Prefix)
+			d.ExpectSP()
+			if !d.NIL() {
+				n.Delim, _ = d.String()
+			}
+		default:
+			v, _ := d.Value()
+			n.Ext = append(n.Ext, v)
+		}
+		return d.Err() == nil
+	})
+	return n, ok
 }
 
 // parseACL reads ACL mailbox (identifier rights)* (RFC 4314 section 3.6).
@@ -150,11 +205,16 @@ func parseMyRights(p *parser, _ string) Response {
 	return m
 }
 
-// parseQuota reads QUOTA root (resource usage limit ...) (RFC 9208).
+// parseQuota reads QUOTA root (resource usage limit ...) (RFC 9208). A
+// root without a list (Courier-IMAP 5.0 for a user who has no quota:
+// * QUOTA "ROOT") has no resources.
 func parseQuota(p *parser, _ string) Response {
 	d := p.d
 	q := &QuotaData{}
 	q.Root, _ = d.AString()
+	if d.AtEnd() {
+		return q
+	}
 	d.ExpectSP()
 	d.List(func() bool {
 		var r QuotaResource

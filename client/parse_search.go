@@ -22,46 +22,93 @@ func parseSearch(p *parser, name string) Response {
 			continue
 		}
 		n, ok := d.Number()
-		if !ok {
-			break
-		}
-		s.Nums = append(s.Nums, n)
+		switch {
+		case ok:
+			s.Nums = append(s.Nums, n)
+		case d.Err() != nil:
+			return s
+		} // out of range: flagged and left out
 		d.SP()
 	}
 	return s
 }
 
-// parseESearch reads ESEARCH [(TAG "x")] [UID] (name value)* (RFC 4731).
+// parseESearch reads ESEARCH [search-correlator] [SP "UID"]
+// *(SP search-return-data) (RFC 4731, RFC 9051 section 7.3.4, RFC 7377).
 func parseESearch(p *parser, _ string) Response {
 	d := p.d
 	e := &ESearchData{}
 	if d.Special('(') {
-		if d.PeekFold("TAG ") {
-			d.Skip(4)
-			e.Tag, _ = d.String()
-		}
-		d.ExpectSpecial(')')
+		p.correlator(e)
 		d.SP()
 	}
-	if d.PeekFold("UID") {
+	if d.PeekFold("UID") && (d.PeekFold("UID ") || d.AtEnd() || atEndAfter(d, 3)) {
 		d.Skip(3)
 		e.UID = true
 		d.SP()
 	}
 	for !d.AtEnd() && d.Err() == nil {
+		// "(MODSEQ 284535)" in parentheses (MailKit #323) is read like
+		// "MODSEQ 284535".
+		grouped := d.Special('(')
 		name, ok := d.ExpectAtom()
 		if !ok || !d.ExpectSP() {
 			break
 		}
 		p.esearchItem(e, strings.ToUpper(name))
+		if grouped {
+			d.ExpectSpecial(')')
+		}
 		d.SP()
 	}
 	return e
 }
 
+// atEndAfter reports whether only spaces follow the next n bytes.
+func atEndAfter(d *wire.Decoder, n int) bool {
+	m := d.Mark()
+	d.Skip(n)
+	end := d.AtEnd()
+	d.Rewind(m)
+	return end
+}
+
+// correlator reads search-correlator after its "(": "TAG" SP tag-string
+// [SP "MAILBOX" SP mailbox SP "UIDVALIDITY" SP nz-number] ")". tag-string
+// is an astring in RFC 9051 (a string in RFC 4731).
+func (p *parser) correlator(e *ESearchData) {
+	d := p.d
+	for d.Err() == nil && !d.Special(')') {
+		name, ok := d.ExpectAtom()
+		if !ok || !d.ExpectSP() {
+			return
+		}
+		switch strings.ToUpper(name) {
+		case "TAG":
+			e.Tag, _ = d.AString()
+		case "MAILBOX":
+			e.Mailbox, _ = p.mailbox()
+		case "UIDVALIDITY":
+			e.UIDValidity, _ = d.Number()
+		default:
+			v, _ := d.Value()
+			e.Other = append(e.Other, Value{Kind: wire.KindAtom, Str: name}, v)
+		}
+		d.SP()
+	}
+}
+
+// esearchItem reads one search-return-data: MIN, MAX (nz-number), COUNT
+// (number), ALL (sequence-set), MODSEQ (mod-sequence-value, RFC 7162), or
+// any other as a generic value (PARTIAL of RFC 9394, ...).
 func (p *parser) esearchItem(e *ESearchData, name string) {
 	d := p.d
-	num := func() *uint32 { n, _ := d.Number(); return &n }
+	num := func() *uint32 {
+		if n, ok := d.Number(); ok {
+			return &n
+		}
+		return nil // out of range: flagged
+	}
 	switch name {
 	case "MIN":
 		e.Min = num()
@@ -70,14 +117,28 @@ func (p *parser) esearchItem(e *ESearchData, name string) {
 	case "COUNT":
 		e.Count = num()
 	case "ALL":
-		tok, _ := d.NumSetToken()
-		e.All, _ = ParseNumSet(tok)
+		e.All = p.numSet()
 	case "MODSEQ":
 		e.ModSeq, _ = d.Number64()
 	default:
 		v, _ := d.Value()
 		e.Other = append(e.Other, Value{Kind: wire.KindAtom, Str: name}, v)
 	}
+}
+
+// numSet reads a sequence-set or uid-set; one that does not parse (a
+// zero, a number out of range) is flagged.
+func (p *parser) numSet() NumSet {
+	d := p.d
+	tok, ok := d.NumSetToken()
+	if !ok {
+		return nil
+	}
+	set, err := ParseNumSet(tok)
+	if err != nil {
+		d.Warn(&wire.SyntaxError{Offset: d.Offset(), Expected: "a sequence set", Got: tok})
+	}
+	return set
 }
 
 // parseThread reads THREAD (1 2 (3 4)(5)) ... (RFC 5256 section 4).
@@ -138,8 +199,8 @@ func (p *parser) threadListRest() *ThreadNode {
 			}
 			tail.Children = append(tail.Children, kids...)
 		default:
-			n, ok := d.Number()
-			if !ok {
+			n, ok := d.Number() // out of range: flagged, shown as "(no message)"
+			if !ok && d.Err() != nil {
 				return root
 			}
 			link(&ThreadNode{Num: n})
@@ -153,12 +214,14 @@ func parseVanished(p *parser, _ string) Response {
 	d := p.d
 	v := &VanishedData{}
 	if d.Special('(') {
-		v.Earlier = d.PeekFold("EARLIER")
-		d.Skip(7)
+		word, _ := d.ExpectAtom()
+		v.Earlier = strings.EqualFold(word, "EARLIER")
+		if !v.Earlier {
+			d.Warn(&wire.SyntaxError{Offset: d.Offset(), Expected: "(EARLIER)", Got: word})
+		}
 		d.ExpectSpecial(')')
 		d.SP()
 	}
-	tok, _ := d.NumSetToken()
-	v.UIDs, _ = ParseNumSet(tok)
+	v.UIDs = p.numSet()
 	return v
 }

@@ -67,7 +67,7 @@ func (p *Pending) Wait() (*Result, error) {
 func (c *Client) Start(ctx context.Context, name, args string) (*Pending, error) {
 	cmd := &command{name: name}
 	if args != "" {
-		cmd.args = rawArgs(name, args)
+		cmd.args = rawArgs(name, args, c.UTF8Names())
 	}
 	return c.start(ctx, cmd)
 }

@@ -9,9 +9,10 @@ import (
 // rawArgs encodes the arguments of a command typed verbatim (Xatom, Start,
 // the shell's raw) and marks the credentials of LOGIN (everything after
 // the user name) and AUTHENTICATE (everything after the mechanism) secret,
-// so that traces show *** for them as for Login and Authenticate.
-func rawArgs(name, args string) *wire.Command {
-	a := &wire.Command{}
+// so that traces show *** for them as for Login and Authenticate. In UTF-8
+// mode (utf8) a quoted string with UTF-8 stays quoted.
+func rawArgs(name, args string, utf8 bool) *wire.Command {
+	a := &wire.Command{UTF8: utf8}
 	if !carriesCredentials(name) {
 		// "raw A1 LOGIN user pass": a typed tag makes LOGIN the first argument.
 		first, rest := splitFirstArg(args)

@@ -36,27 +36,78 @@ func (c *Client) dispatch(resp Response) {
 	switch {
 	case head == nil:
 		c.stored.add(resp, c.respSize)
+		c.warned = c.warned[:0]
+		return
 	case head.cmd.each != nil && head.cmd.each(resp):
 	case head.ctx.Err() != nil: // cancelled: drain without keeping data
+		c.warned = c.warned[:0]
+		return
 	case head.keep(resp, c.respSize, c.budget):
 		c.stored.add(resp, c.respSize)
 	}
+	c.flag(head, c.warned)
 }
 
-// complete ends the command whose tag the status carries.
+// flag records the warnings of the response just read (see
+// wire.Decoder.Warn) in p's result, after the response they concern, kept
+// like unsolicited data; the first becomes the command's protocol error.
+func (c *Client) flag(p *pending, warned []error) {
+	for _, w := range warned {
+		perr := &ProtocolError{Err: w}
+		if p.perr == nil {
+			p.perr = perr
+		}
+		p.keep(&MalformedData{Err: perr, Kept: true}, responseOverhead+int64(len(perr.Error())), c.budget)
+	}
+	c.warned = c.warned[:0]
+}
+
+// complete ends the command whose tag the status carries. A tag that no
+// command in flight carries is kept for Responses and flagged on the
+// oldest command, so that its text reaches the user: a server that
+// answered with garbage before closing (HubSpot/NioImapClient #94) is
+// not left unexplained.
 func (c *Client) complete(st *StatusResponse) {
 	for i, p := range c.queue {
 		if p.result.Tag == st.Tag {
+			c.flag(p, c.warned)
 			p.result.Status, p.done = st, true
 			p.result.Elapsed = time.Since(p.start)
 			c.queue = append(c.queue[:i:i], c.queue[i+1:]...)
 			if st.Code != nil {
 				c.applyCode(st.Code)
+				c.recordAlert(st, p.cmd.name)
 			}
 			return
 		}
 	}
-	c.stored.add(st, c.respSize) // a tag we did not send: keep it visible
+	c.stored.add(st, c.respSize)
+	if head := c.oldest(); head != nil {
+		c.warned = append(c.warned, &UnknownTagError{Response: st})
+		c.flag(head, c.warned)
+		c.shortenWait(st.line())
+	}
+}
+
+// UnknownTagError is a tagged response whose tag no command in flight
+// carries; the response is kept (Client.Responses) and shown.
+type UnknownTagError struct{ Response *StatusResponse }
+
+func (e *UnknownTagError) Error() string {
+	return fmt.Sprintf("a response with tag %q, which no command in flight carries: %s", e.Response.Tag, e.Response.line())
+}
+
+// line shows a status response about as it was sent: tag, status, code
+// and text, or the words after the tag when they were no status.
+func (st *StatusResponse) line() string {
+	if st.notStatus != "" {
+		return st.Tag + " " + st.notStatus
+	}
+	code := ""
+	if st.Code != nil {
+		code = "[" + st.Code.Name + "] "
+	}
+	return strings.TrimSpace(st.Tag + " " + st.Status + " " + code + st.Text)
 }
 
 // readNext reads the next well-formed response: a malformed one is
@@ -93,9 +144,10 @@ func (c *Client) readOne() (Response, error) {
 		return nil, c.fatal(err)
 	}
 	c.discard = bodyDiscard{}
-	p := parser{d: c.dec, sink: c.currentSink()}
+	p := parser{d: c.dec, sink: c.currentSink(), utf8: c.UTF8Names()}
 	resp, _ := p.readResponse()
 	err := c.dec.End()
+	c.warned = c.warned[:0]
 	if err == nil && resp == nil {
 		err = &wire.SyntaxError{Offset: c.dec.Offset(), Expected: "a response", Got: "nothing"}
 	}
@@ -103,6 +155,7 @@ func (c *Client) readOne() (Response, error) {
 	if err != nil {
 		return nil, c.skipResponse(resp, err)
 	}
+	c.warned = append(c.warned, c.dec.Warnings()...)
 	return resp, nil
 }
 
@@ -208,9 +261,14 @@ func (c *Client) protocolErrorOf(p *pending) error {
 	return nil
 }
 
-// MalformedData marks where a malformed response was skipped: the command
-// went on to its tagged completion and returns this error as well.
-type MalformedData struct{ Err *ProtocolError }
+// MalformedData marks where a malformed response was skipped, or (Kept)
+// where a response that was kept had a part that does not follow the
+// grammar, such as a number out of range for its field: the command went
+// on to its tagged completion and returns this error as well.
+type MalformedData struct {
+	Err  *ProtocolError
+	Kept bool // the response was kept; Err says what was left out
+}
 
 // Kind implements Response.
 func (*MalformedData) Kind() string { return "MALFORMED" }

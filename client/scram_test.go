@@ -40,7 +40,7 @@ func TestSCRAMVectors(t *testing.T) {
 			}
 			c := serveSCRAM(t, tt.caps, start+
 				"S: + "+b64(tt.serverFirst)+"\nC: "+b64(tt.clientFinal)+"\n"+
-				"S: + "+b64(tt.serverFinal)+"\nC: \nS: A1 OK done\n")
+				"S: + "+b64(tt.serverFinal)+"\nC: \nS: A1 OK [CAPABILITY IMAP4rev1] done\n")
 			mech, err := NewMechanism(tt.mech, Credentials{User: "user", Password: "pencil"})
 			if err != nil {
 				t.Fatal(err)

@@ -138,6 +138,9 @@ S: * CAPABILITY IMAP4rev1 AUTH=PLAIN AUTH=SCRAM-SHA-256
 S: A2 OK done
 C: A3 LOGIN alice secret
 S: A3 OK welcome
+C: A4 CAPABILITY
+S: * CAPABILITY IMAP4rev1 IDLE
+S: A4 OK done
 `)
 	if err != nil {
 		t.Fatal(err)
@@ -168,6 +171,9 @@ S: * CAPABILITY IMAP4rev1 AUTH=PLAIN
 S: A3 OK done
 C: A4 LOGIN alice secret
 S: A4 OK welcome
+C: A5 CAPABILITY
+S: * CAPABILITY IMAP4rev1 IDLE
+S: A5 OK done
 `)
 	if err != nil {
 		t.Fatal(err)

@@ -33,7 +33,7 @@ var quirkCases = map[string]transcriptCase{
 		eq(t, "subject", f.Envelope.Subject, "s")
 		eq(t, "from", len(f.Envelope.From), 0)
 		eq(t, "params", len(f.BodyStructure.Params), 0)
-		eq(t, "lines", f.BodyStructure.Lines, uint32(1))
+		eq(t, "lines", f.BodyStructure.Lines, uint64(1))
 	},
 	"quirk_empty_address_list": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
 		selectInbox(t, c)

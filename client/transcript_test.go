@@ -19,7 +19,7 @@ type transcriptCase func(t *testing.T, c *client.Client, trace *lockedBuffer)
 // transcriptCases joins the per-command and per-quirk tables.
 func transcriptCases() map[string]transcriptCase {
 	all := map[string]transcriptCase{}
-	for _, m := range []map[string]transcriptCase{commandCases, quirkCases} {
+	for _, m := range []map[string]transcriptCase{commandCases, quirkCases, alertCases, courierCases} {
 		for k, v := range m {
 			all[k] = v
 		}

@@ -33,6 +33,7 @@ type Response interface {
 type Code struct {
 	Name string
 	Args []Value
+	Raw  string // the data after the name as sent, when Args do not show it so
 }
 
 // Number returns the code's first argument as a number (UIDVALIDITY,
@@ -70,6 +71,9 @@ type StatusResponse struct {
 	Status string // OK, NO, BAD, BYE, PREAUTH
 	Code   *Code
 	Text   string
+	// notStatus holds the words after the tag when they did not start
+	// with OK, NO or BAD (the line then completes its command as BAD).
+	notStatus string
 }
 
 // Kind implements Response.
@@ -112,10 +116,12 @@ func (r *ListData) HasAttr(attr string) bool {
 	return false
 }
 
-// StatusItem is one attribute of a STATUS response.
+// StatusItem is one attribute of a STATUS response: a number, or (Data)
+// another value such as APPENDLIMIT NIL or MAILBOXID (id).
 type StatusItem struct {
 	Name  string
 	Value uint64
+	Data  *Value // non-numeric value as sent; nil for numbers
 }
 
 // StatusData is a STATUS response (RFC 9051 section 7.2.4), also sent
@@ -128,10 +134,10 @@ type StatusData struct {
 // Kind implements Response.
 func (*StatusData) Kind() string { return "STATUS" }
 
-// Get returns the value of a STATUS item such as MESSAGES.
+// Get returns the value of a numeric STATUS item such as MESSAGES.
 func (s *StatusData) Get(name string) (uint64, bool) {
 	for _, it := range s.Items {
-		if equalFold(it.Name, name) {
+		if equalFold(it.Name, name) && it.Data == nil {
 			return it.Value, true
 		}
 	}
@@ -168,14 +174,16 @@ func (r *SearchData) Kind() string { return r.Command }
 // ESearchData is an ESEARCH response (RFC 4731, RFC 9051 section 7.3.4).
 // Ranges are kept as ranges.
 type ESearchData struct {
-	Tag    string // the correlator's command tag
-	UID    bool
-	Min    *uint32
-	Max    *uint32
-	Count  *uint32
-	All    NumSet
-	ModSeq uint64
-	Other  []Value // unknown return items, as name/value pairs
+	Tag         string // the correlator's command tag
+	Mailbox     string // the correlator's mailbox (RFC 7377 MULTISEARCH)
+	UIDValidity uint32 // and its UIDVALIDITY
+	UID         bool
+	Min         *uint32
+	Max         *uint32
+	Count       *uint32
+	All         NumSet
+	ModSeq      uint64
+	Other       []Value // unknown return items, as name/value pairs
 }
 
 // Kind implements Response.
@@ -351,8 +359,8 @@ type BodyStructure struct {
 	ID            string
 	Description   string
 	Encoding      string
-	Size          uint32
-	Lines         uint32
+	Size          uint64 // body-fld-octets (number; wider values are shown as sent)
+	Lines         uint64 // body-fld-lines (number64 in RFC 9051)
 	MD5           string
 	Disposition   string
 	DispParams    []Param

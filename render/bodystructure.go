@@ -20,6 +20,7 @@ func bodyStructure(p *printer, indent string, b *client.BodyStructure) {
 	}
 	root := structNode(p.th, b, part, true)
 	p.line(indent + root.label)
+	drawNotes(p, indent, root)
 	drawTree(p, indent, root.children)
 }
 
@@ -34,13 +35,13 @@ func structNode(th *Theme, b *client.BodyStructure, part string, showNum bool) t
 		number = paint(th.Number, part) + " "
 	}
 	if isMultipart(b) {
-		n := treeNode{label: number + paint(th.Heading, "multipart/"+Safe(strings.ToLower(b.Subtype)))}
+		n := treeNode{label: number + paint(th.Heading, "multipart/"+Safe(strings.ToLower(b.Subtype))), notes: partNotes(th, b)}
 		for i, c := range b.Parts {
 			n.children = append(n.children, structNode(th, c, childPart(part, i+1), true))
 		}
 		return n
 	}
-	n := treeNode{label: number + leafLabel(th, b)}
+	n := treeNode{label: number + leafLabel(th, b), notes: partNotes(th, b)}
 	if b.Body != nil { // message/rfc822: its body's parts are numbered under it
 		if isMultipart(b.Body) {
 			n.children = []treeNode{structNode(th, b.Body, part, false)}

@@ -9,9 +9,18 @@ import (
 // envelopeLines writes the ENVELOPE (RFC 9051 section 7.5.2) as header
 // lines with RFC 2047 words decoded.
 func envelopeLines(p *printer, indent string, e *client.Envelope) {
+	for _, l := range envelopeHeaders(p.th, e, false) {
+		p.line(indent + l)
+	}
+}
+
+// envelopeHeaders gives the envelope's non-empty fields as header lines,
+// safe and painted; skipSubject leaves out the Subject (shown elsewhere).
+func envelopeHeaders(th *Theme, e *client.Envelope, skipSubject bool) []string {
+	var out []string
 	header := func(name, value string) {
 		if value != "" {
-			p.line(indent + paint(p.th.Dim, name+":") + " " + Safe(value))
+			out = append(out, paint(th.Dim, name+":")+" "+Safe(value))
 		}
 	}
 	header("From", addressList(e.From))
@@ -24,10 +33,13 @@ func envelopeLines(p *printer, indent string, e *client.Envelope) {
 	header("To", addressList(e.To))
 	header("Cc", addressList(e.Cc))
 	header("Bcc", addressList(e.Bcc))
-	header("Subject", decodeWords(e.Subject))
+	if !skipSubject {
+		header("Subject", decodeWords(e.Subject))
+	}
 	header("Date", e.Date)
 	header("Message-ID", e.MessageID)
 	header("In-Reply-To", e.InReplyTo)
+	return out
 }
 
 // addressList formats addresses as "Name <local@host>, ...", with groups
@@ -51,8 +63,16 @@ func addressList(as []client.Address) string {
 	return b.String()
 }
 
+// formatAddress is "Name <local@host>", with a source route (addr-adl,
+// obsolete but still sent) as "<@route:local@host>".
 func formatAddress(a client.Address) string {
 	addr := a.Mailbox + "@" + a.Host
+	if a.ADL != "" {
+		addr = a.ADL + ":" + addr
+		if a.Name == "" {
+			return "<" + addr + ">"
+		}
+	}
 	if a.Name == "" {
 		return addr
 	}

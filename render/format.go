@@ -113,7 +113,10 @@ func codeText(th *Theme, c *client.Code) string {
 		return ""
 	}
 	s := Safe(c.Name)
-	if len(c.Args) > 0 {
+	switch {
+	case c.Raw != "": // the data as sent: resp-text-code's text is free-form
+		s += " " + Safe(c.Raw)
+	case len(c.Args) > 0:
 		s += " " + inlineList(c.Args)
 	}
 	return paint(th.Code, "["+s+"]")

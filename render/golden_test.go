@@ -50,6 +50,7 @@ var goldenCases = []goldenCase{
 	{"status", Options{}, responses(statuses...)},
 	{"acl", Options{}, responses(aclResponses...)},
 	{"quota", Options{}, func(w io.Writer, opt Options) error { return Result(w, quotaResult, opt) }},
+	{"quota_without_resources", Options{}, responses(&client.QuotaRootData{Mailbox: "INBOX", Roots: []string{"ROOT"}}, &client.QuotaData{Root: "ROOT"})},
 	{"namespace", Options{}, each(namespace, &client.NamespaceData{Personal: []client.NamespaceDescr{{Prefix: "INBOX.", Delim: "."}}})},
 	{"metadata", Options{}, responses(metadataResponses...)},
 	{"annotation", Options{}, responses(annotationResponses...)},

@@ -116,8 +116,14 @@ func statusCells(s *client.StatusData, items []string) []cell {
 		return cells
 	}
 	for i, name := range items {
-		if v, ok := s.Get(name); ok {
-			cells[i] = txt(num(v))
+		for _, it := range s.Items {
+			if !strings.EqualFold(it.Name, name) {
+				continue
+			}
+			cells[i] = txt(num(it.Value))
+			if it.Data != nil {
+				cells[i] = txt(inline(*it.Data))
+			}
 		}
 	}
 	return cells

@@ -46,3 +46,46 @@ func mailboxCounts(m *client.Mailbox) []string {
 	}
 	return parts
 }
+
+// MailboxResult renders a successful SELECT or EXAMINE: the summary
+// (Mailbox), then every untagged response the summary does not show
+// (ALERTs and other status responses, NOMODSEQ, CLOSED, VANISHED, FETCH,
+// unknown data...), then the tagged status line.
+func MailboxResult(w io.Writer, m *client.Mailbox, r *client.Result, opt Options) error {
+	if err := Mailbox(w, m, opt); err != nil || r == nil {
+		return err
+	}
+	var rest []client.Response
+	for _, resp := range r.Responses {
+		if !summarised(resp) {
+			rest = append(rest, resp)
+		}
+	}
+	return Result(w, &client.Result{Responses: rest, Status: r.Status}, opt)
+}
+
+// summarised reports whether Mailbox shows what resp says: the counts,
+// the flags, and untagged OKs whose only news is a code the summary holds.
+func summarised(resp client.Response) bool {
+	switch d := resp.(type) {
+	case *client.NumberData:
+		return d.Name == "EXISTS" || d.Name == "RECENT"
+	case *client.FlagsData:
+		return true
+	case *client.StatusResponse:
+		if d.Status != "OK" || d.Code == nil {
+			return false
+		}
+		switch d.Code.Name {
+		case "UIDVALIDITY", "UIDNEXT", "UNSEEN":
+			_, ok := d.Code.Uint32()
+			return ok
+		case "HIGHESTMODSEQ":
+			_, ok := d.Code.ModSeq()
+			return ok
+		case "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE":
+			return true
+		}
+	}
+	return false
+}

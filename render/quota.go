@@ -18,6 +18,10 @@ func quotaTable(p *printer, qs []*client.QuotaData) {
 	t := newTable(column{title: "ROOT", flex: true}, column{title: "RESOURCE"},
 		column{title: "USAGE", right: true}, column{title: "LIMIT", right: true}, column{title: "USED"})
 	for _, q := range qs {
+		if len(q.Resources) == 0 { // Courier-IMAP, user without quota: * QUOTA "ROOT"
+			t.add(cell{text: orQuotedEmpty(q.Root), paint: p.th.Mailbox}, cell{text: "(no resources)", paint: p.th.Dim},
+				txt(""), txt(""), txt(""))
+		}
 		for _, r := range q.Resources {
 			t.add(cell{text: orQuotedEmpty(q.Root), paint: p.th.Mailbox}, txt(r.Name),
 				txt(quotaAmount(r.Name, r.Usage)), txt(quotaAmount(r.Name, r.Limit)),

@@ -142,6 +142,8 @@ func single(p *printer, r client.Response) {
 		p.line(paint(p.th.Dim, "+ "+Safe(d.Text)))
 	case *client.GenericData:
 		generic(p, d)
+	case *client.MalformedData:
+		malformed(p, d)
 	default:
 		p.line(paint(p.th.Heading, Safe(r.Kind())))
 	}

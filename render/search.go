@@ -45,8 +45,14 @@ func esearchLine(p *printer, d *client.ESearchData) {
 	if len(d.Other) > 0 {
 		parts = append(parts, inlineList(d.Other))
 	}
-	if len(parts) == 1 || (len(parts) == 2 && d.UID) {
+	if d.Min == nil && d.Max == nil && d.Count == nil && len(d.All) == 0 && d.ModSeq == 0 && len(d.Other) == 0 {
 		parts = append(parts, paint(p.th.Dim, "(no messages)"))
+	}
+	if d.Mailbox != "" { // the search-correlator (RFC 4731, RFC 7377)
+		parts = append(parts, "in", paint(p.th.Mailbox, Safe(d.Mailbox)), "uidvalidity", num(d.UIDValidity))
+	}
+	if d.Tag != "" {
+		parts = append(parts, paint(p.th.Dim, "(tag "+Safe(d.Tag)+")"))
 	}
 	p.line(parts...)
 }

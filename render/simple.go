@@ -1,6 +1,10 @@
 package render
 
-import "imapsh/client"
+import (
+	"strings"
+
+	"imapsh/client"
+)
 
 // numberLine renders EXISTS, RECENT (counts) and EXPUNGE (a message
 // number) responses (RFC 9051 section 7.4): "EXISTS 12", "EXPUNGE #5".
@@ -39,4 +43,18 @@ func generic(p *printer, d *client.GenericData) {
 	for _, f := range d.Fields {
 		genericTree(p, "  ", "", f)
 	}
+}
+
+// malformed renders a response that did not follow the grammar: skipped,
+// or kept with a part left out (Kept). The error says where and what.
+func malformed(p *printer, d *client.MalformedData) {
+	what := "skipped:"
+	if d.Kept {
+		what = "kept, flagged:"
+	}
+	msg := ""
+	if d.Err != nil {
+		msg = strings.ReplaceAll(d.Err.Error(), "client: ", "")
+	}
+	p.line(paint(p.th.Bad, "MALFORMED"), paint(p.th.Dim, what), Safe(msg))
 }

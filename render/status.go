@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/fatih/color"
@@ -64,4 +65,38 @@ func errorText(th *Theme, err error) string {
 		return prefix + strings.Join(parts, " ")
 	}
 	return Safe(strings.ReplaceAll(err.Error(), "client: ", "")) // also after a file:line prefix
+}
+
+// Alert writes an [ALERT] for the user (RFC 9051 section 7.1: it MUST be
+// presented), normally to stderr: "alert: TEXT" painted like an alert,
+// then in parentheses the command it came with ("greeting", "LOGIN") and
+// its status when that is not OK.
+func Alert(w io.Writer, a client.Alert, opt Options) error {
+	return AlertRepeated(w, a, 1, opt)
+}
+
+// AlertRepeated shows an alert that came times times in a row (a server
+// repeating one [ALERT] in a flood) as one line ending in "×times".
+func AlertRepeated(w io.Writer, a client.Alert, times int, opt Options) error {
+	p := newPrinter(w, opt)
+	text := a.Text
+	if text == "" {
+		text = "(no text)"
+	}
+	var from []string
+	if a.Command != "" {
+		from = append(from, a.Command)
+	}
+	if a.Status != "OK" {
+		from = append(from, a.Status)
+	}
+	line := paint(p.th.Alert, "alert: "+Safe(text))
+	if len(from) > 0 {
+		line += " " + paint(p.th.Dim, "("+Safe(strings.Join(from, ", "))+")")
+	}
+	if times > 1 {
+		line += " " + paint(p.th.Dim, "×"+strconv.Itoa(times))
+	}
+	p.line(line)
+	return p.err
 }

@@ -39,6 +39,7 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 	}
 	if s.connected() {
 		s.c.Logout(ctx)
+		s.presentAlerts(s.takeAlerts(), true)
 	}
 	c, err := s.cfg.Connect(ctx, t)
 	if c == nil {

@@ -23,7 +23,8 @@ func init() {
 		&Command{Name: "create", Group: groupMailbox, States: client.AuthOrSelect,
 			Args: []Arg{mailbox, {Name: "use", Kind: completion.Atom, Optional: true, Repeat: true,
 				Values: []string{`\All`, `\Archive`, `\Drafts`, `\Flagged`, `\Junk`, `\Sent`, `\Trash`}}},
-			Summary: "create a mailbox", Help: "create Archive/2025\ncreate Junk \\Junk   asks for a special use (RFC 6154 CREATE-SPECIAL-USE)",
+			Summary: "create a mailbox", Help: "create Archive/2025\ncreate Junk \\Junk   asks for a special use (RFC 6154 CREATE-SPECIAL-USE;\n" +
+				"                    refused when the server does not announce that)",
 			Run: runCreate},
 		&Command{Name: "delete", Group: groupMailbox, States: client.AuthOrSelect, Args: []Arg{mailbox},
 			Summary: "delete a mailbox", Run: runDelete},

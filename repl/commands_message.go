@@ -70,7 +70,9 @@ func messageCommands(uid bool) []*Command {
 		{Name: pre + "search", Group: groupMessage, States: client.SelectedState, Pipe: true,
 			Args:    []Arg{search},
 			Summary: "find " + what,
-			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\nsearch CHARSET UTF-8 SUBJECT \"Grüße\"\n" +
+			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\n" +
+				"search SUBJECT Grüße    non-ASCII words go as strings, with CHARSET UTF-8 unless one is typed;\n" +
+				"                        after enable UTF8=ACCEPT no CHARSET is sent or allowed (RFC 6855)\n" +
 				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
 			Run: runSearch(uid)},
 		{Name: pre + "copy", Group: groupMessage, States: client.SelectedState, Pipe: true,
@@ -108,13 +110,33 @@ func runFetch(uid bool) Handler {
 		if uid {
 			set = in.Arg("uids")
 		}
-		opts := client.FetchOptions{UID: uid}
+		items, opts := fetchModifiers(in.Arg("items"))
+		opts.UID = uid
 		if in.Out != "" {
-			return s.fetchToFile(ctx, in, set, in.Arg("items"), opts)
+			return s.fetchToFile(ctx, in, set, items, opts)
 		}
 		opts.Each = s.fetchEach(in) // stream.go: shown as they come, unless pipelined
-		return s.c.Fetch(ctx, set, in.Arg("items"), opts)
+		return s.c.Fetch(ctx, set, items, opts)
 	}
+}
+
+// changedSinceRE is RFC 7162's fetch modifier list as typed after the
+// items: (CHANGEDSINCE n) or (CHANGEDSINCE n VANISHED).
+var changedSinceRE = regexp.MustCompile(`(?i)^(.*\S)\s+\(CHANGEDSINCE\s+([0-9]+)(\s+VANISHED)?\)$`)
+
+// fetchModifiers splits typed FETCH items from a trailing CONDSTORE/QRESYNC
+// modifier list, which the client then checks against the server's
+// capabilities; anything else stays as typed.
+func fetchModifiers(typed string) (string, client.FetchOptions) {
+	m := changedSinceRE.FindStringSubmatch(strings.TrimSpace(typed))
+	if m == nil {
+		return typed, client.FetchOptions{}
+	}
+	since, err := strconv.ParseUint(m[2], 10, 64)
+	if err != nil || since == 0 {
+		return typed, client.FetchOptions{}
+	}
+	return m[1], client.FetchOptions{ChangedSince: since, Vanished: m[3] != ""}
 }
 
 // runSearch takes optional RETURN (...) and CHARSET x before the criteria.
@@ -160,6 +182,7 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 			s.writeJSONLine(responseJSON(r))
 		default:
 			renderResponse(s.out, r, opt)
+			s.markShown(r)
 		}
 	})
 }

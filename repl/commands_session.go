@@ -55,6 +55,8 @@ func init() {
 		&Command{Name: "enable", Group: groupSession, States: client.StateAuthenticated, Caps: []string{"ENABLE", "IMAP4rev2"},
 			Args:    []Arg{{Name: "capability", Kind: completion.Capability}},
 			Summary: "turn on extensions such as CONDSTORE or UTF8=ACCEPT (RFC 5161)",
+			Help: "enable CONDSTORE\nenable UTF8=ACCEPT   mailbox names are UTF-8 both ways from then on (RFC 6855):\n" +
+				"                     shown as the server sends them, sent as quoted UTF-8",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Enable(ctx, in.List("capability")...)
 			}},

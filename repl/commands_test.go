@@ -165,3 +165,25 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestFetchModifiers(t *testing.T) {
+	tests := []struct {
+		typed, items string
+		since        uint64
+		vanished     bool
+	}{
+		{"(FLAGS) (CHANGEDSINCE 12345)", "(FLAGS)", 12345, false},
+		{"(UID FLAGS) (changedsince 7 vanished)", "(UID FLAGS)", 7, true},
+		{"FLAGS (CHANGEDSINCE 3)", "FLAGS", 3, false},
+		{"(FLAGS)", "(FLAGS)", 0, false},
+		{"(FLAGS) (CHANGEDSINCE 0)", "(FLAGS) (CHANGEDSINCE 0)", 0, false},
+		{"(FLAGS) (CHANGEDSINCE 99999999999999999999999)", "(FLAGS) (CHANGEDSINCE 99999999999999999999999)", 0, false},
+		{"BODY[HEADER.FIELDS (CHANGEDSINCE)]", "BODY[HEADER.FIELDS (CHANGEDSINCE)]", 0, false},
+	}
+	for _, tt := range tests {
+		items, opts := fetchModifiers(tt.typed)
+		if items != tt.items || opts.ChangedSince != tt.since || opts.Vanished != tt.vanished {
+			t.Errorf("fetchModifiers(%q) = %q, %+v", tt.typed, items, opts)
+		}
+	}
+}

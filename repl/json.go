@@ -16,7 +16,8 @@ import (
 // The --json object printed for each command, on one line:
 //
 //	{"command":…,"responses":[…],"tag":…,"status":…,"code":…,
-//	 "code_args":[…],"text":…,"elapsed_ms":…,"error":…,"dropped":[…]}
+//	 "code_args":[…],"code_raw":…,"text":…,"elapsed_ms":…,"error":…,
+//	 "dropped":[…],"alerts":[…]}
 //
 // Field names are stable and lower case; responses carry a "kind" field
 // each and the fields of the client's typed data, lower-cased, zero values
@@ -31,9 +32,11 @@ type jsonTail struct {
 	Status    string   `json:"status"`
 	Code      string   `json:"code,omitempty"`
 	CodeArgs  []string `json:"code_args,omitempty"`
+	CodeRaw   string   `json:"code_raw,omitempty"` // the code's data as sent, when code_args do not show it so
 	Text      string   `json:"text,omitempty"`
 	ElapsedMS float64  `json:"elapsed_ms"`
 	Error     string   `json:"error,omitempty"`
+	Alerts    []string `json:"alerts,omitempty"` // [ALERT] texts received during the command
 
 	// Dropped says what the command received and did not keep in memory.
 	Dropped []droppedJSON `json:"dropped,omitempty"`
@@ -103,7 +106,7 @@ func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
 		if st := res.Status; st != nil {
 			t.Text = st.Text
 			if st.Code != nil {
-				t.Code, t.CodeArgs = st.Code.Name, st.Code.Strings()
+				t.Code, t.CodeArgs, t.CodeRaw = st.Code.Name, st.Code.Strings(), st.Code.Raw
 			}
 		}
 		for _, d := range res.Dropped {
@@ -121,7 +124,7 @@ func tailOf(res *client.Result, elapsed time.Duration, err error) jsonTail {
 
 // writeJSON prints one command's result as a JSON line, finishing the
 // object a streamed FETCH started (stream.go).
-func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error) {
+func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error, alerts []client.Alert) {
 	j := s.live.takeJSON(in)
 	if j == nil {
 		j = openJSON(s.out, in.Display)
@@ -131,7 +134,9 @@ func (s *Session) writeJSON(in *Input, res *client.Result, elapsed time.Duration
 			j.add(r)
 		}
 	}
-	if werr := j.close(tailOf(res, elapsed, err)); werr != nil {
+	tail := tailOf(res, elapsed, err)
+	tail.Alerts = alertTexts(alerts)
+	if werr := j.close(tail); werr != nil {
 		s.printError(werr, "")
 	}
 }
@@ -190,7 +195,11 @@ func (o object) MarshalJSON() ([]byte, error) {
 func responseJSON(r client.Response) any {
 	obj := object{{"kind", r.Kind()}}
 	if m, ok := r.(*client.MalformedData); ok {
-		return append(obj, field{"error", m.Err.Error()})
+		obj = append(obj, field{"error", m.Err.Error()})
+		if m.Kept {
+			obj = append(obj, field{"kept", true})
+		}
+		return obj
 	}
 	if conv, ok := toJSON(reflect.ValueOf(r)).(object); ok {
 		obj = append(obj, conv...)
@@ -245,8 +254,8 @@ func valueJSON(v reflect.Value) any {
 
 // structJSON converts a struct: lower-cased field names, zero values left
 // out, except where a zero means something: the field X of a true HasX
-// presence flag (flags [], size 0), and the number of EXISTS, RECENT and
-// EXPUNGE. The HasX flags themselves are not shown.
+// presence flag (flags [], size 0), and the fields of zeroIsData and
+// bodyZeroIsData. The HasX flags themselves are not shown.
 func structJSON(v reflect.Value) object {
 	var obj object
 	t := v.Type()
@@ -266,7 +275,27 @@ func structJSON(v reflect.Value) object {
 	return obj
 }
 
-var numberDataType = reflect.TypeOf(client.NumberData{})
+// zeroIsData lists, per type, the fields whose zero value is data and
+// so is shown: a count of 0, the empty mailbox name LIST "" "" returns,
+// the personal namespace's "" prefix, the quota root "", empty rights
+// (LISTRIGHTS' required rights are often ""), a parameter's empty value.
+var zeroIsData = map[reflect.Type]map[string]bool{
+	reflect.TypeOf(client.NumberData{}):     {"N": true},
+	reflect.TypeOf(client.StatusItem{}):     {"Value": true},
+	reflect.TypeOf(client.ListData{}):       {"Mailbox": true, "Raw": true},
+	reflect.TypeOf(client.NamespaceDescr{}): {"Prefix": true},
+	reflect.TypeOf(client.QuotaData{}):      {"Root": true},
+	reflect.TypeOf(client.QuotaResource{}):  {"Usage": true, "Limit": true},
+	reflect.TypeOf(client.ACLEntry{}):       {"Rights": true},
+	reflect.TypeOf(client.ListRightsData{}): {"Required": true},
+	reflect.TypeOf(client.MyRightsData{}):   {"Rights": true},
+	reflect.TypeOf(client.Param{}):          {"Value": true},
+}
+
+var (
+	statusItemType    = reflect.TypeOf(client.StatusItem{})
+	bodyStructureType = reflect.TypeOf(client.BodyStructure{})
+)
 
 // isPresenceFlag reports a bool field HasX that says whether field X came.
 func isPresenceFlag(t reflect.Type, f reflect.StructField) bool {
@@ -280,7 +309,12 @@ func isPresenceFlag(t reflect.Type, f reflect.StructField) bool {
 
 // keepZero reports whether a zero field is shown anyway.
 func keepZero(v reflect.Value, f reflect.StructField) bool {
-	if v.Type() == numberDataType && f.Name == "N" {
+	switch {
+	case v.Type() == statusItemType && f.Name == "Value":
+		return v.FieldByName("Data").IsNil() // a number, not APPENDLIMIT NIL
+	case v.Type() == bodyStructureType:
+		return bodyZeroIsData(v.Interface().(client.BodyStructure), f.Name)
+	case zeroIsData[v.Type()][f.Name]:
 		return true
 	}
 	has := v.FieldByName("Has" + f.Name)
@@ -293,4 +327,17 @@ func bytesJSON(b []byte) any {
 		return string(b)
 	}
 	return object{{"base64", b}}
+}
+
+// bodyZeroIsData reports the BODYSTRUCTURE fields whose zero is data: a
+// single part's size, and the lines of a text or message part.
+func bodyZeroIsData(b client.BodyStructure, field string) bool {
+	single := len(b.Parts) == 0 && !strings.EqualFold(b.Type, "multipart")
+	switch field {
+	case "Size":
+		return single
+	case "Lines":
+		return single && (strings.EqualFold(b.Type, "text") || b.Body != nil)
+	}
+	return false
 }

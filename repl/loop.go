@@ -21,12 +21,14 @@ func (s *Session) Run(ctx context.Context, src LineSource) int {
 		s.logout(ctx)
 		return ExitFile
 	}
+	s.presentAlerts(s.takeAlerts(), true) // from the greeting, and a login or select while connecting
 	if src.Interactive() {
 		s.greet()
 	}
 	s.runSource(ctx, src)
 	s.src = src
 	s.logout(ctx)
+	s.presentAlerts(s.takeAlerts(), true) // a BYE [ALERT] answering LOGOUT
 	s.closeTee()
 	s.stopRecording()
 	switch {
@@ -156,8 +158,10 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	s.afterCommand(in, res, err, elapsed, cctx.Err() != nil)
 }
 
-// afterMeta reports a meta-command's error.
+// afterMeta reports a meta-command's error, after the alerts of what it
+// did (\connect: the greeting, login and select).
 func (s *Session) afterMeta(in *Input, err error) {
+	s.presentAlerts(s.takeAlerts(), true)
 	s.refreshCache()
 	if err = s.explainExpect(in, err); err != nil {
 		s.fail(err, usageHint(err))

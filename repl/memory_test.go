@@ -93,8 +93,9 @@ func TestDroppedNotes(t *testing.T) {
 		if d := obj.Dropped[0]; d.Kind != "OK" || d.Reason != "unsolicited" || d.Count != 500 || d.Bytes <= 0 {
 			t.Errorf("dropped %+v", d)
 		}
-		if h.stderr.String() != "" {
-			t.Errorf("stderr in JSON mode: %s", h.stderr)
+		// Every alert reaches stderr too (RFC 9051 7.1), one flood as one line.
+		if got, want := h.stderr.String(), "alert: disk on fire (NOOP) ×1500\n"; got != want {
+			t.Errorf("stderr in JSON mode: %q, want %q", got, want)
 		}
 	})
 }

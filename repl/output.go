@@ -32,15 +32,17 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	if interrupted && s.src.Interactive() {
 		fmt.Fprintln(s.cfg.Stderr) // end the line the terminal's ^C echo left open
 	}
+	alerts := s.takeAlerts()
 	if res != nil {
 		s.last = s.newOutcome(res)
-		s.show(in, res, elapsed)
+		s.show(in, res, elapsed, alerts)
 	} else {
 		s.last = s.newOutcome(nil)
 		if s.cfg.JSON {
-			s.writeJSON(in, nil, elapsed, err)
+			s.writeJSON(in, nil, elapsed, err, alerts)
 		}
 	}
+	s.presentAlerts(alerts, false)
 	if err != nil && !isServer {
 		s.fail(err, s.errorHint(in.Cmd, err))
 	}
@@ -59,10 +61,10 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 }
 
 // show writes a result: JSON, raw server lines, or rendered.
-func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration) {
+func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, alerts []client.Alert) {
 	switch {
 	case s.cfg.JSON:
-		s.writeJSON(in, res, elapsed, nil)
+		s.writeJSON(in, res, elapsed, nil, alerts)
 	case s.cfg.Raw && s.tap != nil: // the tap printed the lines as they came
 	default:
 		s.renderResult(in, res)
@@ -74,12 +76,13 @@ func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration) {
 }
 
 // renderResult renders the result; a successful SELECT or EXAMINE shows
-// the mailbox summary instead of its untagged data.
+// the mailbox summary in place of the untagged data it sums up.
 func (s *Session) renderResult(in *Input, res *client.Result) {
 	opt := s.renderOptions()
+	s.markShown(res.Responses...) // streamed FETCH data carries no alert
+	s.markShown(res.Status)
 	if (in.Cmd.Name == "select" || in.Cmd.Name == "examine") && res.OK() && s.c.Mailbox() != nil {
-		render.Mailbox(s.out, s.c.Mailbox(), opt)
-		render.Response(s.out, res.Status, opt)
+		render.MailboxResult(s.out, s.c.Mailbox(), res, opt) // alerts are never summed up
 		return
 	}
 	if err := render.Result(s.out, res, opt); err != nil {
@@ -97,6 +100,10 @@ func (s *Session) errorHint(cmd *Command, err error) string {
 	var se *client.StateError
 	var ce *client.CapabilityError
 	switch {
+	case errors.As(err, &ce) && ce.Cap == "CREATE-SPECIAL-USE":
+		return "create it without the special use: this server cannot mark one (RFC 6154)"
+	case errors.Is(err, client.ErrCharsetAfterUTF8):
+		return "leave out CHARSET: after enable UTF8=ACCEPT search strings are UTF-8"
 	case errors.As(err, &se), errors.As(err, &ce):
 		return s.hintFor(cmd)
 	case errors.Is(err, client.ErrClosed), errors.Is(err, client.ErrBye):

@@ -21,13 +21,17 @@ import (
 // Ctrl-C while the bytes are going out closes the connection, the one way
 // to stop a literal the server is reading; Ctrl-C after the last byte lets
 // the command end, and the note says whether the server stored the
-// message (upload.go).
+// message (upload.go). A header with UTF-8 in it is marked for the client
+// (AppendMessage.UTF8).
 func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.AppendMessage) (*client.Result, error) {
 	f, size, err := openMessage(in.In)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if msg.UTF8, err = client.EightBitHeader(f); err != nil {
+		return nil, err
+	}
 	p := s.progress(io.Discard)
 	p.total = size
 	defer p.done()

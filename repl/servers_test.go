@@ -1,10 +1,12 @@
 package repl
 
-// End-to-end tests of the shell against real Dovecot and Cyrus
+// End-to-end tests of the shell against real Dovecot, Cyrus and Courier
 // (internal/servers): each command family runs through a Session as a
 // script would, and the rendered output must carry the server's data.
 // Each server starts once per test function; subtests share it, each on
-// its own connection and mailboxes.
+// its own connection and mailboxes. Where Courier lacks an extension the
+// shell must refuse the command before sending it (realServer.refuses);
+// where it deviates, the test asserts what Courier does, with a comment.
 
 import (
 	"bytes"
@@ -90,7 +92,36 @@ func (sh *realShell) mustRun(t *testing.T, lines ...string) string {
 // realServer is a running test server and the names the shell uses on it.
 type realServer struct {
 	*servers.Server
-	cyrus bool
+	cyrus, courier bool
+}
+
+// lacks reports whether the server lacks an extension a test would use
+// (Courier-IMAP 5.0: see client/integration_common_test.go's list).
+func (r *realServer) lacks(ext string) bool {
+	switch ext {
+	case "ID", "ESEARCH", "CONDSTORE", "MOVE", "UNSELECT", "COMPRESS=DEFLATE", "METADATA",
+		"SPECIAL-USE", "LIST-EXTENDED", "AUTH=SCRAM-SHA-256":
+		return r.courier
+	}
+	return false
+}
+
+// refuses runs line in a fresh session as alice (after the setup lines,
+// in the same run: a run ends with LOGOUT)
+// and checks that the shell refused it for the missing capability, without
+// sending it: exit status 3, "needs the server capability CAP", and no
+// such command in the wire trace.
+func (r *realServer) refuses(t *testing.T, cap string, setup []string, line string) {
+	t.Helper()
+	sh := newRealShell(t, r.Server, "alice", nil)
+	if code := sh.run(t, append(setup, `\trace on`, line)...); code != ExitFailures {
+		t.Errorf("%s: exit status %d, want %d", line, code, ExitFailures)
+	}
+	wantAll(t, line+": stderr", sh.stderr.String(), "needs the server capability "+cap)
+	word, _, _ := strings.Cut(line, " ")
+	if regexp.MustCompile(`(?mi)^C: A\d+ (UID )?` + regexp.QuoteMeta(word) + `\b`).MatchString(sh.stderr.String()) {
+		t.Errorf("%s reached the server:\n%s", line, sh.stderr)
+	}
 }
 
 // box names a personal mailbox in UTF-8: the prefix, parts joined by the
@@ -142,6 +173,13 @@ func TestServersDovecot(t *testing.T) {
 	t.Parallel()
 	r := &realServer{Server: servers.Dovecot(t)}
 	runRealTests(t, r, commonRealTests)
+}
+
+func TestServersCourier(t *testing.T) {
+	t.Parallel()
+	r := &realServer{Server: servers.Courier(t), courier: true}
+	runRealTests(t, r, commonRealTests)
+	runRealTests(t, r, courierRealTests)
 }
 
 func TestServersCyrus(t *testing.T) {
@@ -212,13 +250,17 @@ func (r *realServer) fixture(t *testing.T, parts ...string) [][]byte {
 // testRealLogin: the shell's login commands, typed as in a script, with
 // the user in the prompt afterwards; a wrong password is a NO.
 func testRealLogin(t *testing.T, r *realServer) {
+	strongest := "SCRAM-SHA-256"
+	if r.lacks("AUTH=SCRAM-SHA-256") {
+		strongest = "CRAM-MD5" // Courier: CRAM-MD5, CRAM-SHA1, CRAM-SHA256, PLAIN, LOGIN
+	}
 	tests := []struct {
 		line, user string
 		want       int
 	}{
 		{"login alice alicepw", "alice", ExitOK},
 		{"authenticate PLAIN carol pässwörd€", "carol", ExitOK},
-		{"authenticate SCRAM-SHA-256 bob bobpw", "bob", ExitOK},
+		{"authenticate " + strongest + " bob bobpw", "bob", ExitOK},
 		{"login_cram_md5 alice alicepw", "alice", ExitOK},
 		{"login alice wrong", "", ExitFailures},
 	}
@@ -248,10 +290,16 @@ func testRealLogin(t *testing.T, r *realServer) {
 
 func testRealSession(t *testing.T, r *realServer) {
 	sh := newRealShell(t, r.Server, "alice", nil)
-	server := map[bool]string{false: "Dovecot", true: "Cyrus IMAPD"}[r.cyrus]
-	personal := map[bool]string{false: `personal   ""`, true: "personal   INBOX.  ."}[r.cyrus]
-	out := sh.mustRun(t, "capability", "id name imapsh version 1", "namespace", "noop", "logout")
-	wantAll(t, "stdout", out, "CAPABILITY  IMAP4rev1", "IDLE", "NAMESPACE", server, personal, "BYE")
+	server := map[string]string{"dovecot": "Dovecot", "cyrus": "Cyrus IMAPD", "courier": "UTF8=ACCEPT"}[r.Name]
+	personal := map[bool]string{false: `(?m)^personal\s+""`, true: `(?m)^personal\s+INBOX\.\s+\.$`}[r.cyrus || r.courier]
+	id := "id name imapsh version 1"
+	if r.lacks("ID") {
+		r.refuses(t, "ID", nil, id)
+		id = "noop"
+	}
+	out := sh.mustRun(t, "capability", id, "namespace", "noop", "logout")
+	wantAll(t, "stdout", out, "CAPABILITY  IMAP4rev1", "IDLE", "NAMESPACE", server, "BYE")
+	wantLines(t, out, personal)
 	if p := sh.sess.Prompt(); p != "(not connected)> " {
 		t.Errorf("prompt after logout = %q", p)
 	}
@@ -262,7 +310,12 @@ func testRealSession(t *testing.T, r *realServer) {
 func testRealList(t *testing.T, r *realServer) {
 	sh := newRealShell(t, r.Server, "alice", nil)
 	out := sh.mustRun(t, "list", `list "" *`, "lsub")
-	wantAll(t, "list", out, `\Drafts`, `\Sent`, `\Trash`, `\Junk`, `\Archive`, r.box("Sent"), "INBOX")
+	wantAll(t, "list", out, r.box("Drafts"), r.box("Sent"), r.box("Trash"), r.box("Junk"), r.box("Archive"), "INBOX")
+	if r.lacks("SPECIAL-USE") { // Courier: plain folders
+		wantNone(t, "list", out, `\Drafts`, `\Sent`)
+		return
+	}
+	wantAll(t, "list", out, `\Drafts`, `\Sent`, `\Trash`, `\Junk`, `\Archive`)
 	wantNone(t, "list", out, `\drafts`, `\sent`)
 }
 
@@ -280,7 +333,11 @@ func testRealMailboxLifecycle(t *testing.T, r *realServer) {
 		t.Errorf("mailbox cache after rename = %q", mbs)
 	}
 	sh = newRealShell(t, r.Server, "alice", nil)
-	out = sh.mustRun(t, "unsubscribe "+child, "delete "+renamed, "delete "+parent, `list "" `+r.quoted("Zürich*"), "lsub")
+	deleteParent := "delete " + parent
+	if r.courier { // Maildir++: the \Noselect parent went away with its last child
+		deleteParent = "noop"
+	}
+	out = sh.mustRun(t, "unsubscribe "+child, "delete "+renamed, deleteParent, `list "" `+r.quoted("Zürich*"), "lsub")
 	wantNone(t, "stdout", out, "Crème", "Café")
 }
 
@@ -312,16 +369,28 @@ func testRealFetchSearch(t *testing.T, r *realServer) {
 	msgs := r.fixture(t, "T-fetch")
 	sh := newRealShell(t, r.Server, "alice", nil)
 	file := filepath.Join(t.TempDir(), "msg.eml")
+	esearch, esearchOut := "search RETURN (MIN MAX COUNT) ALL", "ESEARCH min 1 max 3 count 3"
+	if r.lacks("ESEARCH") {
+		r.refuses(t, "ESEARCH", []string{"examine " + r.box("T-fetch")}, esearch)
+		esearch, esearchOut = "search ALL", "SEARCH 1:3 (3 messages)"
+	}
 	out := sh.mustRun(t, "examine "+r.box("T-fetch"),
 		"fetch 1:3 (UID ENVELOPE)", "fetch 1 BODYSTRUCTURE", "fetch 3 BODY.PEEK[] > "+file,
-		`search SUBJECT "alpha"`, "search RETURN (MIN MAX COUNT) ALL",
+		`search SUBJECT "alpha"`, esearch, "search SUBJECT Köln",
 		"sort (REVERSE SUBJECT) UTF-8 ALL", "thread REFERENCES UTF-8 ALL")
+	encoding, sorted := "7bit", "SORT 3,1:2 (3 messages)"
+	if r.courier {
+		// Courier reports the default transfer encoding of a message
+		// without Content-Transfer-Encoding as 8bit, and breaks SORT ties
+		// (messages 1 and 2 share the base subject) in reverse.
+		encoding, sorted = "8bit", "SORT 3,2,1 (3 messages)"
+	}
 	wantAll(t, "stdout", out,
 		"1    1  2024-01-01 10:00  Bob   Alpha report", "Re: Alpha report", "Grüße aus Köln", // envelopes
-		"1 text/plain; charset=utf-8 7bit", // body structure
+		"1 text/plain; charset=utf-8 "+encoding, // body structure
 		"BODY[]\n    (256 B written to file)",
-		"SEARCH 1:2 (2 messages)", "ESEARCH min 1 max 3 count 3",
-		"SORT 3,1:2 (3 messages)", "THREAD 2 threads, 3 messages\n1\n└─ 2\n3\n")
+		"SEARCH 1:2 (2 messages)", esearchOut, "SEARCH 3 (1 message)",
+		sorted, "THREAD 2 threads, 3 messages\n1\n└─ 2\n3\n")
 	got, err := os.ReadFile(file)
 	if err != nil || !bytes.Equal(got, msgs[2]) {
 		t.Errorf("BODY[] > file: %v\n%q\nwant\n%q", err, got, msgs[2])
@@ -333,11 +402,19 @@ func testRealFetchSearch(t *testing.T, r *realServer) {
 func testRealStoreCopyMove(t *testing.T, r *realServer) {
 	r.fixture(t, "T-store")
 	sh := newRealShell(t, r.Server, "alice", nil)
-	out := sh.mustRun(t, "create "+r.box("T-store-dst"), "select "+r.box("T-store"),
-		`store 1 +flags (\Flagged $Important)`, "copy 1:2 "+r.box("T-store-dst"), `\expect code COPYUID`,
-		"move 3 "+r.box("T-store-dst"), `store 2 +flags.silent \Deleted`, "expunge", `\expect exists 1`,
-		"status "+r.box("T-store-dst")+" (MESSAGES)")
-	wantAll(t, "stdout", out, "OK [COPYUID ", "EXPUNGE #3", "EXPUNGE #2")
+	dst := r.box("T-store-dst")
+	move := []string{"move 3 " + dst}
+	expunged := []string{"EXPUNGE #3", "EXPUNGE #2"}
+	if r.lacks("MOVE") { // what move does, by hand
+		r.refuses(t, "MOVE", []string{"examine " + r.box("T-store")}, "move 3 "+dst)
+		move = []string{"copy 3 " + dst, `store 3 +flags.silent \Deleted`}
+		expunged = []string{"EXPUNGE #2"}
+	}
+	lines := append([]string{"create " + dst, "select " + r.box("T-store"),
+		`store 1 +flags (\Flagged $Important)`, "copy 1:2 " + dst, `\expect code COPYUID`}, move...)
+	out := sh.mustRun(t, append(lines, `store 2 +flags.silent \Deleted`, "expunge", `\expect exists 1`,
+		"status "+dst+" (MESSAGES)")...)
+	wantAll(t, "stdout", out, append(expunged, "OK [COPYUID ")...)
 	wantLines(t, out, `^#1  .*\\Flagged`, `^#1  .*\$Important`)
 	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(r.box("T-store-dst")) + `\s+3\s*$`).MatchString(out) {
 		t.Errorf("status of the destination should show 3 messages:\n%s", out)
@@ -349,13 +426,22 @@ func testRealStoreCopyMove(t *testing.T, r *realServer) {
 func testRealUID(t *testing.T, r *realServer) {
 	r.fixture(t, "T-uid")
 	sh := newRealShell(t, r.Server, "alice", nil)
-	out := sh.mustRun(t, "create "+r.box("T-uid-dst"), "select "+r.box("T-uid"),
+	dst := r.box("T-uid-dst")
+	move, expunge := []string{"uid move 3 " + dst}, "uid expunge 2"
+	if r.lacks("MOVE") { // what uid move does, by hand (UIDPLUS)
+		r.refuses(t, "MOVE", []string{"examine " + r.box("T-uid")}, "uid move 3 "+dst)
+		move, expunge = []string{"uid copy 3 " + dst, `uid store 3 +flags.silent \Deleted`}, "uid expunge 2:3"
+	}
+	lines := append([]string{"create " + dst, "select " + r.box("T-uid"),
 		"uid search SUBJECT alpha", "uid fetch 2 (FLAGS ENVELOPE)", `uid store 1:2 +flags \Seen`,
-		"uid copy 1 "+r.box("T-uid-dst"), `\expect code COPYUID`, "uid move 3 "+r.box("T-uid-dst"),
-		`uid store 2 +flags.silent \Deleted`, "uid expunge 2", `\expect exists 1`,
-		"uid sort (SUBJECT) UTF-8 ALL", "uid thread REFERENCES UTF-8 ALL", "fetch 1:* (UID FLAGS)")
+		"uid copy 1 " + dst, `\expect code COPYUID`}, move...)
+	out := sh.mustRun(t, append(lines, `uid store 2 +flags.silent \Deleted`, expunge, `\expect exists 1`,
+		"uid sort (SUBJECT) UTF-8 ALL", "uid thread REFERENCES UTF-8 ALL", "fetch 1:* (UID FLAGS)")...)
 	wantAll(t, "stdout", out, "SEARCH 1:2 (2 messages)", "#2 uid 2", "Subject: Re: Alpha report",
-		"EXPUNGE #3", "EXPUNGE #2", "SORT 1 (1 message)", "THREAD 1 thread, 1 message")
+		"EXPUNGE #2", "SORT 1 (1 message)", "THREAD 1 thread, 1 message")
+	if !r.lacks("MOVE") {
+		wantAll(t, "stdout", out, "EXPUNGE #3")
+	}
 	wantLines(t, out, `^1    1  .*\\Seen`, `^2    2  .*\\Seen`, `^#1 uid 1  .*\\Seen`)
 }
 
@@ -363,6 +449,11 @@ func testRealUID(t *testing.T, r *realServer) {
 // only what changed since a MODSEQ, with the new MODSEQ.
 func testRealCondStore(t *testing.T, r *realServer) {
 	r.fixture(t, "T-condstore")
+	if r.lacks("CONDSTORE") {
+		r.refuses(t, "CONDSTORE", []string{"examine " + r.box("T-condstore")}, "fetch 1:* (FLAGS) (CHANGEDSINCE 1)")
+		r.refuses(t, "CONDSTORE", []string{"select " + r.box("T-condstore")}, `store 1 (UNCHANGEDSINCE 1) +flags \Seen`)
+		return
+	}
 	sh := newRealShell(t, r.Server, "alice", func(c *Config) { c.JSON = true })
 	sh.mustRun(t, "enable CONDSTORE", "examine "+r.box("T-condstore"), "fetch 1:* (MODSEQ)")
 	objs := jsonObjects(t, sh.stdout.String())
@@ -423,13 +514,20 @@ func testRealACL(t *testing.T, r *realServer) {
 	sh = newRealShell(t, r.Server, "alice", nil)
 	out = sh.mustRun(t, "deleteacl "+box+" bob", "getacl "+box)
 	wantNone(t, "getacl after deleteacl", out, "bob")
-	wantAll(t, "getacl after deleteacl", out, "alice")
+	owner := "alice"
+	if r.courier {
+		owner = "owner" // Courier names the owner "owner" (and lists "administrators")
+	}
+	wantAll(t, "getacl after deleteacl", out, owner)
 }
 
 // quotaRoot is the user's quota root on each server.
 func (r *realServer) quotaRoot() string {
-	if r.cyrus {
+	switch {
+	case r.cyrus:
 		return "INBOX"
+	case r.courier:
+		return "ROOT"
 	}
 	return `"User quota"`
 }
@@ -440,8 +538,8 @@ func testRealQuotaRoot(t *testing.T, r *realServer) {
 	sh := newRealShell(t, r.Server, "alice", nil)
 	out := sh.mustRun(t, "getquotaroot INBOX")
 	wantAll(t, "getquotaroot", out, "QUOTAROOT INBOX roots: "+strings.Trim(r.quotaRoot(), `"`), "STORAGE", "10 GiB", "MESSAGE", "1000000", "0%")
-	if r.cyrus {
-		return // Cyrus: GETQUOTA is for admins (testRealCyrusQuotaAdmin)
+	if r.cyrus || r.courier {
+		return // Cyrus: GETQUOTA is for admins (testRealCyrusQuotaAdmin); Courier has none
 	}
 	sh = newRealShell(t, r.Server, "alice*admin", nil)
 	out = sh.mustRun(t, "getquota "+r.quotaRoot())
@@ -480,8 +578,13 @@ func testRealNoStopsScript(t *testing.T, r *realServer) {
 // testRealMetadata: SETMETADATA and GETMETADATA (RFC 5464) on a mailbox
 // and on the server.
 func testRealMetadata(t *testing.T, r *realServer) {
-	sh := newRealShell(t, r.Server, "alice", nil)
 	box := r.box("T-meta")
+	if r.lacks("METADATA") {
+		r.refuses(t, "METADATA", nil, `setmetadata INBOX /private/comment "Grüße, team"`)
+		r.refuses(t, "METADATA", nil, "getmetadata INBOX /private/comment")
+		return
+	}
+	sh := newRealShell(t, r.Server, "alice", nil)
 	out := sh.mustRun(t, "create "+box, `setmetadata `+box+` /private/comment "Grüße, team"`,
 		"getmetadata "+box+" /private/comment", `setmetadata "" /private/vendor/imapsh srv-`+r.Name,
 		`getmetadata "" (MAXSIZE 1024) /private/vendor/imapsh`, "setmetadata "+box+" /private/comment NIL")
@@ -494,6 +597,10 @@ func testRealMetadata(t *testing.T, r *realServer) {
 
 // testRealCompress: after COMPRESS=DEFLATE the session goes on.
 func testRealCompress(t *testing.T, r *realServer) {
+	if r.lacks("COMPRESS=DEFLATE") {
+		r.refuses(t, "COMPRESS=DEFLATE", nil, "compress")
+		return
+	}
 	sh := newRealShell(t, r.Server, "alice", nil)
 	out := sh.mustRun(t, "compress", "list", "examine INBOX", "noop")
 	wantAll(t, "stdout", out, "OK", r.box("Sent"), "[READ-ONLY]")

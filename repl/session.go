@@ -41,6 +41,7 @@ type Session struct {
 	lost        bool
 	fileFailed  atomic.Bool // a recording or \o file could not be written (exit status 1)
 	quit        bool
+	shownAlerts map[*client.StatusResponse]bool // rendered inline (alerts.go)
 	src         LineSource
 
 	mu    sync.Mutex // guards the caches below

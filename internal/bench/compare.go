@@ -22,7 +22,8 @@ func compare(cfg config, runs int, only string) error {
 	if only != "" {
 		phases = strings.Split(only, ",")
 	}
-	if _, err := exec.LookPath("python3"); err != nil {
+	python := realPython() // not a wrapper such as pyenv's shim, whose own CPU time would count
+	if python == "" {
 		phases = without(phases, "python")
 	}
 	self, err := os.Executable()
@@ -34,7 +35,7 @@ func compare(cfg config, runs int, only string) error {
 	best := map[string]result{}
 	for run := 1; run <= runs; run++ {
 		for _, ph := range phases {
-			res, err := runChild(self, ph, cfg)
+			res, err := runChild(self, python, ph, cfg)
 			if err != nil {
 				return fmt.Errorf("%s: %w", ph, err)
 			}
@@ -83,13 +84,12 @@ func without(list []string, drop string) []string {
 
 // runChild runs one phase in a new process and adds the process's own
 // CPU time and peak RSS to what it reports.
-func runChild(self, phase string, cfg config) (result, error) {
+func runChild(self, python, phase string, cfg config) (result, error) {
 	var cmd *exec.Cmd
 	if phase == "python" {
-		cmd = exec.Command("python3", "-c", pythonScript, cfg.Addr, cfg.User, cfg.Pass, cfg.CAFile, cfg.Mailbox, cfg.Security, cfg.Items)
+		cmd = exec.Command(python, pythonArgs(cfg)...)
 	} else {
-		cmd = exec.Command(self, "-phase", phase, "-addr", cfg.Addr, "-user", cfg.User, "-pass", cfg.Pass,
-			"-cafile", cfg.CAFile, "-mailbox", cfg.Mailbox, "-security", cfg.Security, "-items", cfg.Items)
+		cmd = exec.Command(self, phaseArgs(phase, cfg)...)
 	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, os.Stderr
@@ -105,6 +105,17 @@ func runChild(self, phase string, cfg config) (result, error) {
 		res.ProcCPU = (time.Duration(ru.Utime.Nano()) + time.Duration(ru.Stime.Nano())).Seconds()
 	}
 	return res, nil
+}
+
+// phaseArgs are the arguments that make this binary run one phase.
+func phaseArgs(phase string, cfg config) []string {
+	return []string{"-phase", phase, "-addr", cfg.Addr, "-user", cfg.User, "-pass", cfg.Pass, "-cafile", cfg.CAFile,
+		"-mailbox", cfg.Mailbox, "-security", cfg.Security, "-items", cfg.Items, "-seq", cfg.Seq, "-command", cfg.Command}
+}
+
+// pythonArgs are python3's arguments for the imaplib FETCH contender.
+func pythonArgs(cfg config) []string {
+	return []string{"-c", pythonScript, cfg.Addr, cfg.User, cfg.Pass, cfg.CAFile, cfg.Mailbox, cfg.Security, cfg.Items, cfg.Seq}
 }
 
 // pythonConnect is the imaplib prelude of the Python contenders: connect
@@ -125,13 +136,13 @@ m.login(user, pw)
 // and literals but does not parse it, and keeps the whole answer.
 const pythonScript = `
 import imaplib, json, resource, ssl, sys, time
-addr, user, pw, cafile, mailbox, security, items = sys.argv[1:8]
+addr, user, pw, cafile, mailbox, security, items, seq = sys.argv[1:9]
 ` + pythonConnect + `m.select(mailbox, readonly=True)
 def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 c0, t0 = cpu(), time.perf_counter()
-typ, data = m.fetch("1:*", items)
+typ, data = m.fetch(seq, items)
 wall, used = time.perf_counter() - t0, cpu() - c0
 if typ != "OK":
     sys.exit("FETCH: %s %r" % (typ, data[:1]))

@@ -34,7 +34,24 @@ func setupDrain(cfg config) (fetchFunc, error) {
 		return nil, err
 	}
 	return func() (int, int64, error) {
-		return rc.drain("f", "FETCH 1:* "+cfg.Items)
+		return rc.drain("f", cfg.rawCommand())
+	}, nil
+}
+
+// setupLogin connects and logs in over a raw connection; the returned
+// fetch logs out. Run as a whole process, it is the least a client must do
+// before its first prompt: start, connect, TLS, LOGIN.
+func setupLogin(cfg config) (fetchFunc, error) {
+	rc, err := dialRaw(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := rc.command("l", "LOGIN "+quote(cfg.User)+" "+quote(cfg.Pass)); err != nil {
+		return nil, err
+	}
+	return func() (int, int64, error) {
+		_, err := rc.command("o", "LOGOUT")
+		return 0, 0, err
 	}, nil
 }
 

@@ -39,6 +39,8 @@ func runPhase(name string, cfg config, cpuprofile string) error {
 		fetch, err = setupClient(cfg)
 	case "goimap":
 		fetch, err = setupGoIMAP(cfg)
+	case "login":
+		fetch, err = setupLogin(cfg)
 	default:
 		return fmt.Errorf("unknown phase %q", name)
 	}

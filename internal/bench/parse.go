@@ -30,7 +30,7 @@ func setupClient(cfg config) (fetchFunc, error) {
 	}
 	return func() (int, int64, error) {
 		n, envelopes := 0, 0
-		_, err := c.Fetch(ctx, "1:*", cfg.Items, client.FetchOptions{Each: func(f *client.FetchData) {
+		_, err := c.Fetch(ctx, cfg.Seq, cfg.Items, client.FetchOptions{Each: func(f *client.FetchData) {
 			n++
 			if f.Envelope != nil {
 				envelopes++

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"imapsh/client"
+	"imapsh/render"
 )
 
 // Endpoint is where to connect and as whom: the fields of repl.Target that
@@ -67,6 +68,9 @@ func (c *Connector) Connect(ctx context.Context, e Endpoint) (*client.Client, er
 		return nil, err
 	}
 	if err := c.login(ctx, cl, e); err != nil {
+		return cl, err
+	}
+	if err := askCaps(ctx, cl); err != nil {
 		return cl, err
 	}
 	if e.Mailbox == "" || cl.State()&client.AuthOrSelect == 0 {
@@ -127,6 +131,18 @@ func (c *Connector) login(ctx context.Context, cl *client.Client, e Endpoint) er
 	return nil
 }
 
+// askCaps asks for the capabilities when the session has none yet: a
+// greeting without [CAPABILITY] (Courier-IMAP's "* PREAUTH Ready.", or a
+// session left unauthenticated), so that checks, help and completion go by
+// what the server offers.
+func askCaps(ctx context.Context, cl *client.Client) error {
+	if cl.HasCapsKnown() || cl.State() == client.StateLogout {
+		return nil
+	}
+	_, err := cl.Capability(ctx)
+	return err
+}
+
 // authenticate uses e.Mech, else the strongest AUTH= mechanism offered
 // (client.DefaultMechanism), else the LOGIN command.
 func authenticate(ctx context.Context, cl *client.Client, e Endpoint, pw string) (*client.Result, error) {
@@ -147,4 +163,17 @@ func authenticate(ctx context.Context, cl *client.Client, e Endpoint, pw string)
 		return nil, err
 	}
 	return cl.Authenticate(ctx, m)
+}
+
+// ReportAlerts writes to w the [ALERT]s cl received (RFC 9051 section
+// 7.1: the user must see them) and forgets them: for a connection whose
+// login or select failed, so that the greeting's or the login's alert is
+// not lost with it.
+func ReportAlerts(w io.Writer, cl *client.Client) {
+	if cl == nil {
+		return
+	}
+	for _, a := range cl.Alerts() {
+		render.Alert(w, a, render.Options{})
+	}
 }

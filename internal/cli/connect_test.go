@@ -154,3 +154,25 @@ func TestHintLogin(t *testing.T) {
 		t.Errorf("Hint(other) = %q", h)
 	}
 }
+
+// TestConnectAsksCapabilities: a PREAUTH greeting without [CAPABILITY]
+// (Courier-IMAP's "* PREAUTH Ready.") is followed by CAPABILITY, so the
+// session knows what the server offers.
+func TestConnectAsksCapabilities(t *testing.T) {
+	server := `printf '* PREAUTH Ready.\r\n'
+while read -r tag cmd rest; do
+  case "$cmd" in
+    CAPABILITY*) printf '* CAPABILITY IMAP4rev1 NAMESPACE UTF8=ACCEPT\r\n%s OK done\r\n' "$tag";;
+    *) printf '%s BAD unexpected\r\n' "$tag";;
+  esac
+done`
+	c := &Connector{Stderr: io.Discard, Passwords: &Passwords{Getenv: noEnv}}
+	cl, err := c.Connect(context.Background(), Endpoint{Stream: []string{"/bin/sh", "-c", server}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	if !cl.HasCap("UTF8=ACCEPT") || cl.HasCap("MOVE") {
+		t.Errorf("capabilities after a PREAUTH greeting without them: %v", cl.Caps())
+	}
+}

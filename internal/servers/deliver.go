@@ -6,8 +6,8 @@ import (
 )
 
 // Deliver stores msgs (complete RFC 5322 messages with CRLF line endings) in
-// the user's mailbox, logging in over the plain port and using one
-// MULTIAPPEND command. mailbox is the name as sent on the wire (modified
+// the user's mailbox, logging in over the plain port and appending them one
+// by one. mailbox is the name as sent on the wire (modified
 // UTF-7 for non-ASCII, with the server's PersonalPrefix and Separator); it
 // is created first unless it is INBOX. Any failure ends the test.
 func (s *Server) Deliver(t testing.TB, user, mailbox string, msgs ...[]byte) {

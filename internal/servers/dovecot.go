@@ -63,12 +63,10 @@ func requireDovecot(t testing.TB) {
 	}
 }
 
-// PreauthCommand returns the argv of a pre-authenticated IMAP session for
-// user on stdin/stdout ("* PREAUTH" greeting, RFC 9051 section 7.1.4), like
-// Python's imaplib.IMAP4_stream: no listener and no running daemon are
-// involved. The session runs /usr/lib/dovecot/imap with this instance's
-// config and drops to the mail user itself; USER and HOME select the account.
-func (s *Server) PreauthCommand(user string) []string {
+// dovecotPreauth is PreauthCommand for Dovecot: /usr/lib/dovecot/imap with
+// this instance's config drops to the mail user itself; USER and HOME select
+// the account.
+func (s *Server) dovecotPreauth(user string) []string {
 	return []string{
 		"env", "-i", "-C", "/", // imap chdir()s after dropping root
 		"PATH=/usr/sbin:/usr/bin:/sbin:/bin",

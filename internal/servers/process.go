@@ -24,6 +24,9 @@ type daemon struct {
 	stopBy syscall.Signal // how stop ends the master
 	exited chan struct{}  // closed once cmd.Wait has returned
 	err    error          // cmd.Wait's result, valid after exited is closed
+	// mountNS is the private mount namespace the daemon runs in (see
+	// startDaemonInNamespace), or "" when it shares ours.
+	mountNS string
 }
 
 // startDaemon runs argv with stdout and stderr appended to logFile; stop
@@ -31,6 +34,29 @@ type daemon struct {
 // terminal reaches only the test binary, which then stops it) and SIGTERM if
 // the test binary dies.
 func startDaemon(argv []string, dir, logFile string, stopBy syscall.Signal) (*daemon, error) {
+	return startDaemonAttr(argv, dir, logFile, stopBy, &syscall.SysProcAttr{})
+}
+
+// startDaemonInNamespace is startDaemon in a new private mount namespace
+// (unshare(CLONE_NEWNS), with / made private so that no mount leaks out):
+// what the daemon mounts only it and its descendants see. stop then ends
+// every process of that namespace, also those that left the process group.
+func startDaemonInNamespace(argv []string, dir, logFile string, stopBy syscall.Signal) (*daemon, error) {
+	d, err := startDaemonAttr(argv, dir, logFile, stopBy, &syscall.SysProcAttr{Unshareflags: syscall.CLONE_NEWNS})
+	if err != nil {
+		return nil, err
+	}
+	if d.mountNS, err = privateMountNamespace(d.cmd.Process.Pid); err != nil {
+		d.cmd.Process.Kill()
+		<-d.exited
+		return nil, err
+	}
+	return d, nil
+}
+
+// startDaemonAttr starts argv with attr, to which it adds its own process
+// group and SIGTERM on the test binary's death.
+func startDaemonAttr(argv []string, dir, logFile string, stopBy syscall.Signal, attr *syscall.SysProcAttr) (*daemon, error) {
 	out, err := os.OpenFile(logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, err
@@ -39,7 +65,8 @@ func startDaemon(argv []string, dir, logFile string, stopBy syscall.Signal) (*da
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = out, out
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
+	attr.Setpgid, attr.Pdeathsig = true, syscall.SIGTERM
+	cmd.SysProcAttr = attr
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
@@ -63,19 +90,24 @@ func (d *daemon) running() error {
 
 // stop sends d.stopBy to the daemon (only its own pid; the master's children
 // follow it), waits for it to exit, killing it after stopTimeout, and then
-// waits until no process of its process group is left.
+// waits until no process of its process group (or of its private mount
+// namespace, killing what is left there) is left.
 func (d *daemon) stop() error {
 	if err := d.cmd.Process.Signal(d.stopBy); err != nil && !errors.Is(err, os.ErrProcessDone) {
 		return err
 	}
+	var ignored error
 	select {
 	case <-d.exited:
 	case <-time.After(stopTimeout):
 		d.cmd.Process.Kill()
 		<-d.exited
-		return fmt.Errorf("%s ignored %v for %v; killed", d.cmd.Path, d.stopBy, stopTimeout)
+		ignored = fmt.Errorf("%s ignored %v for %v; killed", d.cmd.Path, d.stopBy, stopTimeout)
 	}
-	return d.waitGroupGone()
+	if d.mountNS != "" {
+		return errors.Join(ignored, emptyMountNamespace(d.mountNS))
+	}
+	return errors.Join(ignored, d.waitGroupGone())
 }
 
 // waitReady polls until both listeners of s answer with an IMAP greeting

@@ -109,16 +109,64 @@ func (c *rawConn) authenticatePlain(user, password string) error {
 	return err
 }
 
-// appendMessages stores msgs in mailbox with one MULTIAPPEND command
-// (RFC 3502) using non-synchronizing literals (RFC 7888 LITERAL+).
+// appendMessages stores msgs in mailbox, one APPEND each with a
+// synchronizing literal: every server takes that (Courier has neither
+// MULTIAPPEND nor LITERAL+).
 func (c *rawConn) appendMessages(mailbox string, msgs [][]byte) error {
-	cmd := []byte("APPEND " + quote(mailbox))
 	for _, msg := range msgs {
-		cmd = append(cmd, " {"+strconv.Itoa(len(msg))+"+}\r\n"...)
-		cmd = append(cmd, msg...)
+		c.tag++
+		tag := "r" + strconv.Itoa(c.tag)
+		header := tag + " APPEND " + quote(mailbox) + " {" + strconv.Itoa(len(msg)) + "}\r\n"
+		if _, err := c.conn.Write([]byte(header)); err != nil {
+			return err
+		}
+		if err := c.awaitContinuation(tag); err != nil {
+			return err
+		}
+		if _, err := c.conn.Write(msg); err != nil {
+			return err
+		}
+		if _, err := c.conn.Write([]byte("\r\n")); err != nil {
+			return err
+		}
+		if err := c.awaitTagged(tag, "APPEND"); err != nil {
+			return err
+		}
 	}
-	_, err := c.send(cmd)
-	return err
+	return nil
+}
+
+// awaitContinuation reads up to the server's "+", failing on the tagged
+// answer (a NO or BAD instead of the continuation).
+func (c *rawConn) awaitContinuation(tag string) error {
+	for {
+		line, err := c.readLine()
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(line, "+") {
+			return nil
+		}
+		if rest, ok := strings.CutPrefix(line, tag+" "); ok {
+			return fmt.Errorf("APPEND: %s", rest)
+		}
+	}
+}
+
+// awaitTagged reads up to the tagged answer and fails unless it is OK.
+func (c *rawConn) awaitTagged(tag, command string) error {
+	for {
+		line, err := c.readLine()
+		if err != nil {
+			return err
+		}
+		if rest, ok := strings.CutPrefix(line, tag+" "); ok {
+			if !strings.HasPrefix(rest, "OK") {
+				return fmt.Errorf("%s: %s", command, rest)
+			}
+			return nil
+		}
+	}
 }
 
 // close says LOGOUT and closes the connection.

@@ -1,12 +1,13 @@
 // Package servers starts private, throw-away instances of real IMAP servers
-// (Dovecot 2.3 and Cyrus IMAP 3.x) for tests of other packages.
+// (Dovecot 2.3, Cyrus IMAP 3.x and Courier-IMAP 5.0) for tests of other
+// packages.
 //
 // Each instance gets its own directory, a fresh self-signed certificate, two
 // free ports on 127.0.0.1 (IMAP with STARTTLS, and implicit-TLS IMAPS) and the
 // test users alice/alicepw, bob/bobpw, carol/pässwörd€ and admin/adminpw.
 // It is stopped and removed by t.Cleanup. When a server is not installed the
 // test is skipped, unless IMAPSH_REQUIRE_SERVERS=1 makes that a failure.
-// Install both servers with .ci/install-servers.sh (as root).
+// Install the servers with .ci/install-servers.sh (as root).
 //
 // Close client connections before the server stops: t.Cleanup runs last
 // in, first out, so register a connection's cleanup after starting the
@@ -44,7 +45,7 @@ var specialUseFolders = []string{"Drafts", "Sent", "Trash", "Junk", "Archive"}
 
 // Server describes one running test server instance.
 type Server struct {
-	// Name is "dovecot" or "cyrus".
+	// Name is "dovecot", "cyrus" or "courier".
 	Name string
 	// Host is the listen address, always "127.0.0.1".
 	Host string
@@ -58,21 +59,24 @@ type Server struct {
 	// CAPool holds that certificate, ready for tls.Config.RootCAs.
 	CAPool *x509.CertPool
 	// Users maps each test user to its password; "admin" is the server admin
-	// (Dovecot: master user, log in as "alice*admin"; Cyrus: admins: admin).
+	// (Dovecot: master user, log in as "alice*admin"; Cyrus: admins: admin;
+	// Courier has no IMAP admin, and admin is an ordinary user there).
 	Users map[string]string
-	// Separator is the hierarchy separator: "/" (Dovecot) or "." (Cyrus).
+	// Separator is the hierarchy separator: "/" (Dovecot) or "." (Cyrus,
+	// Courier).
 	Separator string
 	// PersonalPrefix is the personal namespace prefix: "" (Dovecot) or
-	// "INBOX." (Cyrus).
+	// "INBOX." (Cyrus, Courier).
 	PersonalPrefix string
 	// Dir holds the instance's config, mail, sockets and logs; it lies under
 	// /dev/shm (else /tmp) and is removed when the test ends.
 	Dir string
 
-	keyFile  string   // PEM private key of the certificate in CAFile
-	logFiles []string // read by Log
-	group    int      // the daemon's process group (KillSessions)
-	session  string   // the command name of its per-connection processes
+	keyFile      string   // PEM private key of the certificate in CAFile
+	logFiles     []string // read by Log
+	group        int      // the daemon's process group (KillSessions)
+	session      string   // the command name of its per-connection processes
+	namespacePID int      // a process in the server's private mount namespace (Courier)
 }
 
 // IMAPAddr returns host:port of the plain (STARTTLS) IMAP listener.

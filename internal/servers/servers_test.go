@@ -19,6 +19,7 @@ var starters = []struct {
 }{
 	{"dovecot", Dovecot},
 	{"cyrus", Cyrus},
+	{"courier", Courier},
 }
 
 // forEachServer runs test in parallel against a fresh instance of each
@@ -74,7 +75,7 @@ func containsLine(lines []string, parts ...string) bool {
 }
 
 func TestServerFields(t *testing.T) {
-	want := map[string][2]string{"dovecot": {"/", ""}, "cyrus": {".", "INBOX."}}
+	want := map[string][2]string{"dovecot": {"/", ""}, "cyrus": {".", "INBOX."}, "courier": {".", "INBOX."}}
 	forEachServer(t, func(t *testing.T, s *Server) {
 		if s.Host != "127.0.0.1" || s.IMAPPort == s.IMAPSPort || s.IMAPPort == 0 {
 			t.Errorf("bad address: host %q ports %d, %d", s.Host, s.IMAPPort, s.IMAPSPort)
@@ -98,15 +99,28 @@ func TestServerFields(t *testing.T) {
 }
 
 func TestCapabilities(t *testing.T) {
-	common := []string{"IMAP4rev1", "LITERAL+", "MULTIAPPEND", "NAMESPACE", "SPECIAL-USE",
+	rich := []string{"IMAP4rev1", "LITERAL+", "MULTIAPPEND", "NAMESPACE", "SPECIAL-USE",
 		"METADATA", "QUOTA", "ACL", "COMPRESS=DEFLATE", "CONDSTORE", "MOVE", "ID", "IDLE"}
-	extra := map[string][]string{"dovecot": {"RIGHTS=texk"}, "cyrus": {"ANNOTATEMORE"}}
+	want := map[string][]string{
+		"dovecot": append(rich, "RIGHTS=texk"),
+		"cyrus":   append(rich, "ANNOTATEMORE"),
+		"courier": {"IMAP4rev1", "NAMESPACE", "QUOTA", "ACL", "IDLE", "SORT", "THREAD=REFERENCES",
+			"UIDPLUS", "ENABLE", "UTF8=ACCEPT", "AUTH=CRAM-MD5"},
+	}
+	// Courier lacks these (and so the client tests what it does without them).
+	lacking := map[string][]string{"courier": {"LITERAL+", "MOVE", "UNSELECT", "ESEARCH",
+		"CONDSTORE", "ID", "METADATA", "SPECIAL-USE", "COMPRESS=DEFLATE", "AUTH=PLAIN"}}
 	forEachServer(t, func(t *testing.T, s *Server) {
 		c := session(t, s, "alice")
 		caps := " " + strings.Join(mustSend(t, c, "CAPABILITY"), " ") + " "
-		for _, want := range append(common, extra[s.Name]...) {
-			if !strings.Contains(caps, " "+want+" ") {
-				t.Errorf("CAPABILITY lacks %s: %s", want, caps)
+		for _, cp := range want[s.Name] {
+			if !strings.Contains(caps, " "+cp+" ") {
+				t.Errorf("CAPABILITY lacks %s: %s", cp, caps)
+			}
+		}
+		for _, cp := range lacking[s.Name] {
+			if strings.Contains(caps, " "+cp+" ") {
+				t.Errorf("CAPABILITY has %s: %s", cp, caps)
 			}
 		}
 	})
@@ -181,7 +195,7 @@ func startTLS(t *testing.T, c *rawConn, cfg *tls.Config) {
 
 func TestLogin(t *testing.T) {
 	forEachServer(t, func(t *testing.T, s *Server) {
-		admin := map[string]string{"dovecot": "alice*admin", "cyrus": "admin"}[s.Name]
+		admin := map[string]string{"dovecot": "alice*admin", "cyrus": "admin", "courier": "admin"}[s.Name]
 		tests := []struct {
 			command string
 			ok      bool
@@ -193,15 +207,18 @@ func TestLogin(t *testing.T) {
 			{"LOGIN nobody alicepw", false},
 		}
 		for _, tt := range tests {
-			c, err := dialRaw(s.IMAPAddr(), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = c.send([]byte(tt.command))
-			c.conn.Close()
-			if (err == nil) != tt.ok {
-				t.Errorf("%s: err = %v, want ok=%v", tt.command, err, tt.ok)
-			}
+			t.Run(tt.command, func(t *testing.T) {
+				t.Parallel() // Courier answers a wrong password after 5 s
+				c, err := dialRaw(s.IMAPAddr(), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = c.send([]byte(tt.command))
+				c.conn.Close()
+				if (err == nil) != tt.ok {
+					t.Errorf("%s: err = %v, want ok=%v", tt.command, err, tt.ok)
+				}
+			})
 		}
 		session(t, s, "carol") // UTF-8 password via AUTHENTICATE PLAIN
 	})
@@ -211,13 +228,33 @@ func TestSpecialUseFolders(t *testing.T) {
 	forEachServer(t, func(t *testing.T, s *Server) {
 		c := session(t, s, "bob")
 		lines := mustSend(t, c, `LIST "" "*"`)
+		subscribed := mustSend(t, c, `LSUB "" "*"`)
 		for _, box := range specialUseFolders {
-			if !containsLine(lines, `\`+box, s.PersonalPrefix+box) {
-				t.Errorf("no %s with \\%s in %q", box, box, lines)
+			attr := `\` + box
+			if s.Name == "courier" {
+				attr = "" // no SPECIAL-USE: a plain folder
+			}
+			if !listsMailbox(lines, s.PersonalPrefix+box, attr) {
+				t.Errorf("no %s with %q in %q", box, attr, lines)
+			}
+			if !listsMailbox(subscribed, s.PersonalPrefix+box, "") {
+				t.Errorf("%s not subscribed: %q", box, subscribed)
 			}
 		}
 		mustSend(t, c, "GETQUOTAROOT INBOX")
 	})
+}
+
+// listsMailbox reports whether a LIST or LSUB line names mailbox (as an
+// atom or a quoted string) and holds attr (ignoring case).
+func listsMailbox(lines []string, mailbox, attr string) bool {
+	for _, l := range lines {
+		named := strings.HasSuffix(l, " "+mailbox) || strings.HasSuffix(l, ` "`+mailbox+`"`)
+		if named && strings.Contains(strings.ToLower(l), strings.ToLower(attr)) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestDeliver(t *testing.T) {
@@ -242,25 +279,33 @@ func TestDeliver(t *testing.T) {
 	})
 }
 
-func TestDovecotPreauth(t *testing.T) {
-	s := Dovecot(t)
-	s.Deliver(t, "bob", "INBOX", []byte("Subject: hi\r\n\r\nhi\r\n"))
-	argv := s.PreauthCommand("bob")
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Stdin = strings.NewReader("p1 SELECT INBOX\r\np2 LOGOUT\r\n")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%q: %v\n%s\n%s", argv, err, out, s.Log())
-	}
-	lines := strings.Split(string(out), "\r\n")
-	if !strings.HasPrefix(lines[0], "* PREAUTH") || !strings.Contains(lines[0], "Logged in as bob") {
-		t.Errorf("greeting = %q, want * PREAUTH ... Logged in as bob", lines[0])
-	}
-	for _, want := range []string{"* 1 EXISTS", "p1 OK", "p2 OK"} {
-		if !containsLine(lines, want) {
-			t.Errorf("preauth session lacks %q:\n%s", want, out)
+func TestPreauth(t *testing.T) {
+	forEachServer(t, func(t *testing.T, s *Server) {
+		argv := s.PreauthCommand("bob")
+		if s.Name == "cyrus" {
+			if argv != nil {
+				t.Errorf("Cyrus has no PREAUTH mode, got %q", argv)
+			}
+			return
 		}
-	}
+		s.Deliver(t, "bob", "INBOX", []byte("Subject: hi\r\n\r\nhi\r\n"))
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Stdin = strings.NewReader("p1 SELECT INBOX\r\np2 LOGOUT\r\n")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%q: %v\n%s\n%s", argv, err, out, s.Log())
+		}
+		lines := strings.Split(string(out), "\r\n")
+		greeting := map[string]string{"dovecot": "Logged in as bob", "courier": "Ready."}[s.Name]
+		if !strings.HasPrefix(lines[0], "* PREAUTH") || !strings.Contains(lines[0], greeting) {
+			t.Errorf("greeting = %q, want * PREAUTH ... %s", lines[0], greeting)
+		}
+		for _, want := range []string{"* 1 EXISTS", "p1 OK", "p2 OK"} {
+			if !containsLine(lines, want) {
+				t.Errorf("preauth session lacks %q:\n%s", want, out)
+			}
+		}
+	})
 }
 
 func TestTwoDovecotsAtOnce(t *testing.T) {

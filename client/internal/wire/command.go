@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrUnsafeArgument is returned for an argument that cannot be sent as it
@@ -20,13 +21,22 @@ type Part struct {
 	Size    int64     // literal size in bytes
 	Binary  bool      // literal8 ~{n} (RFC 3516)
 	Secret  bool      // hidden in traces and logs
+	// Sync makes the literal wait for the server's continuation even with
+	// LITERAL+, so that a server refusing the command line does so before
+	// any of the data is read (see Client.Append's UTF8 form).
+	Sync bool
 }
 
 // Command accumulates one command line. Builder methods never put CR, LF or
 // NUL into inline text: such data becomes a literal, or the command records
 // ErrUnsafeArgument, reported by Err.
 type Command struct {
-	Parts  []Part
+	Parts []Part
+	// UTF8 says the session is in UTF-8 mode (ENABLE UTF8=ACCEPT, RFC 6855
+	// section 3; IMAP4rev2, RFC 9051): mailbox names go in UTF-8, not
+	// modified UTF-7, and a quoted string may hold valid UTF-8, so such
+	// text needs no literal (and no round trip without LITERAL+).
+	UTF8   bool
 	err    error
 	secret bool
 }
@@ -115,7 +125,7 @@ func (c *Command) AString(s string) *Command {
 	switch {
 	case isAtom(s, true):
 		return c.text(s)
-	case isQuotable(s):
+	case isQuotable(s, c.UTF8):
 		return c.text(quote(s))
 	}
 	return c.Literal([]byte(s))
@@ -124,7 +134,7 @@ func (c *Command) AString(s string) *Command {
 // String appends s as a quoted string or, when needed, a literal (never
 // as an atom: RFC 9051 string).
 func (c *Command) String(s string) *Command {
-	if isQuotable(s) {
+	if isQuotable(s, c.UTF8) {
 		return c.text(quote(s))
 	}
 	return c.Literal([]byte(s))
@@ -139,9 +149,10 @@ func (c *Command) NString(s *string) *Command {
 }
 
 // Mailbox appends a mailbox name, encoded in modified UTF-7 (RFC 3501
-// section 5.1.3) unless utf8 is set (UTF8=ACCEPT enabled, RFC 6855).
-func (c *Command) Mailbox(name string, utf8 bool) *Command {
-	if !utf8 {
+// section 5.1.3) unless the command is in UTF-8 mode (c.UTF8), where it
+// goes as UTF-8, quoted when it is not an atom (RFC 6855 section 3).
+func (c *Command) Mailbox(name string) *Command {
+	if !c.UTF8 {
 		name = EncodeMailbox(name)
 	}
 	return c.AString(name)
@@ -156,6 +167,14 @@ func (c *Command) Literal(data []byte) *Command {
 // binary selects literal8 (~{n}, RFC 3516) for APPEND of binary data.
 func (c *Command) LiteralReader(r io.Reader, size int64, binary bool) *Command {
 	c.Parts = append(c.Parts, Part{Literal: r, Size: size, Binary: binary, Secret: c.secret})
+	return c
+}
+
+// SyncLiteralReader is LiteralReader for a literal that always waits for
+// the server's continuation (Part.Sync).
+func (c *Command) SyncLiteralReader(r io.Reader, size int64, binary bool) *Command {
+	c.LiteralReader(r, size, binary)
+	c.Parts[len(c.Parts)-1].Sync = true
 	return c
 }
 
@@ -193,18 +212,24 @@ func isAtom(s string, bracket bool) bool {
 	return true
 }
 
-// isQuotable reports whether s can go in a quoted string: 7-bit, no CR, LF
-// or NUL, and not absurdly long.
-func isQuotable(s string) bool {
+// isQuotable reports whether s can go in a quoted string: no CR, LF or
+// NUL, not absurdly long, and 7-bit, or valid UTF-8 when utf8 is set (RFC
+// 6855 section 3: the server must reject invalid UTF-8 in quoted strings,
+// so such bytes still go as a literal).
+func isQuotable(s string, utf8ok bool) bool {
 	if len(s) > 4096 {
 		return false
 	}
+	eightBit := false
 	for i := 0; i < len(s); i++ {
-		if b := s[i]; b == 0 || b == '\r' || b == '\n' || b >= 0x80 {
+		switch b := s[i]; {
+		case b == 0 || b == '\r' || b == '\n':
 			return false
+		case b >= 0x80:
+			eightBit = true
 		}
 	}
-	return true
+	return !eightBit || (utf8ok && utf8.ValidString(s))
 }
 
 func quote(s string) string {

@@ -123,6 +123,32 @@ func TestRawArgs(t *testing.T) {
 	}
 }
 
+// TestSearchArgs: an unquoted 8-bit word is not an atom; it goes as a
+// string (a literal, or quoted in UTF-8 mode), and the rest as typed.
+func TestSearchArgs(t *testing.T) {
+	tests := []struct {
+		in   string
+		utf8 bool
+		want string
+	}{
+		{"SUBJECT Grüße", false, "SUBJECT {7}Grüße"},
+		{"SUBJECT Grüße", true, `SUBJECT "Grüße"`},
+		{"(OR SUBJECT Grüße FROM Jörg) UNSEEN", true, `(OR SUBJECT "Grüße" FROM "Jörg") UNSEEN`},
+		{`SUBJECT "Grüße" BODY Köln`, true, `SUBJECT "Grüße" BODY "Köln"`},
+		{"UNSEEN FROM alice 1:5", false, "UNSEEN FROM alice 1:5"},
+		{"SUBJECT a\xffb", true, "SUBJECT {3}a\xffb"}, // not UTF-8: a literal even then
+	}
+	for _, tt := range tests {
+		c := (&Command{UTF8: tt.utf8}).SearchArgs(tt.in)
+		if got := render(t, c); got != tt.want || c.Err() != nil {
+			t.Errorf("SearchArgs(%q) UTF8=%v = %q (err %v), want %q", tt.in, tt.utf8, got, c.Err(), tt.want)
+		}
+	}
+	if c := (&Command{}).SearchArgs("TEXT {4}"); c.Err() == nil {
+		t.Error("SearchArgs accepted a literal marker")
+	}
+}
+
 func TestSecretParts(t *testing.T) {
 	c := (&Command{}).Atom("alice").SP()
 	c.Secret(func(c *Command) { c.AString("pass word") })
@@ -144,6 +170,25 @@ func TestSecretParts(t *testing.T) {
 	}
 }
 
+func TestStringUTF8Mode(t *testing.T) {
+	tests := []struct {
+		in   string
+		utf8 bool
+		want string
+	}{
+		{"Grüße", false, "{7}Grüße"},
+		{"Grüße", true, `"Grüße"`},
+		{"日本語", true, `"日本語"`},
+		{"\xc3", true, "{1}\xc3"}, // a cut UTF-8 sequence
+		{"a\r\nb", true, "{4}a\r\nb"},
+	}
+	for _, tt := range tests {
+		if got := render(t, (&Command{UTF8: tt.utf8}).String(tt.in)); got != tt.want {
+			t.Errorf("String(%q) with UTF8=%v = %q, want %q", tt.in, tt.utf8, got, tt.want)
+		}
+	}
+}
+
 func TestLiteralReaderBinary(t *testing.T) {
 	c := (&Command{}).LiteralReader(strings.NewReader("\x00bin"), 4, true)
 	if got := render(t, c); got != "~{4}\x00bin" {
@@ -160,10 +205,17 @@ func TestMailboxArgument(t *testing.T) {
 		{"INBOX", false, "INBOX"},
 		{"Ärger & Co", false, `"&AMQ-rger &- Co"`},
 		{"Lab/Ünïcødé/日本語", false, "Lab/&ANw-n&AO8-c&APg-d&AOk-/&ZeVnLIqe-"},
-		{"Ärger", true, "{6}Ärger"},
+		// UTF-8 mode (RFC 6855 section 3): UTF-8 in a quoted string, no
+		// literal and so no round trip; "&" is just a character.
+		{"Ärger", true, `"Ärger"`},
+		{"INBOX.A&AOQ-B", true, "INBOX.A&AOQ-B"},
+		{"Ärger & Co", true, `"Ärger & Co"`},
+		{`Quote"Ä`, true, `"Quote\"Ä"`},
+		{"bad\xffUTF-8", true, "{9}bad\xffUTF-8"},
+		{"line\nbreak", true, "{10}line\nbreak"},
 	}
 	for _, tt := range tests {
-		if got := render(t, (&Command{}).Mailbox(tt.in, tt.utf8)); got != tt.want {
+		if got := render(t, (&Command{UTF8: tt.utf8}).Mailbox(tt.in)); got != tt.want {
 			t.Errorf("Mailbox(%q, %v) = %q, want %q", tt.in, tt.utf8, got, tt.want)
 		}
 	}

@@ -30,6 +30,9 @@ type Decoder struct {
 	held, room, start int64
 	// budget is what LimitNext set: a bound below MaxResponse, or -1.
 	budget int64
+	// warnings are problems of the current response that did not stop
+	// it (Warn).
+	warnings []error
 }
 
 // NewDecoder returns a Decoder reading from r with the given limits.
@@ -90,6 +93,7 @@ func (d *Decoder) Begin() error {
 		d.long = nil
 	}
 	d.held, d.room, d.start = 0, d.lim.MaxResponse, d.read
+	d.warnings = d.warnings[:0]
 	for {
 		if err := d.readFragment(); err != nil {
 			return err
@@ -387,6 +391,15 @@ func (d *Decoder) Rewind(m Mark) bool {
 	}
 	d.pos, d.err = m.pos, nil
 	return true
+}
+
+// TextSince returns the bytes read since m, or "" when a literal was read
+// since (the fragment changed).
+func (d *Decoder) TextSince(m Mark) string {
+	if m.offset != d.offset || m.pos > d.pos {
+		return ""
+	}
+	return d.sub(m.pos, min(d.pos, len(d.frag)))
 }
 
 // TextUntil consumes and returns the bytes before the next occurrence of

@@ -102,7 +102,7 @@ func TestDecoderSyntaxErrors(t *testing.T) {
 		{"unclosed bracket", "BODY[1\r\n", "']'"},
 		{"unclosed bracket with quote", "BODY[\"x\r\n", "']'"},
 		{"junk after value", "a)\r\n", "end of response"},
-		{"number above 2^63", "{9223372036854775808}\r\n", "number below 2^63"},
+		{"number above 2^63", "{9223372036854775808}\r\n", "literal size below 2^63"},
 		{"literal not at end of line", "{3} x\r\nabc\r\n", "CRLF after literal size"},
 	}
 	for _, tt := range tests {

@@ -28,6 +28,9 @@ func FuzzDecoderValue(f *testing.F) {
 		"BODY[\"x\\\r\n",
 		"((((((((((x))))))))))\r\n",
 		"\r\n\r\n\\Seen [test] \\*\r\n",
+		"(\"MOUNDARY=\"_x_\"\" \"\"\"\" \"FOO\\BAR\")\r\n",
+		"(\"folded,\r\n\tmore\" ( a)(b))\r\n",
+		"(4294967296 18446744073709551616 \\)\r\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -35,7 +35,7 @@ func (d *Decoder) literalHeader() (LiteralInfo, bool) {
 	if !d.Special('{') {
 		return info, d.Expected("literal")
 	}
-	n, ok := d.Number64()
+	n, ok := d.literalSize()
 	if !ok {
 		return info, false
 	}

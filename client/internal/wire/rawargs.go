@@ -7,7 +7,15 @@ package wire
 // outside a quoted string are refused with ErrUnsafeArgument, and so is a
 // literal marker ({4}, {4+}, ~{4}): typed at the end of a line it would
 // make the server wait for bytes that never come (quote such text).
-func (c *Command) RawArgs(s string) *Command {
+func (c *Command) RawArgs(s string) *Command { return c.rawArgs(s, false) }
+
+// SearchArgs appends search keys typed by a user (SEARCH, SORT, THREAD)
+// like RawArgs, except that an unquoted word holding 8-bit bytes
+// (SUBJECT Grüße) goes as a string, quoted in UTF-8 mode and a literal
+// otherwise: an atom can never hold 8-bit bytes (RFC 3501, RFC 9051).
+func (c *Command) SearchArgs(s string) *Command { return c.rawArgs(s, true) }
+
+func (c *Command) rawArgs(s string, stringify8bit bool) *Command {
 	i := 0
 	for i < len(s) {
 		if s[i] != '"' {
@@ -19,7 +27,11 @@ func (c *Command) RawArgs(s string) *Command {
 				c.setErr(ErrUnsafeArgument)
 				return c
 			}
-			c.Raw(s[i:j])
+			if stringify8bit {
+				c.unquotedWords(s[i:j])
+			} else {
+				c.Raw(s[i:j])
+			}
 			i = j
 			continue
 		}
@@ -32,6 +44,38 @@ func (c *Command) RawArgs(s string) *Command {
 		i = end
 	}
 	return c
+}
+
+// unquotedWords appends unquoted search text: words with 8-bit bytes as
+// strings, the rest (atoms, spaces, parentheses) as typed.
+func (c *Command) unquotedWords(s string) {
+	i := 0
+	for i < len(s) {
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '(' && s[j] != ')' {
+			j++
+		}
+		switch {
+		case j == i: // a separator
+			c.Raw(s[i : i+1])
+			j = i + 1
+		case !isASCII(s[i:j]):
+			c.String(s[i:j])
+		default:
+			c.Raw(s[i:j])
+		}
+		i = j
+	}
+}
+
+// isASCII reports whether s holds no byte with the high bit set.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // scanQuoted reads a quoted string starting at s[i] == '"', returning its

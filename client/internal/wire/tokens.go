@@ -68,8 +68,9 @@ func (d *Decoder) AStringAtom() (string, bool) {
 }
 
 // Flag consumes a flag or mailbox attribute: an atom, optionally preceded
-// by a backslash, or the special \* of PERMANENTFLAGS. Inside a list a flag
-// may contain ']' (keywords such as [test] seen on Dovecot).
+// by a backslash, or the special \* of PERMANENTFLAGS (also accepted in
+// FLAGS, where GreenMail sends it: ruby/net-imap #228). Inside a list a
+// flag may contain ']' (keywords such as [test] seen on Dovecot).
 func (d *Decoder) Flag() (string, bool) {
 	if d.err != nil {
 		return "", false
@@ -79,45 +80,80 @@ func (d *Decoder) Flag() (string, bool) {
 		return `\*`, true
 	}
 	d.scan(&atomSpecials, d.depth > 0)
-	if d.pos == start || (d.pos == start+1 && d.frag[start] == '\\') {
-		d.pos = start
+	if d.pos == start {
 		return "", d.Expected("flag")
 	}
+	// A lone "\" (a flag-extension without its atom) is kept as sent: a
+	// Dovecot-based XLIST sent (\HasChildren \) (libetpan #403).
 	return d.sub(start, d.pos), true
 }
 
-// Number consumes an unsigned 32-bit number (RFC 9051 number).
+// Number consumes an unsigned 32-bit number (RFC 9051 number,
+// nz-number). A number that does not fit is consumed and flagged with a
+// *RangeError warning: ok is false while Err stays nil, and the caller
+// leaves its field out rather than wrap the value.
 func (d *Decoder) Number() (uint32, bool) {
-	n, ok := d.Number64()
-	if ok && n > 1<<32-1 {
-		return 0, d.Expected("32-bit number")
-	}
+	n, ok := d.digits(1<<32 - 1)
 	return uint32(n), ok
 }
 
-// Number64 consumes an unsigned 63-bit number (mod-sequence values, sizes).
+// Number64 consumes an unsigned 63-bit number (RFC 9051 number64, RFC
+// 7162 mod-sequence-value), with Number's treatment of numbers that do
+// not fit.
 func (d *Decoder) Number64() (uint64, bool) {
+	return d.digits(1<<63 - 1)
+}
+
+// digits consumes 1*DIGIT; a value above max is flagged as a RangeError
+// warning and gives ok false without an error.
+func (d *Decoder) digits(max uint64) (uint64, bool) {
+	start := d.pos
+	n, over, ok := d.scanDigits(max)
+	if over {
+		d.rangeWarning(start, d.pos, max)
+	}
+	return n, ok
+}
+
+// scanDigits consumes 1*DIGIT and reports whether the value exceeds max
+// (then n is 0 and ok false); no digits is an error.
+func (d *Decoder) scanDigits(max uint64) (n uint64, over, ok bool) {
 	if d.err != nil {
-		return 0, false
+		return 0, false, false
 	}
 	start := d.pos
-	var n uint64
-	for d.pos < len(d.frag) {
+	for ; d.pos < len(d.frag); d.pos++ {
 		c := d.frag[d.pos]
 		if c < '0' || c > '9' {
 			break
 		}
 		digit := uint64(c - '0')
-		if n > (1<<63-1-digit)/10 {
-			return 0, d.Expected("number below 2^63")
+		if over || n > (max-digit)/10 {
+			over = true
+			continue
 		}
 		n = n*10 + digit
-		d.pos++
 	}
 	if d.pos == start {
-		return 0, d.Expected("number")
+		return 0, false, d.Expected("number")
 	}
-	return n, true
+	if over {
+		return 0, true, false
+	}
+	return n, false, true
+}
+
+// literalSize consumes the number64 of a literal header. A size that
+// does not fit is an error, not a warning: the end of the literal, and
+// so of the response, cannot be found.
+func (d *Decoder) literalSize() (uint64, bool) {
+	start := d.pos
+	n, over, ok := d.scanDigits(1<<63 - 1)
+	if over {
+		d.pos = start
+		return 0, d.Expected("literal size below 2^63")
+	}
+	return n, ok
 }
 
 // NumSetToken consumes a sequence-set or uid-set token such as 1:4,7,9:*
@@ -141,22 +177,78 @@ func (d *Decoder) NumSetToken() (string, bool) {
 }
 
 // Quoted consumes a quoted string. 8-bit bytes are accepted as they come
-// (servers send raw UTF-8 in quoted strings despite RFC 3501).
+// (servers send raw UTF-8 in quoted strings despite RFC 3501). Beyond the
+// grammar, as other clients do for servers that do not escape:
+//   - a '"' that is not followed by SP, ')', ']' or the end of the line
+//     is part of the string: `"MOUNDARY="_006_x_""` (Exchange, MailKit
+//     #485), `""""` as a description (go-imap #659), a name with quotes
+//     inside (djc/imap-proto #171, GreenMail #4);
+//   - a '\' before anything but '"' or '\' stays in the string: `"FOO\BAR"`
+//     (David.fx, MailKit #422; Domino, MailKit #943);
+//   - a string that runs to the end of the line goes on when the next
+//     line starts with a space or a tab, the string then holding the CRLF:
+//     a folded Subject sent inside quotes (jakartaee/mail-api #255, Cyrus
+//     #1522).
 func (d *Decoder) Quoted() (string, bool) {
 	if !d.Special('"') {
 		return "", d.Expected("quoted string")
 	}
 	start := d.pos
 	i := quotedStop(d.frag[start:])
-	if i < 0 {
-		d.pos = len(d.frag)
-		return "", d.Expected("closing quote")
+	if i >= 0 && d.frag[start+i] == '"' && closesQuoted(d.frag, start+i+1) {
+		d.pos = start + i + 1
+		return d.sub(start, start+i), true
 	}
-	if d.frag[start+i] == '\\' {
-		return d.quotedEscaped(start)
+	return d.quotedSlow(start)
+}
+
+// closesQuoted reports whether a '"' whose next byte is at i ends a
+// quoted string: it is followed by the end of the line or by what may
+// follow a string.
+func closesQuoted(frag []byte, i int) bool {
+	return i >= len(frag) || frag[i] == ' ' || frag[i] == ')' || frag[i] == ']'
+}
+
+// quotedSlow reads the rest of a quoted string that has escapes, quotes
+// inside, or a folded line, from start (just after the opening quote).
+func (d *Decoder) quotedSlow(start int) (string, bool) {
+	var raw []byte
+	for seg := start; ; seg = 0 {
+		for d.pos = seg; d.pos < len(d.frag); d.pos++ {
+			switch d.frag[d.pos] {
+			case '"':
+				if closesQuoted(d.frag, d.pos+1) {
+					raw = append(raw, d.frag[seg:d.pos]...)
+					d.pos++
+					return unescapeQuoted(raw), true
+				}
+			case '\\':
+				d.pos++
+			}
+		}
+		raw = append(append(raw, d.frag[seg:]...), '\r', '\n')
+		if len(raw) > d.lim.MaxLine || !d.foldedLineFollows() {
+			d.pos = len(d.frag)
+			return "", d.Expected("closing quote")
+		}
+		if d.readFragment() != nil {
+			return "", false
+		}
 	}
-	d.pos = start + i + 1
-	return d.sub(start, start+i), true
+}
+
+// foldedLineFollows reports whether the next line, already received,
+// starts with a space or a tab: a header line folded inside a quoted
+// string, never the start of a response. It does not wait for more input:
+// a string left open at the end of what the server sent (an unclosed
+// quote in a greeting) must not make the client wait for a line that
+// will not come.
+func (d *Decoder) foldedLineFollows() bool {
+	if d.r.Buffered() == 0 {
+		return false
+	}
+	next, err := d.r.Peek(1)
+	return err == nil && (next[0] == ' ' || next[0] == '\t')
 }
 
 const (
@@ -188,28 +280,13 @@ func quotedStop(b []byte) int {
 // in bytes above it, never below): the lowest set bit marks the first zero.
 func zeroBytes(v uint64) uint64 { return (v - lowBits) &^ v & highBits }
 
-// quotedEscaped reads the rest of a quoted string that has escapes, from
-// start (just after the opening quote).
-func (d *Decoder) quotedEscaped(start int) (string, bool) {
-	for d.pos = start; d.pos < len(d.frag); d.pos++ {
-		switch d.frag[d.pos] {
-		case '"':
-			s := d.frag[start:d.pos]
-			d.pos++
-			return unescapeQuoted(s), true
-		case '\\':
-			d.pos++
-		}
-	}
-	d.pos = len(d.frag)
-	return "", d.Expected("closing quote")
-}
-
+// unescapeQuoted removes the escapes of quoted-specials; a backslash
+// before any other byte is kept, as sent.
 func unescapeQuoted(s []byte) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '"' || s[i+1] == '\\') {
 			i++
 		}
 		b.WriteByte(s[i])
@@ -290,12 +367,15 @@ func (d *Decoder) List(item func() bool) bool {
 
 // listItems reads the elements and the closing parenthesis of a list.
 func (d *Decoder) listItems(item func() bool) bool {
+	d.SP() // "( a b)": a space after the parenthesis (MailKit #371)
 	for n := 0; ; n++ {
 		if d.Special(')') {
 			return true
 		}
 		if n > 0 {
-			if !d.SP() {
+			// Lists may follow each other without a space: body-type-mpart
+			// is 1*body, thread-nested is 2*thread-list.
+			if !d.SP() && d.Peek() != '(' {
 				return d.Expected("SP or ')'")
 			}
 			if d.Special(')') { // "(a b )": trailing space

@@ -1,0 +1,71 @@
+package completion_test
+
+import (
+	"fmt"
+	"testing"
+
+	"imapsh/client"
+	"imapsh/completion"
+	"imapsh/repl"
+)
+
+// manyMailboxes is a session cache after a LIST of 10,000 mailboxes: a
+// deep hierarchy, names with spaces (quoted on completion) and non-ASCII
+// names, as a large shared server has.
+type manyMailboxes struct{ names []string }
+
+func newManyMailboxes(n int) manyMailboxes {
+	names := make([]string, 0, n)
+	for i := range n {
+		switch i % 4 {
+		case 0:
+			names = append(names, fmt.Sprintf("Archive/%d/%02d/list-%05d", 2010+i%15, 1+i%12, i))
+		case 1:
+			names = append(names, fmt.Sprintf("Lists/project-%05d", i))
+		case 2:
+			names = append(names, fmt.Sprintf("Shared/Team %d/Sent Items %05d", i%50, i))
+		default:
+			names = append(names, fmt.Sprintf("Ünïcødé/日本語/%05d", i))
+		}
+	}
+	return manyMailboxes{names: names}
+}
+
+func (m manyMailboxes) State() client.State { return client.StateSelected }
+func (m manyMailboxes) Caps() []string      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
+func (m manyMailboxes) Mailboxes() []string { return m.names }
+func (m manyMailboxes) Flags() []string     { return []string{`\Seen`, `\Flagged`} }
+func (m manyMailboxes) Variables() []string { return nil }
+
+// BenchmarkCompleteMailbox10k is one Tab on a mailbox argument with
+// 10,000 mailboxes known (issue 10: at most 5 ms per Tab):
+//
+//	go test ./completion -run '^$' -bench CompleteMailbox10k -benchmem
+func BenchmarkCompleteMailbox10k(b *testing.B) {
+	c := completion.New(repl.CompletionSpec(), newManyMailboxes(10000))
+	cases := []struct {
+		name, line string
+		min, max   int // candidates expected
+	}{
+		{"all", "select ", 10000, 10000},
+		{"quarter", "select Lists/", 2500, 2500},
+		{"few", "select Lists/project-0000", 3, 3},
+		{"quoted-space", `copy 1:5 "Shared/Team 6/Sent`, 100, 100},
+		{"non-ASCII", "move 1 Ünïcødé/日本語/0999", 3, 3},
+		{"none", "select Nowhere", 0, 0},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			line := []rune(tc.line)
+			got, _ := c.Do(line, len(line))
+			if len(got) < tc.min || len(got) > tc.max {
+				b.Fatalf("Do(%q) gave %d candidates, want %d..%d", tc.line, len(got), tc.min, tc.max)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Do(line, len(line))
+			}
+			b.ReportMetric(float64(len(got)), "candidates")
+		})
+	}
+}
