@@ -110,9 +110,7 @@ func checkStatus(ctx context.Context, r *run) error {
 		}
 		st := r.statusStep(ctx, ie.ext, []string{ie.item})
 		if s := client.Of[*client.StatusData](st.Result); len(s) > 0 {
-			if v, ok := s[0].Get(ie.item); ok {
-				st.Note = "STATUS " + ie.item + " " + strconv.FormatUint(v, 10)
-			}
+			st.Note = statusNote(s[0], ie.item)
 		}
 		if err := stopped(st); err != nil {
 			return err
@@ -123,6 +121,22 @@ func checkStatus(ctx context.Context, r *run) error {
 			return c.Status(ctx, "INBOX", []string{"MESSAGES", "X-IMAPSH-PROBE"})
 		})
 	return stopped(st)
+}
+
+// statusNote shows one STATUS item: "STATUS SIZE 108", "STATUS MAILBOXID (x1)".
+func statusNote(s *client.StatusData, item string) string {
+	for _, it := range s.Items {
+		switch {
+		case !strings.EqualFold(it.Name, item):
+		case it.Data == nil:
+			return "STATUS " + item + " " + strconv.FormatUint(it.Value, 10)
+		case len(it.Data.List) > 0:
+			return "STATUS " + item + " (" + it.Data.List[0].AsString() + ")"
+		default:
+			return "STATUS " + item + " " + it.Data.AsString()
+		}
+	}
+	return ""
 }
 
 // statusStep asks STATUS INBOX for items, as a step exercising ext.

@@ -91,10 +91,15 @@ var detectStatusItemMissing = &Detector{
 	}, "status"),
 }
 
-// hasStatusItem reports whether a STATUS response has an item.
+// hasStatusItem reports whether a STATUS response has an item, numeric
+// or not (MAILBOXID (id), RFC 8474).
 func hasStatusItem(s *client.StatusData, name string) bool {
-	_, ok := s.Get(name)
-	return ok
+	for _, it := range s.Items {
+		if strings.EqualFold(it.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // statusItemExt names the capability that adds a STATUS item.

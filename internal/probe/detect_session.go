@@ -7,12 +7,12 @@ import (
 )
 
 // detectLoginWithoutCapability: the login's answer carries no capability
-// list ([CAPABILITY] on the OK or an untagged CAPABILITY) although the
-// list changes with login (Courier-IMAP 5.0). Allowed (RFC 9051 6.2.3
-// says MAY), but a client that keeps the list it had before login misses
-// what login added.
+// list ([CAPABILITY] on the OK or an untagged CAPABILITY; Courier-IMAP
+// 5.0). Allowed (RFC 9051 6.2.3 says MAY), but a client that keeps the
+// list it had before login misses what login changes, and it cannot
+// know beforehand whether it does.
 var detectLoginWithoutCapability = &Detector{
-	ID: "login-without-capability", Title: "the login's answer has no capability list although the list changes with login", Severity: SeverityQuirk,
+	ID: "login-without-capability", Title: "the login's answer carries no capability list", Severity: SeverityQuirk,
 	RFC:  "RFC 9051 6.2.3 (MAY), 7.2.2",
 	Must: "send CAPABILITY after login unless the OK carried [CAPABILITY ...]",
 	Find: func(steps []*Step) []Finding {
@@ -21,11 +21,11 @@ var detectLoginWithoutCapability = &Detector{
 		if len(logins) == 0 || len(after) == 0 || !logins[0].OK() || capabilitiesSent(logins[0].Result) {
 			return nil
 		}
-		ch := diffCaps(logins[0].Caps, after[0].Caps)
-		if ch == nil {
-			return nil
+		detail := "the list is the same after login"
+		if ch := diffCaps(logins[0].Caps, after[0].Caps); ch != nil {
+			detail = "login changed the list: " + describeChange(ch)
 		}
-		return []Finding{{Step: logins[0], Also: after[:1], Detail: "login changed the list: " + describeChange(ch)}}
+		return []Finding{{Step: logins[0], Also: after[:1], Detail: detail}}
 	},
 }
 

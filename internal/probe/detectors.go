@@ -56,12 +56,18 @@ var detectors = []*Detector{
 	detectCreateExistingWithoutCode,
 }
 
-// detect runs every detector over the steps.
+// detect runs every detector over the steps. A detector that finds the
+// same thing in several steps (Courier's empty QUOTA list, on each
+// GETQUOTAROOT) is reported once, with the first step's evidence.
 func detect(steps []*Step) []Deviation {
 	out := []Deviation{}
 	for _, d := range detectors {
+		seen := map[string]bool{}
 		for _, f := range d.Find(steps) {
-			out = append(out, d.deviation(f))
+			if !seen[f.Detail] {
+				seen[f.Detail] = true
+				out = append(out, d.deviation(f))
+			}
 		}
 	}
 	return out

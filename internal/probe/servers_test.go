@@ -96,6 +96,41 @@ func TestProbeCyrus(t *testing.T) {
 	}
 }
 
+func TestProbeCourier(t *testing.T) {
+	t.Parallel()
+	s := servers.Courier(t)
+	for _, user := range []string{"alice", "bob"} {
+		s.Deliver(t, user, "INBOX",
+			[]byte("From: Ann <ann@example.org>\r\nSubject: hello\r\nMessage-ID: <1@example.org>\r\n\r\nfirst\r\n"))
+	}
+	before := mailboxes(t, s, "alice", "")
+	// Courier-IMAP 5.0 (lab README): STATUS drops unknown items, the LOGIN
+	// OK carries no capabilities and the list still offers AUTH= after
+	// it, an unknown command gets NO.
+	common := []string{"status-unknown-item-accepted", "login-without-capability", "pre-login-capabilities-after-login", "unknown-command-not-bad"}
+	verified := []string{"STARTTLS", "ENABLE", "UTF8=ACCEPT", "NAMESPACE", "IDLE", "SORT", "THREAD", "QUOTA", "ACL"}
+	t.Run("read-only", func(t *testing.T) {
+		rep := probe.Probe(context.Background(), target(s, "alice", client.StartTLS, ""), probeOpts(false))
+		check(t, rep, expectation{deviations: common, absent: []string{"quota-without-resources"}, verified: verified, broken: []string{"IMAP4rev1"}})
+	})
+	t.Run("write", func(t *testing.T) {
+		// STORE after EXAMINE is performed and kept; APPEND to the
+		// selected mailbox brings EXISTS only with the next NOOP; a second
+		// CREATE gets NO without [ALREADYEXISTS].
+		rep := probe.Probe(context.Background(), target(s, "alice", client.ImplicitTLS, ""), probeOpts(true))
+		check(t, rep, expectation{deviations: append(common, "store-after-examine", "no-exists-after-append", "create-existing-without-code"),
+			verified: append(verified[1:], "UIDPLUS"), broken: []string{"IMAP4rev1"}})
+		checkScratch(t, rep)
+	})
+	t.Run("bob, who has no quota", func(t *testing.T) {
+		rep := probe.Probe(context.Background(), target(s, "bob", client.ImplicitTLS, ""), probeOpts(false))
+		check(t, rep, expectation{deviations: append(common, "quota-without-resources"), broken: []string{"IMAP4rev1"}})
+	})
+	if after := mailboxes(t, s, "alice", ""); !slices.Equal(before, after) {
+		t.Errorf("mailboxes before %q, after %q", before, after)
+	}
+}
+
 func TestProbeDemo(t *testing.T) {
 	t.Parallel()
 	srv, err := demo.Start(demo.Options{})
