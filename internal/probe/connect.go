@@ -122,7 +122,9 @@ func (r *run) greetStartTLS(ctx context.Context, t Target) error {
 	if err != nil {
 		return err
 	}
-	st := r.step(ctx, stepSpec{kind: "starttls", ext: "STARTTLS", label: "STARTTLS"}, func(ctx context.Context, c *client.Client) (*client.Result, error) {
+	sctx, cancel := context.WithTimeout(ctx, r.opts.CheckTimeout) // the handshake has no deadline of its own
+	defer cancel()
+	st := r.step(sctx, stepSpec{kind: "starttls", ext: "STARTTLS", label: "STARTTLS"}, func(ctx context.Context, c *client.Client) (*client.Result, error) {
 		return nil, c.StartTLS(ctx, cfg)
 	})
 	sec.TLSMS = ms(st.Elapsed)
