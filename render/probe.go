@@ -99,9 +99,11 @@ func probeHeader(p *printer, rep *probe.Report) {
 	}
 }
 
-// item writes "  M label  text" with the label padded to width.
+// item writes "  M label  text" with the label padded to width, the text
+// wrapped under itself.
 func item(p *printer, m, label string, width int, text ...string) {
-	p.line("  "+mark(p.th, m), padRight(label, width), strings.Join(nonEmpty(text), " "))
+	prefix := "  " + mark(p.th, m) + " " + padRight(label, width) + " "
+	wrapAfter(p, prefix, textWidth(stripANSI(prefix)), strings.Join(nonEmpty(text), " "))
 }
 
 // msText formats a duration in milliseconds: "12.3 ms".

@@ -28,8 +28,8 @@ var detectLiteralAfterRefusal = &Detector{
 			}
 			also := steps[i+1 : min(i+2, len(steps))]
 			if extra := foreignTagged(append([]*Step{st}, also...)...); len(extra) > 0 {
-				detail := st.Label + " got " + status + ", and the literal's text was answered: " + extra[0]
-				if len(also) > 0 && also[0].lost() {
+				detail := "refused with " + status + ", then its literal ran as commands: " + extra[0]
+				if len(also) > 0 && also[0].Closed {
 					detail += "; then the connection closed"
 				}
 				out = append(out, Finding{Step: st, Also: also, Detail: detail, Breaks: st.Literal})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"imapsh/client"
@@ -118,7 +119,7 @@ func (r *run) record(st *Step, fn func() (*client.Result, error)) {
 	st.Elapsed = time.Since(start)
 	st.Closed = r.conn.Client != nil && r.conn.Client.State() == client.StateLogout
 	var pe *client.ProtocolError
-	if errors.As(st.Err, &pe) {
+	if errors.As(st.Err, &pe) && !strings.Contains(st.Err.Error(), `tag "PROBE`) { // answers to the probe's own literals: detectLiteralAfterRefusal
 		r.note(fmt.Sprintf("imapsh could not read part of the answer to %s (%s): a server error or a gap in imapsh's parser", st.Label, errText(st.Err)))
 	}
 	if r.conn.Wire != nil {
