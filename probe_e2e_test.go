@@ -61,4 +61,6 @@ func TestBinaryProbeDovecot(t *testing.T) {
 		t.Error("the trace holds the password")
 	}
 	check{code: 1, stdout: []string{"✗ certificate", "not trusted", "the probe does not log in"}}.verify(t, imapsh(t, env, "", "--probe", url))
+	check{code: 4, stdout: []string{"a command's stdin and stdout", "PREAUTH", "server: Dovecot"}}.verify(t,
+		imapsh(t, testEnv(t), "", "--probe", "--stream", shellQuote(s.PreauthCommand("alice"))))
 }

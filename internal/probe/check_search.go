@@ -78,20 +78,28 @@ func setSize(set client.NumSet) int {
 	return n
 }
 
-// checkSort sorts every message by arrival (RFC 5256).
+// noMatch is a search key no message matches: SORT and THREAD are asked
+// once for everything and once for nothing (an empty answer's shape).
+const noMatch = "SUBJECT imapsh-probe-matches-nothing"
+
+// checkSort sorts every message by arrival, then none (RFC 5256).
 func checkSort(ctx context.Context, r *run) error {
-	want := strconv.Itoa(r.exists())
-	st := r.step(ctx, stepSpec{kind: "sort", ext: "SORT", label: "SORT (ARRIVAL) UTF-8 ALL", wants: []string{"SORT"}, rfc: "RFC 5256 4",
-		must: "sort on the client (FETCH the sort keys)"},
-		func(ctx context.Context, c *client.Client) (*client.Result, error) {
-			return c.Sort(ctx, "ARRIVAL", "UTF-8", "ALL", false)
-		})
-	n := 0
-	for _, s := range client.Of[*client.SearchData](st.Result) {
-		n += len(s.Nums)
+	for _, q := range []struct{ search, want string }{{"ALL", strconv.Itoa(r.exists())}, {noMatch, "0"}} {
+		st := r.step(ctx, stepSpec{kind: "sort", ext: "SORT", label: "SORT (ARRIVAL) UTF-8 " + q.search, wants: []string{"SORT"}, rfc: "RFC 5256 4",
+			must: "sort on the client (FETCH the sort keys)"},
+			func(ctx context.Context, c *client.Client) (*client.Result, error) {
+				return c.Sort(ctx, "ARRIVAL", "UTF-8", q.search, false)
+			})
+		n := 0
+		for _, s := range client.Of[*client.SearchData](st.Result) {
+			n += len(s.Nums)
+		}
+		st.Expected, st.Got = q.want+" messages", strconv.Itoa(n)+" messages"
+		if err := stopped(st); err != nil {
+			return err
+		}
 	}
-	st.Expected, st.Got = want+" messages", strconv.Itoa(n)+" messages"
-	return stopped(st)
+	return nil
 }
 
 // checkThread threads every message with the first algorithm announced.
@@ -103,18 +111,22 @@ func checkThread(ctx context.Context, r *run) error {
 	if ok, _ := r.facts.announced("THREAD=" + algo); !ok {
 		return skipError("neither THREAD=REFERENCES nor THREAD=ORDEREDSUBJECT is announced")
 	}
-	want := strconv.Itoa(r.exists())
-	st := r.step(ctx, stepSpec{kind: "thread", ext: "THREAD", label: "THREAD " + algo + " UTF-8 ALL", wants: []string{"THREAD"}, rfc: "RFC 5256 4",
-		must: "thread on the client (FETCH Message-ID, In-Reply-To and References)"},
-		func(ctx context.Context, c *client.Client) (*client.Result, error) {
-			return c.Thread(ctx, algo, "UTF-8", "ALL", false)
-		})
-	n := 0
-	for _, t := range client.Of[*client.ThreadData](st.Result) {
-		n += threadCount(t.Threads)
+	for _, q := range []struct{ search, want string }{{"ALL", strconv.Itoa(r.exists())}, {noMatch, "0"}} {
+		st := r.step(ctx, stepSpec{kind: "thread", ext: "THREAD", label: "THREAD " + algo + " UTF-8 " + q.search, wants: []string{"THREAD"}, rfc: "RFC 5256 4",
+			must: "thread on the client (FETCH Message-ID, In-Reply-To and References)"},
+			func(ctx context.Context, c *client.Client) (*client.Result, error) {
+				return c.Thread(ctx, algo, "UTF-8", q.search, false)
+			})
+		n := 0
+		for _, t := range client.Of[*client.ThreadData](st.Result) {
+			n += threadCount(t.Threads)
+		}
+		st.Expected, st.Got = q.want+" messages", strconv.Itoa(n)+" messages"
+		if err := stopped(st); err != nil {
+			return err
+		}
 	}
-	st.Expected, st.Got = want+" messages", strconv.Itoa(n)+" messages"
-	return stopped(st)
+	return nil
 }
 
 // threadCount counts the messages of a thread forest (dummy parents,

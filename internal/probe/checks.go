@@ -26,7 +26,7 @@ var checks = []*Check{
 	{ID: "list", Title: "LIST, LIST-EXTENDED, LIST-STATUS (RFC 9051, 5258, 5819)", Run: checkList},
 	{ID: "special-use", Title: "LIST (SPECIAL-USE) (RFC 6154)", Caps: []string{"SPECIAL-USE"}, Run: checkSpecialUse},
 	{ID: "status", Title: "STATUS with every item announced, and one unknown (RFC 9051 6.3.11)", Run: checkStatus},
-	{ID: "unknown-command", Title: "an unknown command and extra arguments get BAD (RFC 9051 7.1.5)", Run: checkUnknownCommand},
+	{ID: "unknown-command", Title: "an unknown command and extra arguments get BAD (RFC 9051 7.1.3)", Run: checkUnknownCommand},
 	{ID: "quota", Title: "GETQUOTAROOT and GETQUOTA (RFC 9208)", Caps: []string{"QUOTA"}, Run: checkQuota},
 	{ID: "acl", Title: "MYRIGHTS and GETACL (RFC 4314)", Caps: []string{"ACL"}, Run: checkACL},
 	{ID: "metadata", Title: "GETMETADATA on the server and INBOX (RFC 5464)", Caps: []string{"METADATA", "METADATA-SERVER"}, Run: checkMetadata},

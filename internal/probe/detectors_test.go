@@ -93,9 +93,9 @@ var detectorCases = []detectorCase{
 		capsSetup, nil, true},
 	{"pre-login-capabilities-after-login", "a clean list", preauth("") + "C: A1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 IDLE\nS: A1 OK done\n", capsSetup, nil, false},
 
-	{"empty-result-trailing-space", `"* SORT " (Dovecot 2.3 sends "* THREAD ")`, preauth("SORT") + examined(0) + "C: A2 SORT (ARRIVAL) UTF-8 ALL\nS: * SORT \nS: A2 OK done\n",
+	{"empty-result-trailing-space", `"* SORT " (Dovecot 2.3 sends "* THREAD ")`, preauth("SORT") + examined(1) + sortScript("* SORT "),
 		examineSetup(0), []string{"sort"}, true},
-	{"empty-result-trailing-space", `"* SORT"`, preauth("SORT") + examined(0) + "C: A2 SORT (ARRIVAL) UTF-8 ALL\nS: * SORT\nS: A2 OK done\n", examineSetup(0), []string{"sort"}, false},
+	{"empty-result-trailing-space", `"* SORT"`, preauth("SORT") + examined(1) + sortScript("* SORT"), examineSetup(0), []string{"sort"}, false},
 
 	{"unknown-command-not-bad", "NO", preauth("") + unknownScript("A1 NO what?", "A2 BAD no arguments"), nil, []string{"unknown-command"}, true},
 	{"unknown-command-not-bad", "BAD", preauth("") + unknownScript("A1 BAD unknown command", "A2 BAD no arguments"), nil, []string{"unknown-command"}, false},
@@ -188,6 +188,11 @@ func appendScript(exists, noop string) string {
 		s += "C: A3 NOOP\n" + noop
 	}
 	return s
+}
+
+func sortScript(empty string) string {
+	return "C: A2 SORT (ARRIVAL) UTF-8 ALL\nS: * SORT 1\nS: A2 OK done\n" +
+		"C: A3 SORT (ARRIVAL) UTF-8 SUBJECT imapsh-probe-matches-nothing\nS: " + empty + "\nS: A3 OK done\n"
 }
 
 func examineScript(condstore, data, code string) string {

@@ -39,7 +39,7 @@ func TestProbeDovecot(t *testing.T) {
 	s := servers.Dovecot(t)
 	deliverSample(t, s, "INBOX")
 	before := mailboxes(t, s, "alice", "")
-	common := []string{"literal-after-refused-command", "extra-arguments-accepted"}
+	common := []string{"literal-after-refused-command", "extra-arguments-accepted", "empty-result-trailing-space"}
 	verified := []string{"IMAP4rev1", "STARTTLS", "ID", "ENABLE", "NAMESPACE", "LIST-EXTENDED", "LIST-STATUS", "SPECIAL-USE", "STATUS=SIZE",
 		"CONDSTORE", "QRESYNC", "UNSELECT", "IDLE", "ESEARCH", "SORT", "THREAD", "BINARY", "PREVIEW", "SAVEDATE",
 		"COMPRESS=DEFLATE", "QUOTA", "ACL", "METADATA"}
@@ -289,4 +289,36 @@ func keys(m map[string]bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestProbeInterrupted: Ctrl-C (the context ending) stops the checks,
+// says so, and the scratch mailboxes are deleted all the same.
+func TestProbeInterrupted(t *testing.T) {
+	t.Parallel()
+	srv, err := demo.Start(demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	host, port, _ := net.SplitHostPort(srv.Addr)
+	n, _ := strconv.Atoi(port)
+	tg := probe.Target{URL: "demo", Security: client.Plaintext, Host: host, Port: n, User: srv.User, AllowPlaintextAuth: true,
+		Password: func(context.Context) (string, error) { return srv.Password, nil }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := probeOpts(true)
+	opts.Progress = func(_, _ int, check string) {
+		if check == "store-examine" { // after the scratch mailboxes and the APPEND
+			cancel()
+		}
+	}
+	rep := probe.Probe(ctx, tg, opts)
+	status := map[string]string{}
+	for _, c := range rep.Checks {
+		status[c.ID] = c.Status + " " + c.Reason
+	}
+	if status["append"] != probe.CheckRan+" " || status["store-examine"] != probe.CheckSkipped+" interrupted" || status["idle"] != probe.CheckSkipped+" interrupted" {
+		t.Errorf("checks: %v", status)
+	}
+	checkScratch(t, rep)
 }
