@@ -48,7 +48,7 @@ type Connection struct {
 	Address       string    `json:"address,omitempty"`
 	Greeting      *Status   `json:"greeting,omitempty"`
 	GreetingMS    float64   `json:"greeting_ms,omitempty"` // from connect to the greeting
-	TLSMS         float64   `json:"tls_ms,omitempty"`      // the TLS handshake (with STARTTLS: its command too)
+	TLSMS         float64   `json:"tls_ms,omitempty"`      // the TLS handshake (with STARTTLS: the command, and CAPABILITY after it)
 	LoginMS       float64   `json:"login_ms,omitempty"`
 	TLS           *TLSInfo  `json:"tls,omitempty"`
 	StartTLS      *StartTLS `json:"starttls,omitempty"` // imap:// only
