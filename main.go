@@ -41,7 +41,8 @@ func runGuarded(args []string) int {
 
 // run returns the exit status: 0 ok, 1 usage/connection/TLS/login failure
 // or a trace, recording or \o file that could not be written, 2
-// connection lost, 3 a NO or BAD in -c/-f/piped mode.
+// connection lost, 3 a NO or BAD in -c/-f/piped mode, 4 --probe found an
+// announced capability broken.
 func run(args []string) int {
 	opts, err := cli.Parse(args, os.Stdout)
 	switch {
@@ -53,6 +54,8 @@ func run(args []string) int {
 	case opts.Version:
 		fmt.Println("imapsh", version)
 		return 0
+	case opts.Probe:
+		return probeServer(opts) // main_probe.go
 	}
 	return session(opts)
 }

@@ -45,7 +45,10 @@ func (c *Client) execute(ctx context.Context, cmd *command) (*Result, error) {
 	p, err := c.send(ctx, cmd)
 	if err != nil {
 		if p != nil && p.done {
-			return p.result, p.result.Err()
+			if rerr := p.result.Err(); rerr != nil {
+				return p.result, rerr
+			}
+			return p.result, err
 		}
 		return nil, err
 	}
@@ -187,6 +190,10 @@ func (c *Client) writeLiteral(p *pending, line []byte, tr *tracedLine, part wire
 	if !plus {
 		if err := c.awaitContinuation(p); err != nil {
 			return nil, err
+		}
+		if p.done { // an OK where the "+" belongs: the command is over
+			return nil, &ProtocolError{Err: &wire.SyntaxError{Offset: c.dec.Offset(),
+				Expected: `a continuation request ("+") for the literal`, Got: "the tagged answer; the literal was not sent"}}
 		}
 	}
 	if err := c.copyLiteral(part); err != nil {

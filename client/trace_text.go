@@ -21,3 +21,15 @@ func (t *textTrace) Trace(e TraceEvent) {
 	t.buf = append(e.AppendText(t.buf, "***"), '\n')
 	t.w.Write(t.buf)
 }
+
+// TeeTrace returns a Tracer handing each event to every one of ts in turn.
+func TeeTrace(ts ...Tracer) Tracer { return teeTrace(ts) }
+
+type teeTrace []Tracer
+
+// Trace implements Tracer.
+func (ts teeTrace) Trace(e TraceEvent) {
+	for _, t := range ts {
+		t.Trace(e)
+	}
+}

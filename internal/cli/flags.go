@@ -34,6 +34,8 @@ type Options struct {
 	Color           string   // --color auto|always|never
 	NoHistory       bool     // --no-history
 	Version         bool     // --version
+	Probe           bool     // --probe: report what the server really does, then exit
+	ProbeWrite      bool     // --probe-write: --probe with the checks on a scratch mailbox
 
 	// ConnectTimeout is --connect-timeout: it bounds the TCP connect, the
 	// TLS handshake and the wait for the greeting, each; 0 = 30 s.
@@ -61,7 +63,8 @@ const usageHead = `usage: imapsh [flags] [URL]
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
 prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure, or
 a trace, recording or \o file that could not be written; 2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
-expectation or a script line failed.
+expectation or a script line failed; 4 --probe found an announced capability
+broken.
 
 flags (-flag and --flag are the same):
 `
@@ -141,6 +144,8 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
 	fs.DurationVar(&o.ConnectTimeout, "connect-timeout", 30*time.Second, "give up connecting after `DURATION` each for the TCP connect, the TLS handshake and the greeting")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.Probe, "probe", false, "check what the server really does (read-only), print a report and exit")
+	fs.BoolVar(&o.ProbeWrite, "probe-write", false, "--probe, plus the checks that need a scratch mailbox (created and deleted)")
 	return fs
 }
 
@@ -173,6 +178,22 @@ func (o *Options) validate() error {
 		return fmt.Errorf("%w: --connect-timeout must be more than 0, not %v", ErrUsage, o.ConnectTimeout)
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
+	}
+	return o.validateProbe()
+}
+
+// validateProbe checks --probe and --probe-write, which replace the shell.
+func (o *Options) validateProbe() error {
+	if o.ProbeWrite {
+		o.Probe = true
+	}
+	switch {
+	case !o.Probe:
+		return nil
+	case o.URL == "" && !o.Demo && o.Stream == "":
+		return fmt.Errorf("%w: --probe needs a URL (or --demo, --stream)", ErrUsage)
+	case o.Batch() || o.Record != "" || o.Raw || o.Pipeline:
+		return fmt.Errorf("%w: --probe prints a report and exits; it does not take -c, -f, --record, --raw or --pipeline", ErrUsage)
 	}
 	return nil
 }
