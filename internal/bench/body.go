@@ -26,7 +26,7 @@ func bodyContenders(s *setup, seq string) []contender {
 
 // runBody runs -mode body.
 func runBody(s *setup, o runOptions, seq string) (*report, error) {
-	cs, err := only(bodyContenders(s, seq), o.Only)
+	cs, err := only(s.withBaseline(bodyContenders(s, seq)), o.Only)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func searchContenders(s *setup) []contender {
 
 // runSearch runs -mode search.
 func runSearch(s *setup, o runOptions) (*report, error) {
-	cs, err := only(searchContenders(s), o.Only)
+	cs, err := only(s.withBaseline(searchContenders(s)), o.Only)
 	if err != nil {
 		return nil, err
 	}

@@ -17,12 +17,15 @@ type transport struct {
 
 // setup is what whole-process contenders are built from.
 type setup struct {
-	cfg     config // account, mailbox, items; Addr and Security come from the transport
-	imapsh  string // the imapsh binary under test
-	self    string // this bench binary (its -phase children)
-	spawner string // spawn/main.go, which runs and measures each contender
-	python  string // python3's real executable ("" when there is none)
-	tmp     string // a scratch directory for > FILE targets
+	cfg    config // account, mailbox, items; Addr and Security come from the transport
+	imapsh string // the imapsh binary under test
+	// baseline is another imapsh build (-baseline) run beside imapsh in
+	// the same rounds, or "".
+	baseline string
+	self     string // this bench binary (its -phase children)
+	spawner  string // spawn/main.go, which runs and measures each contender
+	python   string // python3's real executable ("" when there is none)
+	tmp      string // a scratch directory for > FILE targets
 }
 
 // contender is one program the rounds run, once per transport.
@@ -34,6 +37,8 @@ type contender struct {
 	// run, when set, measures the contender itself instead of running
 	// proc (-mode startup times the first prompt on a pseudo-terminal).
 	run func(t transport) (sample, error)
+	// shell says that proc runs the imapsh binary (its Argv[0]).
+	shell bool
 }
 
 // measure runs the contender once over t.
@@ -75,7 +80,7 @@ func (s *setup) shell(id, label string, stdout stdoutMode, flags []string, comma
 
 // bare runs the imapsh binary with extra flags and one -c per command.
 func (s *setup) bare(id, label string, stdout stdoutMode, flags []string, commands ...string) contender {
-	return contender{ID: id, Label: label, proc: func(t transport) proc {
+	return contender{ID: id, Label: label, shell: true, proc: func(t transport) proc {
 		argv := append([]string{s.imapsh, "--no-history"}, flags...)
 		argv = append(argv, s.connectArgs(t)...)
 		for _, c := range commands {
@@ -83,6 +88,31 @@ func (s *setup) bare(id, label string, stdout stdoutMode, flags []string, comman
 		}
 		return proc{Spawner: s.spawner, Argv: argv, Env: s.shellEnv(), Stdout: stdout}
 	}}
+}
+
+// withBaseline adds after each contender that runs imapsh the same run of
+// the -baseline build ("-baseline" after its ID, "(baseline)" after its
+// label), so that two builds are compared in the same interleaved rounds.
+func (s *setup) withBaseline(cs []contender) []contender {
+	if s.baseline == "" {
+		return cs
+	}
+	var out []contender
+	for _, c := range cs {
+		out = append(out, c)
+		if !c.shell {
+			continue
+		}
+		b, run := c, c.proc
+		b.ID, b.Label = c.ID+"-baseline", c.Label+" (baseline)"
+		b.proc = func(t transport) proc {
+			p := run(t)
+			p.Argv = append([]string{s.baseline}, p.Argv[1:]...)
+			return p
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // shellEnv is the environment imapsh gets beyond ours: the password.

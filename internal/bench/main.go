@@ -24,6 +24,10 @@
 //	-mode search   SEARCH ALL of a large mailbox, text and --json (body.go)
 //	-mode startup  exec to the first prompt on a pseudo-terminal (startup.go)
 //
+// -baseline PATH runs another imapsh build beside the one under test in
+// modes whole, body and search, in the same rounds, so that a change is
+// measured against the build before it under the same load.
+//
 // -mode fill writes generated messages straight into a Maildir (maildir.go).
 //
 // -mode pipeline replays "uid store N +flags \Flagged" lines through the
@@ -56,11 +60,11 @@ func (c config) rawCommand() string {
 
 // flags are the command line beyond config.
 type flags struct {
-	mode, phase, only, cpuprofile, imapsh, plainAddr, tlsAddr, transports, label, mailboxes, bodySeq string
-	maildir, owner                                                                                   string
-	runs, stores, messages, largeMiB                                                                 int
-	oneWay                                                                                           time.Duration
-	markdown, warmup                                                                                 bool
+	mode, phase, only, cpuprofile, imapsh, baseline, plainAddr, tlsAddr, transports, label, mailboxes, bodySeq string
+	maildir, owner                                                                                             string
+	runs, stores, messages, largeMiB                                                                           int
+	oneWay                                                                                                     time.Duration
+	markdown, warmup                                                                                           bool
 }
 
 func parseFlags() (config, flags) {
@@ -83,6 +87,7 @@ func parseFlags() (config, flags) {
 	flag.IntVar(&f.stores, "n", 1000, "with -mode pipeline: number of uid store lines")
 	flag.DurationVar(&f.oneWay, "delay", 10*time.Millisecond, "with -mode pipeline: delay added in each direction")
 	flag.StringVar(&f.imapsh, "imapsh", "", "whole-process modes: the imapsh binary to run (default: go build one into a temporary directory)")
+	flag.StringVar(&f.baseline, "baseline", "", "modes whole, body and search: another imapsh build to run beside it in the same rounds (rows marked \"(baseline)\")")
 	flag.StringVar(&f.plainAddr, "plain-addr", "127.0.0.1:10143", "whole-process modes: host:port for plain TCP (imap:// --plaintext)")
 	flag.StringVar(&f.tlsAddr, "tls-addr", "127.0.0.1:10993", "whole-process modes: host:port for implicit TLS (imaps://)")
 	flag.StringVar(&f.transports, "transports", "plain,tls", "whole-process modes: plain, tls or both")
@@ -150,6 +155,7 @@ func runWholeMode(cfg config, f flags) error {
 		return err
 	}
 	defer cleanup()
+	s.baseline = f.baseline
 	r, err := mode(s, o, f)
 	if err != nil {
 		return err

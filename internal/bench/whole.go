@@ -43,7 +43,7 @@ func fetchContenders(s *setup) []contender {
 
 // runWhole runs -mode whole and returns its report.
 func runWhole(s *setup, o runOptions) (*report, error) {
-	cs, err := only(fetchContenders(s), o.Only)
+	cs, err := only(s.withBaseline(fetchContenders(s)), o.Only)
 	if err != nil {
 		return nil, err
 	}
