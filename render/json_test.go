@@ -34,31 +34,25 @@ func TestJSONKeepsZeroData(t *testing.T) {
 			`"bodystructure":{"type":"multipart","subtype":"mixed"}`},
 	}
 	for _, tt := range tests {
-		b, err := MarshalJSON(ResponseJSON(tt.resp))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := AppendResponseJSON(nil, tt.resp)
 		if !strings.Contains(string(b), tt.want) {
 			t.Errorf("%s: %s\nlacks %s", tt.resp.Kind(), b, tt.want)
 		}
 	}
 }
 
-// TestMarshalJSONEscapesUnsafe: the runes Safe neutralises in text output
+// TestJSONStringEscapesUnsafe: the runes Safe neutralises in text output
 // (C1 controls, bidi overrides and isolates) are \u escapes in JSON, and
 // the JSON decodes to the same string.
-func TestMarshalJSONEscapesUnsafe(t *testing.T) {
+func TestJSONStringEscapesUnsafe(t *testing.T) {
 	s := "a\u009b[2Jb \u202eevil\u202c \u2066x\u2069 \u200f é"
-	b, err := MarshalJSON(map[string]string{"text": s})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"text":"a\u009b[2Jb \u202eevil\u202c \u2066x\u2069 \u200f é"}`
+	b := AppendAlertJSON(nil, client.Alert{StatusResponse: &client.StatusResponse{Text: s}})
+	want := `{"alert":"a\u009b[2Jb \u202eevil\u202c \u2066x\u2069 \u200f é","status":"","command":""}`
 	if string(b) != want {
-		t.Errorf("MarshalJSON = %s\nwant %s", b, want)
+		t.Errorf("AppendAlertJSON = %s\nwant %s", b, want)
 	}
 	var back map[string]string
-	if err := json.Unmarshal(b, &back); err != nil || back["text"] != s {
-		t.Errorf("decodes to %q, %v", back["text"], err)
+	if err := json.Unmarshal(b, &back); err != nil || back["alert"] != s {
+		t.Errorf("decodes to %q, %v", back["alert"], err)
 	}
 }

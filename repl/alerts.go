@@ -54,7 +54,7 @@ func (s *output) presentAlerts(alerts []client.Alert, standalone bool) {
 		flush()
 		last, times = a, 1
 		if standalone && s.json {
-			s.writeJSONLine(render.AlertJSON(a))
+			s.writeJSONLine(render.AppendAlertJSON(nil, a))
 		}
 	}
 	flush()

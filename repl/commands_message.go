@@ -205,7 +205,7 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 		switch {
 		case s.rawStreaming(): // the wire tap prints the lines
 		case s.json:
-			s.writeJSONLine(render.ResponseJSON(r))
+			s.writeJSONLine(render.AppendResponseJSON(nil, r))
 		default:
 			renderResponse(s.out, r, opt)
 			s.markShown(r)

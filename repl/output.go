@@ -140,9 +140,7 @@ func (s *output) writeJSON(in *Input, res *client.Result, elapsed time.Duration,
 	}
 	tail := render.JSONTailOf(res, elapsed, err)
 	tail.Alerts = alertTexts(alerts)
-	if werr := j.Close(tail); werr != nil {
-		s.printError(werr, "")
-	}
+	j.Close(tail)
 }
 
 // writeJSONError prints the object of a line that failed before reaching

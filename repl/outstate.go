@@ -68,14 +68,10 @@ func (o *output) printError(err error, hint string) {
 // note writes an informational line to stderr.
 func (o *output) note(msg string) { fmt.Fprintln(o.stderr, msg) }
 
-// writeJSONLine prints one JSON value on its own line.
-func (o *output) writeJSONLine(v any) {
-	line, err := render.MarshalJSON(v)
-	if err != nil {
-		o.printError(err, "")
-		return
-	}
-	fmt.Fprintf(o.out, "%s\n", line)
+// writeJSONLine prints one JSON object (render.AppendResponseJSON,
+// render.AppendAlertJSON) on its own line.
+func (o *output) writeJSONLine(line []byte) {
+	o.out.Write(append(line, '\n'))
 }
 
 // setTee starts (path != "") or stops copying output to a file (0600,

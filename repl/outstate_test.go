@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"imapsh/client"
 	"imapsh/client/clienttest"
+	"imapsh/render"
 )
 
 // TestOutputState: errors go to stderr through render.Error, data to out,
@@ -33,11 +35,11 @@ func TestOutputState(t *testing.T) {
 	if err := o.setTee(path); err != nil {
 		t.Fatal(err)
 	}
-	o.writeJSONLine(map[string]string{"a": "\x1b[1mb"})
+	o.writeJSONLine(render.AppendAlertJSON(nil, client.Alert{Command: "LOGIN", StatusResponse: &client.StatusResponse{Status: "OK", Text: "\x1b[1mb"}}))
 	o.closeTee()
 	file, _ := os.ReadFile(path)
 	st, _ := os.Stat(path)
-	if !strings.Contains(stdout.String(), `{"a":"\u001b[1mb"}`) || string(file) != stdout.String() || st.Mode().Perm() != 0o600 {
+	if !strings.Contains(stdout.String(), `{"alert":"\u001b[1mb","status":"OK","command":"LOGIN"}`) || string(file) != stdout.String() || st.Mode().Perm() != 0o600 {
 		t.Errorf("stdout %q, file %q (mode %v)", stdout.String(), file, st.Mode().Perm())
 	}
 }
