@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"mime"
+	"os"
 	"testing"
 	"time"
 
@@ -66,11 +67,16 @@ func BenchmarkJSONFetch(b *testing.B) {
 		j.Close(JSONTail{Tag: "A3", Status: "OK", Text: "Fetch completed", ElapsedMS: 1234.5})
 	}
 	write(&out)
+	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer devNull.Close()
 	b.SetBytes(out.n)
-	b.ReportMetric(float64(out.writes), "writes/op")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		write(io.Discard)
+		write(devNull) // as `imapsh --json > /dev/null`: a system call per write
 	}
+	b.ReportMetric(float64(out.writes), "writes/op")
 }

@@ -49,12 +49,31 @@ type droppedJSON struct {
 	Bytes  int64
 }
 
+// jsonFlushAt is how much of a command's object JSONStream gathers before
+// writing it: a FETCH of 100,000 messages reaches stdout in blocks of
+// 32 KiB, not in one write (a system call) per message. The object is
+// one line that a reader can only use whole, so holding a block back
+// delays nothing it could read.
+const jsonFlushAt = 32 << 10
+
 // JSONStream writes one command's object piece by piece: the command and
 // "responses":[ first, then each response, then the tail and a newline.
-// The pieces are appended to one buffer, reused for the whole command.
+// The pieces are appended to one buffer, reused for the whole command,
+// and written in blocks of about jsonFlushAt bytes, after every so many
+// responses when FlushEvery says so, and at the end.
 type JSONStream struct {
-	out io.Writer
-	w   jsonWriter
+	out       io.Writer
+	w         jsonWriter
+	every     int // FlushEvery's count; 0: blocks only
+	unflushed int // responses added since the last write
+}
+
+// FlushEvery makes the stream write what it holds after every n
+// responses as well, so that a terminal sees the object grow while a slow
+// server sends a long FETCH (the text table does the same); it returns j.
+func (j *JSONStream) FlushEvery(n int) *JSONStream {
+	j.every = n
+	return j
 }
 
 // OpenJSON starts the object of a command, as displayed (redacted).
@@ -65,14 +84,16 @@ func OpenJSON(out io.Writer, command string) *JSONStream {
 	j.w.str(command)
 	j.w.key("responses")
 	j.w.open('[')
-	j.flush()
 	return j
 }
 
 // Add writes one response.
 func (j *JSONStream) Add(r client.Response) {
 	j.w.response(r)
-	j.flush()
+	j.unflushed++
+	if len(j.w.b) >= jsonFlushAt || j.every > 0 && j.unflushed >= j.every {
+		j.flush()
+	}
 }
 
 // Close writes the tail and ends the line. Like every write of the
@@ -88,6 +109,7 @@ func (j *JSONStream) Close(tail JSONTail) {
 
 // flush writes what the buffer holds and empties it.
 func (j *JSONStream) flush() {
+	j.unflushed = 0
 	if len(j.w.b) > 0 {
 		j.out.Write(j.w.b)
 		j.w.b = j.w.b[:0]

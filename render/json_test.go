@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -54,5 +55,44 @@ func TestJSONStringEscapesUnsafe(t *testing.T) {
 	var back map[string]string
 	if err := json.Unmarshal(b, &back); err != nil || back["alert"] != s {
 		t.Errorf("decodes to %q, %v", back["alert"], err)
+	}
+}
+
+// blockWriter keeps what is written and the size of each write.
+type blockWriter struct {
+	bytes.Buffer
+	sizes []int
+}
+
+func (b *blockWriter) Write(p []byte) (int, error) {
+	b.sizes = append(b.sizes, len(p))
+	return b.Buffer.Write(p)
+}
+
+// TestJSONStreamWritesInBlocks: a long FETCH reaches the writer in blocks
+// of at least jsonFlushAt bytes (the last one excepted), or after every n
+// responses with FlushEvery(n), and the line is the same either way.
+func TestJSONStreamWritesInBlocks(t *testing.T) {
+	fs := jsonBenchFetches(500)
+	write := func(every int) *blockWriter {
+		var out blockWriter
+		j := OpenJSON(&out, "fetch 1:* (UID FLAGS ENVELOPE)").FlushEvery(every)
+		for _, f := range fs {
+			j.Add(f)
+		}
+		j.Close(JSONTail{Tag: "A1", Status: "OK"})
+		return &out
+	}
+	blocks, each10 := write(0), write(10)
+	if blocks.String() != each10.String() || !json.Valid(blocks.Bytes()) || !strings.HasSuffix(blocks.String(), "}\n") {
+		t.Fatalf("the lines differ or are not JSON:\n%.300s\n%.300s", blocks.String(), each10.String())
+	}
+	for i, n := range blocks.sizes[:len(blocks.sizes)-1] {
+		if n < jsonFlushAt {
+			t.Errorf("write %d of %d: %d bytes, want at least %d", i, len(blocks.sizes), n, jsonFlushAt)
+		}
+	}
+	if len(blocks.sizes) > blocks.Len()/jsonFlushAt+1 || len(each10.sizes) < len(fs)/10 {
+		t.Errorf("%d writes in blocks, %d with FlushEvery(10) for %d responses", len(blocks.sizes), len(each10.sizes), len(fs))
 	}
 }

@@ -85,7 +85,7 @@ func (l *liveOutput) take(f *client.FetchData) {
 	switch {
 	case l.s.json:
 		if l.json == nil {
-			l.json = render.OpenJSON(l.s.out, l.in.Display)
+			l.json = render.OpenJSON(l.s.out, l.in.Display).FlushEvery(laterChunk)
 		}
 		l.json.Add(f)
 	case l.s.rawStreaming(): // the tap has printed its lines

@@ -135,6 +135,7 @@ func TestInterruptStopsPrintingFetch(t *testing.T) {
 }
 
 func TestInterruptKeepsJSONValid(t *testing.T) {
+	withChunks(t, 1, 1) // each response written as it comes, so that output can cancel
 	out := &cancellingOutput{re: regexp.MustCompile(`"kind":"FETCH"`), after: 3}
 	h := newHarness(t, func(c *Config) { c.JSON = true; c.Stdout = out })
 	runInterrupting(h, out, "login demo demo", "examine INBOX", "fetch 1:* (UID FLAGS)")
