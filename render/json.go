@@ -63,7 +63,8 @@ const jsonFlushAt = 32 << 10
 // responses when FlushEvery says so, and at the end.
 type JSONStream struct {
 	out       io.Writer
-	w         jsonWriter
+	buf       []byte
+	n         int // responses added
 	every     int // FlushEvery's count; 0: blocks only
 	unflushed int // responses added since the last write
 }
@@ -78,20 +79,21 @@ func (j *JSONStream) FlushEvery(n int) *JSONStream {
 
 // OpenJSON starts the object of a command, as displayed (redacted).
 func OpenJSON(out io.Writer, command string) *JSONStream {
-	j := &JSONStream{out: out}
-	j.w.open('{')
-	j.w.key("command")
-	j.w.str(command)
-	j.w.key("responses")
-	j.w.open('[')
-	return j
+	buf := append(make([]byte, 0, 512), `{"command":`...)
+	buf = appendJSONString(buf, command)
+	return &JSONStream{out: out, buf: append(buf, `,"responses":[`...)}
 }
 
 // Add writes one response.
 func (j *JSONStream) Add(r client.Response) {
-	j.w.response(r)
+	buf := j.buf
+	if j.n > 0 {
+		buf = append(buf, ',') // the buffer may have been written out since the last one
+	}
+	j.buf = AppendResponseJSON(buf, r)
+	j.n++
 	j.unflushed++
-	if len(j.w.b) >= jsonFlushAt || j.every > 0 && j.unflushed >= j.every {
+	if len(j.buf) >= jsonFlushAt || j.every > 0 && j.unflushed >= j.every {
 		j.flush()
 	}
 }
@@ -100,65 +102,64 @@ func (j *JSONStream) Add(r client.Response) {
 // stream, a failed one is not reported: stdout's errors end the shell
 // elsewhere, and an \o file reports its own (see repl's setTee).
 func (j *JSONStream) Close(tail JSONTail) {
-	j.w.close(']')
-	j.w.tail(tail)
-	j.w.close('}')
-	j.w.b = append(j.w.b, '\n')
+	buf := jsonTail(append(j.buf, ']'), tail)
+	j.buf = append(buf, '}', '\n')
 	j.flush()
 }
 
 // flush writes what the buffer holds and empties it.
 func (j *JSONStream) flush() {
 	j.unflushed = 0
-	if len(j.w.b) > 0 {
-		j.out.Write(j.w.b)
-		j.w.b = j.w.b[:0]
+	if len(j.buf) > 0 {
+		j.out.Write(j.buf)
+		j.buf = j.buf[:0]
 	}
 }
 
-// tail writes the members after "responses".
-func (w *jsonWriter) tail(t JSONTail) {
-	w.strField("tag", t.Tag)
-	w.key("status")
-	w.str(t.Status)
-	w.strField("code", t.Code)
+// jsonTail writes the members after "responses".
+func jsonTail(dst []byte, t JSONTail) []byte {
+	dst = jsonStrField(dst, "tag", t.Tag)
+	dst = jsonKey(dst, "status")
+	dst = jsonStr(dst, t.Status)
+	dst = jsonStrField(dst, "code", t.Code)
 	if len(t.CodeArgs) > 0 {
-		w.key("code_args")
-		w.strs(t.CodeArgs)
+		dst = jsonKey(dst, "code_args")
+		dst = jsonStrs(dst, t.CodeArgs)
 	}
-	w.strField("code_raw", t.CodeRaw)
-	w.strField("text", t.Text)
-	w.key("elapsed_ms")
-	w.float(t.ElapsedMS)
-	w.strField("error", t.Error)
+	dst = jsonStrField(dst, "code_raw", t.CodeRaw)
+	dst = jsonStrField(dst, "text", t.Text)
+	dst = jsonKey(dst, "elapsed_ms")
+	dst = jsonFloat(dst, t.ElapsedMS)
+	dst = jsonStrField(dst, "error", t.Error)
 	if len(t.Alerts) > 0 {
-		w.key("alerts")
-		w.strs(t.Alerts)
+		dst = jsonKey(dst, "alerts")
+		dst = jsonStrs(dst, t.Alerts)
 	}
-	w.droppedField(t.Dropped)
+	return jsonDroppedField(dst, t.Dropped)
 }
 
-// droppedField writes what a command did not keep, unless nothing.
-func (w *jsonWriter) droppedField(ds []droppedJSON) {
+// jsonDroppedField writes what a command did not keep, unless nothing.
+func jsonDroppedField(dst []byte, ds []droppedJSON) []byte {
 	if len(ds) > 0 {
-		w.key("dropped")
-		w.open('[')
+		dst = jsonKey(dst, "dropped")
+		dst = jsonOpen(dst, '[')
 		for _, d := range ds {
-			w.open('{')
-			w.key("kind")
-			w.str(d.Kind)
-			w.key("reason")
-			w.str(d.Reason)
-			w.key("count")
-			w.int(int64(d.Count))
+			dst = jsonOpen(dst, '{')
+			dst = jsonKey(dst, "kind")
+			dst = jsonStr(dst, d.Kind)
+			dst = jsonKey(dst, "reason")
+			dst = jsonStr(dst, d.Reason)
+			dst = jsonKey(dst, "count")
+			dst = jsonInt(dst, int64(d.Count))
 			if d.Bytes != 0 {
-				w.key("bytes")
-				w.int(d.Bytes)
+				dst = jsonKey(dst, "bytes")
+				dst = jsonInt(dst, d.Bytes)
 			}
-			w.close('}')
+			dst = jsonClose(dst, '}')
 		}
-		w.close(']')
+		dst = jsonClose(dst, ']')
 	}
+	return dst
 }
 
 // JSONTailOf is the tail for a result (nil when the command never got an
@@ -189,14 +190,11 @@ func JSONTailOf(res *client.Result, elapsed time.Duration, err error) JSONTail {
 // AppendAlertJSON appends the JSON object of an [ALERT] that came
 // outside any command (while connecting): {"alert":…,"status":…,"command":…}.
 func AppendAlertJSON(dst []byte, a client.Alert) []byte {
-	w := jsonWriter{b: dst}
-	w.open('{')
-	w.key("alert")
-	w.str(a.Text)
-	w.key("status")
-	w.str(a.Status)
-	w.key("command")
-	w.str(a.Command)
-	w.close('}')
-	return w.b
+	dst = append(dst, `{"alert":`...) // whatever dst ends with: no comma
+	dst = appendJSONString(dst, a.Text)
+	dst = jsonKey(dst, "status")
+	dst = jsonStr(dst, a.Status)
+	dst = jsonKey(dst, "command")
+	dst = jsonStr(dst, a.Command)
+	return jsonClose(dst, '}')
 }

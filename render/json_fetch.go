@@ -9,153 +9,153 @@ import (
 // The --json fields of a FETCH response (RFC 9051 section 7.5.2): see
 // AppendResponseJSON and README's "JSON output".
 
-// fetchFields writes flags when FLAGS came (maybe []) and size when
+// jsonFetchFields writes flags when FLAGS came (maybe []) and size when
 // RFC822.SIZE came (maybe 0); HasFlags and HasSize are not shown.
-func (w *jsonWriter) fetchFields(f *client.FetchData) {
-	w.uintField("seq", uint64(f.Seq))
-	w.uintField("uid", uint64(f.UID))
+func jsonFetchFields(dst []byte, f *client.FetchData) []byte {
+	dst = jsonUintField(dst, "seq", uint64(f.Seq))
+	dst = jsonUintField(dst, "uid", uint64(f.UID))
 	if f.Flags != nil || f.HasFlags {
-		w.key("flags")
-		w.strs(f.Flags)
+		dst = jsonKey(dst, "flags")
+		dst = jsonStrs(dst, f.Flags)
 	}
 	if !f.InternalDate.IsZero() {
-		w.key("internaldate")
-		w.time(f.InternalDate)
+		dst = jsonKey(dst, "internaldate")
+		dst = jsonTime(dst, f.InternalDate)
 	}
-	w.strField("rawdate", f.RawDate)
+	dst = jsonStrField(dst, "rawdate", f.RawDate)
 	if f.Size != 0 || f.HasSize {
-		w.key("size")
-		w.uint(f.Size)
+		dst = jsonKey(dst, "size")
+		dst = jsonUint(dst, f.Size)
 	}
 	if f.Envelope != nil {
-		w.key("envelope")
-		w.envelope(f.Envelope)
+		dst = jsonKey(dst, "envelope")
+		dst = jsonEnvelope(dst, f.Envelope)
 	}
 	if f.BodyStructure != nil {
-		w.key("bodystructure")
-		w.bodyStructure(f.BodyStructure)
+		dst = jsonKey(dst, "bodystructure")
+		dst = jsonBodyStructure(dst, f.BodyStructure)
 	}
-	w.sectionsField(f)
-	w.uintField("modseq", f.ModSeq)
-	w.namedValuesField("other", f.Other)
+	dst = jsonSectionsField(dst, f)
+	dst = jsonUintField(dst, "modseq", f.ModSeq)
+	return jsonNamedValuesField(dst, "other", f.Other)
 }
 
-// envelope writes an ENVELOPE; its texts are as sent (RFC 2047 words
+// jsonEnvelope writes an ENVELOPE; its texts are as sent (RFC 2047 words
 // undecoded).
-func (w *jsonWriter) envelope(e *client.Envelope) {
-	w.open('{')
-	w.strField("date", e.Date)
-	w.strField("subject", e.Subject)
-	w.addressesField("from", e.From)
-	w.addressesField("sender", e.Sender)
-	w.addressesField("replyto", e.ReplyTo)
-	w.addressesField("to", e.To)
-	w.addressesField("cc", e.Cc)
-	w.addressesField("bcc", e.Bcc)
-	w.strField("inreplyto", e.InReplyTo)
-	w.strField("messageid", e.MessageID)
-	w.close('}')
+func jsonEnvelope(dst []byte, e *client.Envelope) []byte {
+	dst = jsonOpen(dst, '{')
+	dst = jsonStrField(dst, "date", e.Date)
+	dst = jsonStrField(dst, "subject", e.Subject)
+	dst = jsonAddressesField(dst, "from", e.From)
+	dst = jsonAddressesField(dst, "sender", e.Sender)
+	dst = jsonAddressesField(dst, "replyto", e.ReplyTo)
+	dst = jsonAddressesField(dst, "to", e.To)
+	dst = jsonAddressesField(dst, "cc", e.Cc)
+	dst = jsonAddressesField(dst, "bcc", e.Bcc)
+	dst = jsonStrField(dst, "inreplyto", e.InReplyTo)
+	dst = jsonStrField(dst, "messageid", e.MessageID)
+	return jsonClose(dst, '}')
 }
 
-func (w *jsonWriter) addressesField(name string, as []client.Address) {
+func jsonAddressesField(dst []byte, name string, as []client.Address) []byte {
 	if as == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, a := range as {
-		w.open('{')
-		w.strField("name", a.Name)
-		w.strField("adl", a.ADL)
-		w.strField("mailbox", a.Mailbox)
-		w.strField("host", a.Host)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "name", a.Name)
+		dst = jsonStrField(dst, "adl", a.ADL)
+		dst = jsonStrField(dst, "mailbox", a.Mailbox)
+		dst = jsonStrField(dst, "host", a.Host)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// bodyStructure writes a BODYSTRUCTURE tree. A single part's size, and
+// jsonBodyStructure writes a BODYSTRUCTURE tree. A single part's size, and
 // the lines of a text or message/rfc822 part, are written even when 0.
-func (w *jsonWriter) bodyStructure(b *client.BodyStructure) {
+func jsonBodyStructure(dst []byte, b *client.BodyStructure) []byte {
 	single := len(b.Parts) == 0 && !strings.EqualFold(b.Type, "multipart")
-	w.open('{')
-	w.strField("type", b.Type)
-	w.strField("subtype", b.Subtype)
-	w.paramsField("params", b.Params)
-	w.strField("id", b.ID)
-	w.strField("description", b.Description)
-	w.strField("encoding", b.Encoding)
+	dst = jsonOpen(dst, '{')
+	dst = jsonStrField(dst, "type", b.Type)
+	dst = jsonStrField(dst, "subtype", b.Subtype)
+	dst = jsonParamsField(dst, "params", b.Params)
+	dst = jsonStrField(dst, "id", b.ID)
+	dst = jsonStrField(dst, "description", b.Description)
+	dst = jsonStrField(dst, "encoding", b.Encoding)
 	if b.Size != 0 || single {
-		w.key("size")
-		w.uint(b.Size)
+		dst = jsonKey(dst, "size")
+		dst = jsonUint(dst, b.Size)
 	}
 	if b.Lines != 0 || single && (strings.EqualFold(b.Type, "text") || b.Body != nil) {
-		w.key("lines")
-		w.uint(b.Lines)
+		dst = jsonKey(dst, "lines")
+		dst = jsonUint(dst, b.Lines)
 	}
-	w.strField("md5", b.MD5)
-	w.strField("disposition", b.Disposition)
-	w.paramsField("dispparams", b.DispParams)
-	w.strsField("language", b.Language)
-	w.strField("location", b.Location)
-	w.partsField(b.Parts)
+	dst = jsonStrField(dst, "md5", b.MD5)
+	dst = jsonStrField(dst, "disposition", b.Disposition)
+	dst = jsonParamsField(dst, "dispparams", b.DispParams)
+	dst = jsonStrsField(dst, "language", b.Language)
+	dst = jsonStrField(dst, "location", b.Location)
+	dst = jsonPartsField(dst, b.Parts)
 	if b.Envelope != nil {
-		w.key("envelope")
-		w.envelope(b.Envelope)
+		dst = jsonKey(dst, "envelope")
+		dst = jsonEnvelope(dst, b.Envelope)
 	}
 	if b.Body != nil {
-		w.key("body")
-		w.bodyStructure(b.Body)
+		dst = jsonKey(dst, "body")
+		dst = jsonBodyStructure(dst, b.Body)
 	}
-	w.valuesField("ext", b.Ext)
-	w.close('}')
+	dst = jsonValuesField(dst, "ext", b.Ext)
+	return jsonClose(dst, '}')
 }
 
-func (w *jsonWriter) partsField(parts []*client.BodyStructure) {
+func jsonPartsField(dst []byte, parts []*client.BodyStructure) []byte {
 	if parts == nil {
-		return
+		return dst
 	}
-	w.key("parts")
-	w.open('[')
+	dst = jsonKey(dst, "parts")
+	dst = jsonOpen(dst, '[')
 	for _, p := range parts {
 		if p == nil {
-			w.null()
+			dst = jsonNull(dst)
 			continue
 		}
-		w.bodyStructure(p)
+		dst = jsonBodyStructure(dst, p)
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// paramsField writes body parameters; a value is written even when "".
-func (w *jsonWriter) paramsField(name string, ps []client.Param) {
+// jsonParamsField writes body parameters; a value is written even when "".
+func jsonParamsField(dst []byte, name string, ps []client.Param) []byte {
 	if ps == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, p := range ps {
-		w.open('{')
-		w.strField("name", p.Name)
-		w.key("value")
-		w.str(p.Value)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "name", p.Name)
+		dst = jsonKey(dst, "value")
+		dst = jsonStr(dst, p.Value)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// namedValuesField writes the FETCH items the client does not model.
-func (w *jsonWriter) namedValuesField(name string, nvs []client.NamedValue) {
+// jsonNamedValuesField writes the FETCH items the client does not model.
+func jsonNamedValuesField(dst []byte, name string, nvs []client.NamedValue) []byte {
 	if nvs == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, nv := range nvs {
-		w.open('{')
-		w.strField("name", nv.Name)
-		w.valueField("value", nv.Value)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "name", nv.Name)
+		dst = jsonValueField(dst, "value", nv.Value)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }

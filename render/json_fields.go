@@ -5,69 +5,77 @@ import "imapsh/client"
 // The members of the --json objects, each left out when its value is
 // the zero of its type (the rule of README's "JSON output"), with the
 // name that the struct field's lower-cased name gives. Members whose zero
-// is data are written with the plain writers (key, then the value).
+// is data are written with jsonKey and the value.
 
-// strField writes a string member unless it is "".
-func (w *jsonWriter) strField(name, s string) {
+// jsonStrField writes a string member unless it is "".
+func jsonStrField(dst []byte, name, s string) []byte {
 	if s != "" {
-		w.key(name)
-		w.str(s)
+		dst = jsonKey(dst, name)
+		dst = jsonStr(dst, s)
 	}
+	return dst
 }
 
-// uintField writes a number member unless it is 0.
-func (w *jsonWriter) uintField(name string, n uint64) {
+// jsonUintField writes a number member unless it is 0.
+func jsonUintField(dst []byte, name string, n uint64) []byte {
 	if n != 0 {
-		w.key(name)
-		w.uint(n)
+		dst = jsonKey(dst, name)
+		dst = jsonUint(dst, n)
 	}
+	return dst
 }
 
-// boolField writes a member that is true.
-func (w *jsonWriter) boolField(name string, v bool) {
+// jsonBoolField writes a member that is true.
+func jsonBoolField(dst []byte, name string, v bool) []byte {
 	if v {
-		w.key(name)
-		w.boolean(true)
+		dst = jsonKey(dst, name)
+		dst = jsonBoolean(dst, true)
 	}
+	return dst
 }
 
-// strsField writes a list of strings unless it is nil (an empty list
+// jsonStrsField writes a list of strings unless it is nil (an empty list
 // that is not nil is written: [] means the server sent an empty list).
-func (w *jsonWriter) strsField(name string, ss []string) {
+func jsonStrsField(dst []byte, name string, ss []string) []byte {
 	if ss != nil {
-		w.key(name)
-		w.strs(ss)
+		dst = jsonKey(dst, name)
+		dst = jsonStrs(dst, ss)
 	}
+	return dst
 }
 
-// valuesField writes generic values unless the list is nil.
-func (w *jsonWriter) valuesField(name string, vs []client.Value) {
+// jsonValuesField writes generic values unless the list is nil.
+func jsonValuesField(dst []byte, name string, vs []client.Value) []byte {
 	if vs != nil {
-		w.key(name)
-		w.values(vs)
+		dst = jsonKey(dst, name)
+		dst = jsonValues(dst, vs)
 	}
+	return dst
 }
 
-// valueField writes one generic value unless it is the zero Value.
-func (w *jsonWriter) valueField(name string, v client.Value) {
+// jsonValueField writes one generic value unless it is the zero Value.
+func jsonValueField(dst []byte, name string, v client.Value) []byte {
 	if v.Kind != 0 || v.Str != "" || v.Num != 0 || v.List != nil {
-		w.key(name)
-		w.str(v.String())
+		dst = jsonKey(dst, name)
+		dst = jsonStr(dst, v.String())
 	}
+	return dst
 }
 
-// numPtrField writes a number that may be absent (nil).
-func (w *jsonWriter) numPtrField(name string, n *uint32) {
+// jsonNumPtrField writes a number that may be absent (nil).
+func jsonNumPtrField(dst []byte, name string, n *uint32) []byte {
 	if n != nil {
-		w.key(name)
-		w.uint(uint64(*n))
+		dst = jsonKey(dst, name)
+		dst = jsonUint(dst, uint64(*n))
 	}
+	return dst
 }
 
-// numSetField writes a sequence set as IMAP text (1:4,7) unless it is nil.
-func (w *jsonWriter) numSetField(name string, set client.NumSet) {
+// jsonNumSetField writes a sequence set as IMAP text (1:4,7) unless it is nil.
+func jsonNumSetField(dst []byte, name string, set client.NumSet) []byte {
 	if set != nil {
-		w.key(name)
-		w.str(set.String())
+		dst = jsonKey(dst, name)
+		dst = jsonStr(dst, set.String())
 	}
+	return dst
 }

@@ -5,150 +5,150 @@ import "imapsh/client"
 // The --json fields of the mailbox and server responses (LIST, STATUS,
 // ESEARCH, THREAD, NAMESPACE, QUOTA, ACL, METADATA): see AppendResponseJSON.
 
-// listFields: LIST's mailbox and raw are written even when "" (LIST "" "").
-func (w *jsonWriter) listFields(r *client.ListData) {
-	w.strField("command", r.Command)
-	w.strsField("attrs", r.Attrs)
-	w.strField("delim", r.Delim)
-	w.key("mailbox")
-	w.str(r.Mailbox)
-	w.key("raw")
-	w.str(r.Raw)
-	w.valuesField("extended", r.Extended)
+// jsonListFields: LIST's mailbox and raw are written even when "" (LIST "" "").
+func jsonListFields(dst []byte, r *client.ListData) []byte {
+	dst = jsonStrField(dst, "command", r.Command)
+	dst = jsonStrsField(dst, "attrs", r.Attrs)
+	dst = jsonStrField(dst, "delim", r.Delim)
+	dst = jsonKey(dst, "mailbox")
+	dst = jsonStr(dst, r.Mailbox)
+	dst = jsonKey(dst, "raw")
+	dst = jsonStr(dst, r.Raw)
+	return jsonValuesField(dst, "extended", r.Extended)
 }
 
-// statusFields: an item's value is written when it is a number, even 0;
+// jsonStatusFields: an item's value is written when it is a number, even 0;
 // a value that is not a number (APPENDLIMIT NIL) is "data" instead.
-func (w *jsonWriter) statusFields(r *client.StatusData) {
-	w.strField("mailbox", r.Mailbox)
+func jsonStatusFields(dst []byte, r *client.StatusData) []byte {
+	dst = jsonStrField(dst, "mailbox", r.Mailbox)
 	if r.Items == nil {
-		return
+		return dst
 	}
-	w.key("items")
-	w.open('[')
+	dst = jsonKey(dst, "items")
+	dst = jsonOpen(dst, '[')
 	for _, it := range r.Items {
-		w.open('{')
-		w.strField("name", it.Name)
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "name", it.Name)
 		if it.Value != 0 || it.Data == nil {
-			w.key("value")
-			w.uint(it.Value)
+			dst = jsonKey(dst, "value")
+			dst = jsonUint(dst, it.Value)
 		}
 		if it.Data != nil {
-			w.key("data")
-			w.str(it.Data.String())
+			dst = jsonKey(dst, "data")
+			dst = jsonStr(dst, it.Data.String())
 		}
-		w.close('}')
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-func (w *jsonWriter) esearchFields(r *client.ESearchData) {
-	w.strField("tag", r.Tag)
-	w.strField("mailbox", r.Mailbox)
-	w.uintField("uidvalidity", uint64(r.UIDValidity))
-	w.boolField("uid", r.UID)
-	w.numPtrField("min", r.Min)
-	w.numPtrField("max", r.Max)
-	w.numPtrField("count", r.Count)
-	w.numSetField("all", r.All)
-	w.uintField("modseq", r.ModSeq)
-	w.valuesField("other", r.Other)
+func jsonEsearchFields(dst []byte, r *client.ESearchData) []byte {
+	dst = jsonStrField(dst, "tag", r.Tag)
+	dst = jsonStrField(dst, "mailbox", r.Mailbox)
+	dst = jsonUintField(dst, "uidvalidity", uint64(r.UIDValidity))
+	dst = jsonBoolField(dst, "uid", r.UID)
+	dst = jsonNumPtrField(dst, "min", r.Min)
+	dst = jsonNumPtrField(dst, "max", r.Max)
+	dst = jsonNumPtrField(dst, "count", r.Count)
+	dst = jsonNumSetField(dst, "all", r.All)
+	dst = jsonUintField(dst, "modseq", r.ModSeq)
+	return jsonValuesField(dst, "other", r.Other)
 }
 
-// threadsField writes THREAD trees of {num, children}; num is left out
+// jsonThreadsField writes THREAD trees of {num, children}; num is left out
 // for the dummy parent of siblings (0).
-func (w *jsonWriter) threadsField(name string, nodes []*client.ThreadNode) {
+func jsonThreadsField(dst []byte, name string, nodes []*client.ThreadNode) []byte {
 	if nodes == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, n := range nodes {
 		if n == nil {
-			w.null()
+			dst = jsonNull(dst)
 			continue
 		}
-		w.open('{')
-		w.uintField("num", uint64(n.Num))
-		w.threadsField("children", n.Children)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonUintField(dst, "num", uint64(n.Num))
+		dst = jsonThreadsField(dst, "children", n.Children)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// namespacesField: a namespace's prefix is written even when "".
-func (w *jsonWriter) namespacesField(name string, ns []client.NamespaceDescr) {
+// jsonNamespacesField: a namespace's prefix is written even when "".
+func jsonNamespacesField(dst []byte, name string, ns []client.NamespaceDescr) []byte {
 	if ns == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, d := range ns {
-		w.open('{')
-		w.key("prefix")
-		w.str(d.Prefix)
-		w.strField("delim", d.Delim)
-		w.valuesField("ext", d.Ext)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonKey(dst, "prefix")
+		dst = jsonStr(dst, d.Prefix)
+		dst = jsonStrField(dst, "delim", d.Delim)
+		dst = jsonValuesField(dst, "ext", d.Ext)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// quotaFields: the root, a usage and a limit are written even when "" or 0.
-func (w *jsonWriter) quotaFields(r *client.QuotaData) {
-	w.key("root")
-	w.str(r.Root)
+// jsonQuotaFields: the root, a usage and a limit are written even when "" or 0.
+func jsonQuotaFields(dst []byte, r *client.QuotaData) []byte {
+	dst = jsonKey(dst, "root")
+	dst = jsonStr(dst, r.Root)
 	if r.Resources == nil {
-		return
+		return dst
 	}
-	w.key("resources")
-	w.open('[')
+	dst = jsonKey(dst, "resources")
+	dst = jsonOpen(dst, '[')
 	for _, res := range r.Resources {
-		w.open('{')
-		w.strField("name", res.Name)
-		w.key("usage")
-		w.uint(res.Usage)
-		w.key("limit")
-		w.uint(res.Limit)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "name", res.Name)
+		dst = jsonKey(dst, "usage")
+		dst = jsonUint(dst, res.Usage)
+		dst = jsonKey(dst, "limit")
+		dst = jsonUint(dst, res.Limit)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// aclFields: an identifier's rights are written even when "".
-func (w *jsonWriter) aclFields(r *client.ACLData) {
-	w.strField("mailbox", r.Mailbox)
+// jsonAclFields: an identifier's rights are written even when "".
+func jsonAclFields(dst []byte, r *client.ACLData) []byte {
+	dst = jsonStrField(dst, "mailbox", r.Mailbox)
 	if r.Entries == nil {
-		return
+		return dst
 	}
-	w.key("entries")
-	w.open('[')
+	dst = jsonKey(dst, "entries")
+	dst = jsonOpen(dst, '[')
 	for _, e := range r.Entries {
-		w.open('{')
-		w.strField("identifier", e.Identifier)
-		w.key("rights")
-		w.str(e.Rights)
-		w.close('}')
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "identifier", e.Identifier)
+		dst = jsonKey(dst, "rights")
+		dst = jsonStr(dst, e.Rights)
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// entriesField writes METADATA entries, ANNOTATION attributes and ID
+// jsonEntriesField writes METADATA entries, ANNOTATION attributes and ID
 // parameters: {name, value}, value left out for NIL.
-func (w *jsonWriter) entriesField(name string, es []client.MetadataEntry) {
+func jsonEntriesField(dst []byte, name string, es []client.MetadataEntry) []byte {
 	if es == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, e := range es {
-		w.open('{')
-		w.strField("name", e.Name)
+		dst = jsonOpen(dst, '{')
+		dst = jsonStrField(dst, "name", e.Name)
 		if e.Value != nil {
-			w.key("value")
-			w.str(*e.Value)
+			dst = jsonKey(dst, "value")
+			dst = jsonStr(dst, *e.Value)
 		}
-		w.close('}')
+		dst = jsonClose(dst, '}')
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }

@@ -1,7 +1,7 @@
 package render
 
 // The JSON encoder as it was before the hand-written appenders
-// (json_write.go): encoding/json through reflection and nested
+// (json_writer.go and beside): encoding/json through reflection and nested
 // MarshalJSON values. It stays here, in a test file, as the oracle the
 // appenders are checked against byte for byte (json_diff_test.go,
 // FuzzJSONResponse): the output of --json must not change.

@@ -9,132 +9,126 @@ import "imapsh/client"
 // data. The object is written straight into dst: no reflection, no
 // intermediate values.
 func AppendResponseJSON(dst []byte, r client.Response) []byte {
-	w := jsonWriter{b: dst}
-	w.response(r)
-	return w.b
-}
-
-// response writes one response object.
-func (w *jsonWriter) response(r client.Response) {
-	w.open('{')
-	w.key("kind")
-	w.str(r.Kind())
-	if !w.commonFields(r) {
-		w.otherFields(r)
+	dst = append(dst, `{"kind":`...) // whatever dst ends with: no comma
+	dst = appendJSONString(dst, r.Kind())
+	dst, known := jsonCommonFields(dst, r)
+	if !known {
+		dst = jsonOtherFields(dst, r)
 	}
-	w.close('}')
+	return append(dst, '}')
 }
 
-// commonFields writes the fields of the responses a mailbox sends most
+// jsonCommonFields writes the fields of the responses a mailbox sends most
 // (FETCH first); it reports false for another type.
-func (w *jsonWriter) commonFields(r client.Response) bool {
+func jsonCommonFields(dst []byte, r client.Response) ([]byte, bool) {
 	switch r := r.(type) {
 	case *client.FetchData:
-		w.fetchFields(r) // json_fetch.go
+		dst = jsonFetchFields(dst, r) // json_fetch.go
 	case *client.StatusResponse:
-		w.strField("tag", r.Tag)
-		w.strField("status", r.Status)
-		w.codeField(r.Code)
-		w.strField("text", r.Text)
+		dst = jsonStrField(dst, "tag", r.Tag)
+		dst = jsonStrField(dst, "status", r.Status)
+		dst = jsonCodeField(dst, r.Code)
+		dst = jsonStrField(dst, "text", r.Text)
 	case *client.NumberData:
-		w.strField("name", r.Name)
-		w.key("n")
-		w.uint(uint64(r.N))
+		dst = jsonStrField(dst, "name", r.Name)
+		dst = jsonKey(dst, "n")
+		dst = jsonUint(dst, uint64(r.N))
 	case *client.FlagsData:
-		w.strsField("flags", r.Flags)
+		dst = jsonStrsField(dst, "flags", r.Flags)
 	case *client.SearchData:
-		w.strField("command", r.Command)
-		w.numsField("nums", r.Nums)
-		w.uintField("modseq", r.ModSeq)
+		dst = jsonStrField(dst, "command", r.Command)
+		dst = jsonNumsField(dst, "nums", r.Nums)
+		dst = jsonUintField(dst, "modseq", r.ModSeq)
 	case *client.ListData:
-		w.listFields(r)
+		dst = jsonListFields(dst, r)
 	case *client.StatusData:
-		w.statusFields(r)
+		dst = jsonStatusFields(dst, r)
 	case *client.CapabilityData:
-		w.strsField("caps", r.Caps)
+		dst = jsonStrsField(dst, "caps", r.Caps)
 	case *client.EnabledData:
-		w.strsField("caps", r.Caps)
+		dst = jsonStrsField(dst, "caps", r.Caps)
 	case *client.VanishedData:
-		w.boolField("earlier", r.Earlier)
-		w.numSetField("uids", r.UIDs)
+		dst = jsonBoolField(dst, "earlier", r.Earlier)
+		dst = jsonNumSetField(dst, "uids", r.UIDs)
 	case *client.ContinuationData:
-		w.strField("text", r.Text)
+		dst = jsonStrField(dst, "text", r.Text)
 	case *client.MalformedData:
-		w.key("error")
-		w.str(r.Err.Error())
-		w.boolField("kept", r.Kept)
+		dst = jsonKey(dst, "error")
+		dst = jsonStr(dst, r.Err.Error())
+		dst = jsonBoolField(dst, "kept", r.Kept)
 	default:
-		return false
+		return dst, false
 	}
-	return true
+	return dst, true
 }
 
-// otherFields writes the fields of the remaining response types.
-func (w *jsonWriter) otherFields(r client.Response) {
+// jsonOtherFields writes the fields of the remaining response types.
+func jsonOtherFields(dst []byte, r client.Response) []byte {
 	switch r := r.(type) {
 	case *client.ESearchData:
-		w.esearchFields(r)
+		dst = jsonEsearchFields(dst, r)
 	case *client.ThreadData:
-		w.threadsField("threads", r.Threads)
+		dst = jsonThreadsField(dst, "threads", r.Threads)
 	case *client.NamespaceData:
-		w.namespacesField("personal", r.Personal)
-		w.namespacesField("other", r.Other)
-		w.namespacesField("shared", r.Shared)
+		dst = jsonNamespacesField(dst, "personal", r.Personal)
+		dst = jsonNamespacesField(dst, "other", r.Other)
+		dst = jsonNamespacesField(dst, "shared", r.Shared)
 	case *client.QuotaData:
-		w.quotaFields(r)
+		dst = jsonQuotaFields(dst, r)
 	case *client.QuotaRootData:
-		w.strField("mailbox", r.Mailbox)
-		w.strsField("roots", r.Roots)
+		dst = jsonStrField(dst, "mailbox", r.Mailbox)
+		dst = jsonStrsField(dst, "roots", r.Roots)
 	case *client.ACLData:
-		w.aclFields(r)
+		dst = jsonAclFields(dst, r)
 	case *client.ListRightsData:
-		w.strField("mailbox", r.Mailbox)
-		w.strField("identifier", r.Identifier)
-		w.key("required")
-		w.str(r.Required)
-		w.strsField("optional", r.Optional)
+		dst = jsonStrField(dst, "mailbox", r.Mailbox)
+		dst = jsonStrField(dst, "identifier", r.Identifier)
+		dst = jsonKey(dst, "required")
+		dst = jsonStr(dst, r.Required)
+		dst = jsonStrsField(dst, "optional", r.Optional)
 	case *client.MyRightsData:
-		w.strField("mailbox", r.Mailbox)
-		w.key("rights")
-		w.str(r.Rights)
+		dst = jsonStrField(dst, "mailbox", r.Mailbox)
+		dst = jsonKey(dst, "rights")
+		dst = jsonStr(dst, r.Rights)
 	case *client.MetadataData:
-		w.strField("mailbox", r.Mailbox)
-		w.entriesField("entries", r.Entries)
+		dst = jsonStrField(dst, "mailbox", r.Mailbox)
+		dst = jsonEntriesField(dst, "entries", r.Entries)
 	case *client.AnnotationData:
-		w.strField("mailbox", r.Mailbox)
-		w.strField("entry", r.Entry)
-		w.entriesField("attributes", r.Attributes)
+		dst = jsonStrField(dst, "mailbox", r.Mailbox)
+		dst = jsonStrField(dst, "entry", r.Entry)
+		dst = jsonEntriesField(dst, "attributes", r.Attributes)
 	case *client.IDData:
-		w.entriesField("params", r.Params)
+		dst = jsonEntriesField(dst, "params", r.Params)
 	case *client.GenericData:
-		w.numPtrField("num", r.Num)
-		w.strField("name", r.Name)
-		w.valuesField("fields", r.Fields)
+		dst = jsonNumPtrField(dst, "num", r.Num)
+		dst = jsonStrField(dst, "name", r.Name)
+		dst = jsonValuesField(dst, "fields", r.Fields)
 	}
+	return dst
 }
 
-// codeField writes a response code: {"name":…,"args":[…],"raw":…}.
-func (w *jsonWriter) codeField(c *client.Code) {
+// jsonCodeField writes a response code: {"name":…,"args":[…],"raw":…}.
+func jsonCodeField(dst []byte, c *client.Code) []byte {
 	if c == nil {
-		return
+		return dst
 	}
-	w.key("code")
-	w.open('{')
-	w.strField("name", c.Name)
-	w.valuesField("args", c.Args)
-	w.strField("raw", c.Raw)
-	w.close('}')
+	dst = jsonKey(dst, "code")
+	dst = jsonOpen(dst, '{')
+	dst = jsonStrField(dst, "name", c.Name)
+	dst = jsonValuesField(dst, "args", c.Args)
+	dst = jsonStrField(dst, "raw", c.Raw)
+	return jsonClose(dst, '}')
 }
 
-// numsField writes message numbers unless the list is nil.
-func (w *jsonWriter) numsField(name string, nums []uint32) {
+// jsonNumsField writes message numbers unless the list is nil.
+func jsonNumsField(dst []byte, name string, nums []uint32) []byte {
 	if nums == nil {
-		return
+		return dst
 	}
-	w.key(name)
-	w.open('[')
+	dst = jsonKey(dst, name)
+	dst = jsonOpen(dst, '[')
 	for _, n := range nums {
-		w.uint(uint64(n))
+		dst = jsonUint(dst, uint64(n))
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }

@@ -33,12 +33,12 @@ func (in jsonInput) str(i int) string {
 // and zero and nil where in's bits say: the input of the differential
 // test and of FuzzJSONResponse.
 func jsonSamples(in jsonInput) []client.Response {
-	return append(jsonSessionSamples(in), append(jsonMailboxSamples(in), jsonFetchSamples(in)...)...)
+	return append(sampleSessionSamples(in), append(sampleMailboxSamples(in), sampleFetchSamples(in)...)...)
 }
 
-// jsonValue is a generic value: a list holding a string, an atom and a
+// sampleValue is a generic value: a list holding a string, an atom and a
 // number, or NIL, or the zero Value.
-func jsonValue(in jsonInput, i int) client.Value {
+func sampleValue(in jsonInput, i int) client.Value {
 	switch {
 	case in.has(1):
 		return client.Value{}
@@ -49,19 +49,19 @@ func jsonValue(in jsonInput, i int) client.Value {
 		{Kind: client.KindString, Str: in.str(i)}, {Kind: client.KindAtom, Str: in.str(i + 1)}, {Kind: client.KindNumber, Num: in.n}}}
 }
 
-// jsonValues is nil, empty or two values, after bits 3 and 4.
-func jsonValues(in jsonInput, i int) []client.Value {
+// sampleValues is nil, empty or two values, after bits 3 and 4.
+func sampleValues(in jsonInput, i int) []client.Value {
 	switch {
 	case in.has(3):
 		return nil
 	case in.has(4):
 		return []client.Value{}
 	}
-	return []client.Value{jsonValue(in, i), {Kind: client.KindNumber, Num: in.n}}
+	return []client.Value{sampleValue(in, i), {Kind: client.KindNumber, Num: in.n}}
 }
 
-// jsonStrings is nil, empty or three strings, after bits 3 and 4.
-func jsonStrings(in jsonInput, i int) []string {
+// sampleStrings is nil, empty or three strings, after bits 3 and 4.
+func sampleStrings(in jsonInput, i int) []string {
 	switch {
 	case in.has(3):
 		return nil
@@ -99,10 +99,10 @@ func (in jsonInput) strPtr(i int) *string {
 	return &s
 }
 
-func jsonSessionSamples(in jsonInput) []client.Response {
+func sampleSessionSamples(in jsonInput) []client.Response {
 	var code *client.Code
 	if !in.has(7) {
-		code = &client.Code{Name: in.str(0), Args: jsonValues(in, 1), Raw: in.str(2)}
+		code = &client.Code{Name: in.str(0), Args: sampleValues(in, 1), Raw: in.str(2)}
 	}
 	var num *uint32
 	if !in.has(8) {
@@ -111,19 +111,19 @@ func jsonSessionSamples(in jsonInput) []client.Response {
 	return []client.Response{
 		&client.StatusResponse{Tag: in.str(0), Status: in.str(1), Code: code, Text: in.str(2)},
 		&client.StatusResponse{Status: "OK", Code: &client.Code{}},
-		&client.CapabilityData{Caps: jsonStrings(in, 0)},
-		&client.EnabledData{Caps: jsonStrings(in, 1)},
+		&client.CapabilityData{Caps: sampleStrings(in, 0)},
+		&client.EnabledData{Caps: sampleStrings(in, 1)},
 		&client.NumberData{Name: in.str(0), N: in.num32()},
-		&client.FlagsData{Flags: jsonStrings(in, 2)},
+		&client.FlagsData{Flags: sampleStrings(in, 2)},
 		&client.ContinuationData{Text: in.str(1)},
-		&client.GenericData{Num: num, Name: in.str(2), Fields: jsonValues(in, 0)},
-		&client.IDData{Params: jsonEntries(in)},
+		&client.GenericData{Num: num, Name: in.str(2), Fields: sampleValues(in, 0)},
+		&client.IDData{Params: sampleEntries(in)},
 		&client.MalformedData{Err: &client.ProtocolError{Err: errors.New(in.str(0))}, Kept: in.has(9)},
-		&client.VanishedData{Earlier: in.has(9), UIDs: jsonNumSet(in)},
+		&client.VanishedData{Earlier: in.has(9), UIDs: sampleNumSet(in)},
 	}
 }
 
-func jsonNumSet(in jsonInput) client.NumSet {
+func sampleNumSet(in jsonInput) client.NumSet {
 	switch {
 	case in.has(3):
 		return nil
@@ -133,46 +133,46 @@ func jsonNumSet(in jsonInput) client.NumSet {
 	return client.NumSet{{Start: 1, Stop: 4}, {Start: in.num32(), Stop: in.num32()}, {Start: 9, Stop: 0}}
 }
 
-func jsonEntries(in jsonInput) []client.MetadataEntry {
+func sampleEntries(in jsonInput) []client.MetadataEntry {
 	if in.has(3) {
 		return nil
 	}
 	return []client.MetadataEntry{{Name: in.str(0), Value: in.strPtr(1)}, {Name: in.str(2)}, {Value: in.strPtr(0)}}
 }
 
-func jsonMailboxSamples(in jsonInput) []client.Response {
+func sampleMailboxSamples(in jsonInput) []client.Response {
 	var data *client.Value
 	if in.has(8) {
-		v := jsonValue(in, 0)
+		v := sampleValue(in, 0)
 		data = &v
 	}
 	return []client.Response{
-		&client.ListData{Command: in.str(0), Attrs: jsonStrings(in, 1), Delim: in.str(2), Mailbox: in.str(3), Raw: in.str(4), Extended: jsonValues(in, 5)},
+		&client.ListData{Command: in.str(0), Attrs: sampleStrings(in, 1), Delim: in.str(2), Mailbox: in.str(3), Raw: in.str(4), Extended: sampleValues(in, 5)},
 		&client.StatusData{Mailbox: in.str(0), Items: []client.StatusItem{{Name: in.str(1), Value: in.num(), Data: data}, {Name: in.str(2)}}},
-		&client.SearchData{Command: in.str(1), Nums: jsonNums(in), ModSeq: in.num()},
+		&client.SearchData{Command: in.str(1), Nums: sampleNums(in), ModSeq: in.num()},
 		&client.ESearchData{Tag: in.str(0), Mailbox: in.str(1), UIDValidity: in.num32(), UID: in.has(9), Min: in.numPtr(),
-			Max: in.numPtr(), Count: in.numPtr(), All: jsonNumSet(in), ModSeq: in.num(), Other: jsonValues(in, 2)},
-		&client.ThreadData{Threads: jsonThreads(in)},
-		&client.NamespaceData{Personal: jsonNamespaces(in, 0), Shared: jsonNamespaces(in, 2)},
+			Max: in.numPtr(), Count: in.numPtr(), All: sampleNumSet(in), ModSeq: in.num(), Other: sampleValues(in, 2)},
+		&client.ThreadData{Threads: sampleThreads(in)},
+		&client.NamespaceData{Personal: sampleNamespaces(in, 0), Shared: sampleNamespaces(in, 2)},
 		&client.QuotaData{Root: in.str(0), Resources: []client.QuotaResource{{Name: in.str(1), Usage: in.num(), Limit: in.n}}},
 		&client.QuotaData{},
-		&client.QuotaRootData{Mailbox: in.str(2), Roots: jsonStrings(in, 0)},
+		&client.QuotaRootData{Mailbox: in.str(2), Roots: sampleStrings(in, 0)},
 		&client.ACLData{Mailbox: in.str(0), Entries: []client.ACLEntry{{Identifier: in.str(1), Rights: in.str(2)}, {}}},
-		&client.ListRightsData{Mailbox: in.str(0), Identifier: in.str(1), Required: in.str(2), Optional: jsonStrings(in, 3)},
+		&client.ListRightsData{Mailbox: in.str(0), Identifier: in.str(1), Required: in.str(2), Optional: sampleStrings(in, 3)},
 		&client.MyRightsData{Mailbox: in.str(1), Rights: in.str(3)},
-		&client.MetadataData{Mailbox: in.str(0), Entries: jsonEntries(in)},
-		&client.AnnotationData{Mailbox: in.str(1), Entry: in.str(2), Attributes: jsonEntries(in)},
+		&client.MetadataData{Mailbox: in.str(0), Entries: sampleEntries(in)},
+		&client.AnnotationData{Mailbox: in.str(1), Entry: in.str(2), Attributes: sampleEntries(in)},
 	}
 }
 
-func jsonNums(in jsonInput) []uint32 {
+func sampleNums(in jsonInput) []uint32 {
 	if in.has(3) {
 		return nil
 	}
 	return []uint32{1, in.num32(), 4294967295}
 }
 
-func jsonThreads(in jsonInput) []*client.ThreadNode {
+func sampleThreads(in jsonInput) []*client.ThreadNode {
 	if in.has(3) {
 		return nil
 	}
@@ -180,28 +180,28 @@ func jsonThreads(in jsonInput) []*client.ThreadNode {
 	return []*client.ThreadNode{{Num: 1, Children: []*client.ThreadNode{leaf, {Children: []*client.ThreadNode{}}}}, nil}
 }
 
-func jsonNamespaces(in jsonInput, i int) []client.NamespaceDescr {
+func sampleNamespaces(in jsonInput, i int) []client.NamespaceDescr {
 	if in.has(3) {
 		return nil
 	}
-	return []client.NamespaceDescr{{Prefix: in.str(i), Delim: in.str(i + 1), Ext: jsonValues(in, i+2)}, {}}
+	return []client.NamespaceDescr{{Prefix: in.str(i), Delim: in.str(i + 1), Ext: sampleValues(in, i+2)}, {}}
 }
 
-func jsonFetchSamples(in jsonInput) []client.Response {
-	f := &client.FetchData{Seq: in.num32(), UID: uint32(in.n), Flags: jsonStrings(in, 0), HasFlags: in.has(10),
-		RawDate: in.str(1), Size: in.num(), HasSize: in.has(10), ModSeq: in.num(), Sections: jsonSections(in)}
+func sampleFetchSamples(in jsonInput) []client.Response {
+	f := &client.FetchData{Seq: in.num32(), UID: uint32(in.n), Flags: sampleStrings(in, 0), HasFlags: in.has(10),
+		RawDate: in.str(1), Size: in.num(), HasSize: in.has(10), ModSeq: in.num(), Sections: sampleSections(in)}
 	if !in.has(11) {
 		f.InternalDate = time.Date(2024, 3, 4, 16, 28, int(in.n%60), 0, time.FixedZone("", int(in.n%50000)-25000))
-		f.Envelope = jsonEnvelope(in)
-		f.BodyStructure = jsonBodyStructure(in)
+		f.Envelope = sampleEnvelope(in)
+		f.BodyStructure = sampleBodyStructure(in)
 	}
 	if !in.has(3) {
-		f.Other = []client.NamedValue{{Name: in.str(2), Value: jsonValue(in, 0)}, {}}
+		f.Other = []client.NamedValue{{Name: in.str(2), Value: sampleValue(in, 0)}, {}}
 	}
 	return []client.Response{f, &client.FetchData{}, &client.FetchData{Seq: 1, HasFlags: true, HasSize: true}}
 }
 
-func jsonEnvelope(in jsonInput) *client.Envelope {
+func sampleEnvelope(in jsonInput) *client.Envelope {
 	addrs := []client.Address{{Name: in.str(0), ADL: in.str(1), Mailbox: in.str(2), Host: in.str(3)}, {Mailbox: in.str(4)}, {}}
 	if in.has(3) {
 		addrs = nil
@@ -210,17 +210,17 @@ func jsonEnvelope(in jsonInput) *client.Envelope {
 		To: addrs, Cc: addrs[:0], Bcc: nil, InReplyTo: in.str(2), MessageID: in.str(3)}
 }
 
-// jsonBodyStructure is a multipart/mixed of a text part (charset and
+// sampleBodyStructure is a multipart/mixed of a text part (charset and
 // encoding from in, so that a part's data may be decoded), a
 // message/rfc822 and a nil part.
-func jsonBodyStructure(in jsonInput) *client.BodyStructure {
+func sampleBodyStructure(in jsonInput) *client.BodyStructure {
 	encodings := []string{"quoted-printable", "base64", "7bit", in.str(0)}
 	charsets := []string{"iso-8859-1", "utf-8", "windows-1252", in.str(1)}
 	text := &client.BodyStructure{Type: "text", Subtype: in.str(2), Encoding: encodings[in.n%4], Size: in.num(),
-		Params: []client.Param{{Name: "charset", Value: charsets[in.n/4%4]}, {Name: in.str(0)}}, Language: jsonStrings(in, 1),
+		Params: []client.Param{{Name: "charset", Value: charsets[in.n/4%4]}, {Name: in.str(0)}}, Language: sampleStrings(in, 1),
 		DispParams: []client.Param{}, MD5: in.str(2), Disposition: in.str(0), Location: in.str(1), ID: in.str(2), Description: in.str(0)}
-	inner := &client.BodyStructure{Type: in.str(1), Subtype: in.str(2), Ext: jsonValues(in, 0)}
-	msg := &client.BodyStructure{Type: "message", Subtype: "rfc822", Envelope: jsonEnvelope(jsonInput{s: in.s}), Body: inner, Lines: in.num()}
+	inner := &client.BodyStructure{Type: in.str(1), Subtype: in.str(2), Ext: sampleValues(in, 0)}
+	msg := &client.BodyStructure{Type: "message", Subtype: "rfc822", Envelope: sampleEnvelope(jsonInput{s: in.s}), Body: inner, Lines: in.num()}
 	parts := []*client.BodyStructure{text, msg, nil}
 	if in.has(12) {
 		parts = nil
@@ -228,10 +228,10 @@ func jsonBodyStructure(in jsonInput) *client.BodyStructure {
 	return &client.BodyStructure{Type: "multipart", Subtype: in.str(0), Parts: parts}
 }
 
-// jsonSections are BODY[1] (decoded when the structure says so), the
+// sampleSections are BODY[1] (decoded when the structure says so), the
 // header and the whole message (MIME words decoded), and an empty, a
 // NIL, a streamed and a dropped section.
-func jsonSections(in jsonInput) []client.BodySection {
+func sampleSections(in jsonInput) []client.BodySection {
 	if in.has(13) {
 		return nil
 	}

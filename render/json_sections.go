@@ -2,44 +2,44 @@ package render
 
 import "imapsh/client"
 
-// sectionsField writes the body sections of a FETCH response. Beside
+// jsonSectionsField writes the body sections of a FETCH response. Beside
 // each section that the terminal would show decoded (DecodedSection:
 // MIME words, a text part's quoted-printable or base64 and charset) come
 // the decoded text and how it was decoded, "decoded" and "decoded_how";
 // "data" stays as sent (issue 11, "decoding for reading").
-func (w *jsonWriter) sectionsField(f *client.FetchData) {
+func jsonSectionsField(dst []byte, f *client.FetchData) []byte {
 	if f.Sections == nil {
-		return
+		return dst
 	}
-	w.key("sections")
-	w.open('[')
+	dst = jsonKey(dst, "sections")
+	dst = jsonOpen(dst, '[')
 	for _, sec := range f.Sections {
-		w.section(sec, f.BodyStructure)
+		dst = jsonSection(dst, sec, f.BodyStructure)
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// section writes one BODY[section]<origin> or BINARY[section] item.
-func (w *jsonWriter) section(sec client.BodySection, bs *client.BodyStructure) {
-	w.open('{')
-	w.strField("name", sec.Name)
-	w.strField("section", sec.Section)
-	w.numPtrField("origin", sec.Origin)
+// jsonSection writes one BODY[section]<origin> or BINARY[section] item.
+func jsonSection(dst []byte, sec client.BodySection, bs *client.BodyStructure) []byte {
+	dst = jsonOpen(dst, '{')
+	dst = jsonStrField(dst, "name", sec.Name)
+	dst = jsonStrField(dst, "section", sec.Section)
+	dst = jsonNumPtrField(dst, "origin", sec.Origin)
 	if sec.Data != nil {
-		w.key("data")
-		w.bytes(sec.Data)
+		dst = jsonKey(dst, "data")
+		dst = jsonBytes(dst, sec.Data)
 	}
-	w.boolField("nil", sec.Nil)
+	dst = jsonBoolField(dst, "nil", sec.Nil)
 	if sec.Streamed != 0 {
-		w.key("streamed")
-		w.int(sec.Streamed)
+		dst = jsonKey(dst, "streamed")
+		dst = jsonInt(dst, sec.Streamed)
 	}
-	w.boolField("dropped", sec.Dropped)
+	dst = jsonBoolField(dst, "dropped", sec.Dropped)
 	if data, how := DecodedSection(sec, bs); how != "" {
-		w.key("decoded")
-		w.bytes(data)
-		w.key("decoded_how")
-		w.str(how)
+		dst = jsonKey(dst, "decoded")
+		dst = jsonBytes(dst, data)
+		dst = jsonKey(dst, "decoded_how")
+		dst = jsonStr(dst, how)
 	}
-	w.close('}')
+	return jsonClose(dst, '}')
 }

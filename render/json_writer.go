@@ -10,140 +10,135 @@ import (
 	"imapsh/client"
 )
 
-// jsonWriter appends JSON to one buffer, with no reflection and no second
-// pass: each value is written once, in its final form. comma says that a
-// value was just written at the current level, so that the next member
-// or element needs a comma before it; opening an object or array clears
-// it and closing one sets it, so one flag serves every level.
-type jsonWriter struct {
-	b     []byte
-	comma bool
-}
+// The --json output is appended to one buffer by the json* functions of
+// this file and the json_*.go files beside it, with no reflection and no
+// second pass: each value is written once, in its final form. They take
+// the buffer and return it (dst = jsonStr(dst, s)), so that it lives in
+// the caller's registers and stack: a buffer stored in a struct through
+// a pointer at every append would cost a GC write barrier each time.
+//
+// Where a comma goes follows from the last byte written: after '{', '['
+// or a member's ':' none is needed, after any value ('"', a digit, true,
+// false, null, '}' or ']') one is. The caller keeps that byte in dst
+// (JSONStream puts the comma between responses itself).
 
-// sep writes the comma a member or element needs after another.
-func (w *jsonWriter) sep() {
-	if w.comma {
-		w.b = append(w.b, ',')
+// jsonSep writes the comma a member or element needs after another.
+func jsonSep(dst []byte) []byte {
+	if n := len(dst); n > 0 {
+		switch dst[n-1] {
+		case '{', '[', ':':
+		default:
+			dst = append(dst, ',')
+		}
 	}
+	return dst
 }
 
-// key writes a member's name and colon; name is a lower-case ASCII
+// jsonKey writes a member's name and colon; name is a lower-case ASCII
 // constant, which needs no escaping.
-func (w *jsonWriter) key(name string) {
-	w.sep()
-	w.b = append(w.b, '"')
-	w.b = append(w.b, name...)
-	w.b = append(w.b, '"', ':')
-	w.comma = false
+func jsonKey(dst []byte, name string) []byte {
+	dst = jsonSep(dst)
+	dst = append(dst, '"')
+	dst = append(dst, name...)
+	return append(dst, '"', ':')
 }
 
-// open starts an object ('{') or an array ('[') as a value.
-func (w *jsonWriter) open(c byte) {
-	w.sep()
-	w.b = append(w.b, c)
-	w.comma = false
+// jsonOpen starts an object ('{') or an array ('[') as a value.
+func jsonOpen(dst []byte, c byte) []byte {
+	dst = jsonSep(dst)
+	return append(dst, c)
 }
 
-// close ends the object ('}') or array (']') last opened.
-func (w *jsonWriter) close(c byte) {
-	w.b = append(w.b, c)
-	w.comma = true
+// jsonClose ends the object ('}') or array (']') last opened.
+func jsonClose(dst []byte, c byte) []byte {
+	return append(dst, c)
 }
 
-// str writes a string value (see appendJSONString).
-func (w *jsonWriter) str(s string) {
-	w.sep()
-	w.b = appendJSONString(w.b, s)
-	w.comma = true
+// jsonStr writes a string value (see appendJSONString).
+func jsonStr(dst []byte, s string) []byte {
+	dst = jsonSep(dst)
+	return appendJSONString(dst, s)
 }
 
-// uint writes a number.
-func (w *jsonWriter) uint(n uint64) {
-	w.sep()
-	w.b = strconv.AppendUint(w.b, n, 10)
-	w.comma = true
+// jsonUint writes a number.
+func jsonUint(dst []byte, n uint64) []byte {
+	dst = jsonSep(dst)
+	return strconv.AppendUint(dst, n, 10)
 }
 
-// int writes a signed number.
-func (w *jsonWriter) int(n int64) {
-	w.sep()
-	w.b = strconv.AppendInt(w.b, n, 10)
-	w.comma = true
+// jsonInt writes a signed number.
+func jsonInt(dst []byte, n int64) []byte {
+	dst = jsonSep(dst)
+	return strconv.AppendInt(dst, n, 10)
 }
 
-// boolean writes true or false.
-func (w *jsonWriter) boolean(v bool) {
-	w.sep()
-	w.b = strconv.AppendBool(w.b, v)
-	w.comma = true
+// jsonBoolean writes true or false.
+func jsonBoolean(dst []byte, v bool) []byte {
+	dst = jsonSep(dst)
+	return strconv.AppendBool(dst, v)
 }
 
-// null writes null.
-func (w *jsonWriter) null() {
-	w.sep()
-	w.b = append(w.b, "null"...)
-	w.comma = true
+// jsonNull writes null.
+func jsonNull(dst []byte) []byte {
+	dst = jsonSep(dst)
+	return append(dst, "null"...)
 }
 
-// float writes a number as encoding/json does: the shortest decimal that
+// jsonFloat writes a number as encoding/json does: the shortest decimal that
 // reads back the same, in exponent form below 1e-6 and from 1e21 on
 // (e-07, not e-07's leading zero: e-7). JSON has no NaN or infinity; they
 // are written as 0 (elapsed_ms, the one float, is never either).
-func (w *jsonWriter) float(f float64) {
-	w.sep()
-	w.comma = true
+func jsonFloat(dst []byte, f float64) []byte {
+	dst = jsonSep(dst)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		w.b = append(w.b, '0')
-		return
+		return append(dst, '0')
 	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
-	w.b = strconv.AppendFloat(w.b, f, format, -1, 64)
-	if n := len(w.b); format == 'e' && n >= 4 && w.b[n-4] == 'e' && w.b[n-3] == '-' && w.b[n-2] == '0' {
-		w.b[n-2] = w.b[n-1]
-		w.b = w.b[:n-1]
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if n := len(dst); format == 'e' && n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+		dst[n-2] = dst[n-1]
+		dst = dst[:n-1]
 	}
+	return dst
 }
 
-// time writes an RFC 3339 timestamp as a string.
-func (w *jsonWriter) time(t time.Time) {
-	w.sep()
-	w.b = append(w.b, '"')
-	w.b = t.AppendFormat(w.b, time.RFC3339)
-	w.b = append(w.b, '"')
-	w.comma = true
+// jsonTime writes an RFC 3339 timestamp as a string.
+func jsonTime(dst []byte, t time.Time) []byte {
+	dst = jsonSep(dst)
+	dst = append(dst, '"')
+	dst = t.AppendFormat(dst, time.RFC3339)
+	return append(dst, '"')
 }
 
-// bytes writes body data as a string when it is UTF-8 and as
+// jsonBytes writes body data as a string when it is UTF-8 and as
 // {"base64":"..."} (standard encoding, padded) when it is not.
-func (w *jsonWriter) bytes(data []byte) {
-	w.sep()
-	w.comma = true
+func jsonBytes(dst []byte, data []byte) []byte {
+	dst = jsonSep(dst)
 	if utf8.Valid(data) {
-		w.b = appendJSONString(w.b, data)
-		return
+		return appendJSONString(dst, data)
 	}
-	w.b = append(w.b, `{"base64":"`...)
-	w.b = base64.StdEncoding.AppendEncode(w.b, data)
-	w.b = append(w.b, `"}`...)
+	dst = append(dst, `{"base64":"`...)
+	dst = base64.StdEncoding.AppendEncode(dst, data)
+	return append(dst, `"}`...)
 }
 
-// strs writes a list of strings.
-func (w *jsonWriter) strs(ss []string) {
-	w.open('[')
+// jsonStrs writes a list of strings.
+func jsonStrs(dst []byte, ss []string) []byte {
+	dst = jsonOpen(dst, '[')
 	for _, s := range ss {
-		w.str(s)
+		dst = jsonStr(dst, s)
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
 
-// values writes generic IMAP values as their IMAP text.
-func (w *jsonWriter) values(vs []client.Value) {
-	w.open('[')
+// jsonValues writes generic IMAP values as their IMAP text.
+func jsonValues(dst []byte, vs []client.Value) []byte {
+	dst = jsonOpen(dst, '[')
 	for _, v := range vs {
-		w.str(v.String())
+		dst = jsonStr(dst, v.String())
 	}
-	w.close(']')
+	return jsonClose(dst, ']')
 }
