@@ -1,7 +1,6 @@
 package render
 
 import (
-	"net/mail"
 	"strings"
 
 	"imapsh/client"
@@ -124,17 +123,18 @@ func fetchRow(th *Theme, f *client.FetchData) []cell {
 }
 
 // tableDate is the INTERNALDATE, else the envelope's Date header, as
-// "2006-01-02 15:04" in the message's own zone.
+// "2006-01-02 15:04" in the message's own zone (maildate.go).
 func tableDate(f *client.FetchData) string {
-	const layout = "2006-01-02 15:04"
-	if d := internalDate(f, layout); d != "" {
-		return d
-	}
-	if f.Envelope == nil || f.Envelope.Date == "" {
+	switch {
+	case !f.InternalDate.IsZero():
+		return timeShortDate(f.InternalDate)
+	case f.RawDate != "":
+		return Safe(f.RawDate)
+	case f.Envelope == nil || f.Envelope.Date == "":
 		return ""
 	}
-	if t, err := mail.ParseDate(f.Envelope.Date); err == nil {
-		return t.Format(layout)
+	if d, ok := headerShortDate(f.Envelope.Date); ok {
+		return d
 	}
 	return f.Envelope.Date
 }
