@@ -14,7 +14,7 @@ import (
 // \u202e; invalid UTF-8 bytes are shown as \xNN. Everything else, including
 // backslashes, is kept, so Safe is idempotent.
 func Safe(s string) string {
-	if isPlain(s) {
+	if isSafe(s) {
 		return s
 	}
 	var b strings.Builder
@@ -29,12 +29,24 @@ func safeLine(s string) string {
 	return b.String()
 }
 
-// isPlain reports whether s is printable ASCII, the common case.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
+// isSafe reports whether Safe leaves s as it is: printable ASCII (the
+// common case) or valid UTF-8 without a control, bidi or separator
+// character.
+func isSafe(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isUnsafeRune(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
