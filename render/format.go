@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -12,7 +11,8 @@ import (
 // 120 KiB, 10 GiB.
 func humanSize(n uint64) string {
 	if n < 1024 {
-		return strconv.FormatUint(n, 10) + " B"
+		var b [8]byte
+		return string(append(strconv.AppendUint(b[:0], n, 10), " B"...))
 	}
 	return scaled(float64(n) / 1024)
 }
@@ -26,18 +26,29 @@ func humanKiB(n uint64) string {
 	return scaled(float64(n))
 }
 
-// scaled formats v KiB in the largest unit that keeps it under 1024.
+// sizeUnits are the units of scaled, from KiB up.
+var sizeUnits = [...]string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
+
+// scaled formats v KiB in the largest unit that keeps it under 1024: no
+// decimal from 100 on, else one unless it is 0 ("12.3 KiB", "12 KiB").
 func scaled(v float64) string {
-	units := []string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
 	i := 0
-	for v >= 1024 && i < len(units)-1 {
+	for v >= 1024 && i < len(sizeUnits)-1 {
 		v /= 1024
 		i++
 	}
+	var buf [32]byte
+	b := buf[:0]
 	if v >= 100 {
-		return fmt.Sprintf("%.0f %s", v, units[i])
+		b = strconv.AppendFloat(b, v, 'f', 0, 64)
+	} else {
+		b = strconv.AppendFloat(b, v, 'f', 1, 64)
+		if n := len(b); b[n-2] == '.' && b[n-1] == '0' {
+			b = b[:n-2]
+		}
 	}
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + units[i]
+	b = append(b, ' ')
+	return string(append(b, sizeUnits[i]...))
 }
 
 // plural formats a count and a noun: "1 message", "4 messages".

@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestHumanSize(t *testing.T) {
 	tests := []struct {
@@ -96,6 +100,43 @@ func TestDecodeWords(t *testing.T) {
 	for _, tt := range tests {
 		if got := decodeWords(tt.in); got != tt.want {
 			t.Errorf("decodeWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// fmtScaled is scaled as first written, with fmt.
+func fmtScaled(v float64) string {
+	units := []string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
+	i := 0
+	for v >= 1024 && i < len(units)-1 {
+		v /= 1024
+		i++
+	}
+	if v >= 100 {
+		return fmt.Sprintf("%.0f %s", v, units[i])
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + units[i]
+}
+
+// TestScaledMatchesFmt checks the strconv formatting of sizes against
+// fmt's on the edges of every unit and on a spread of values.
+func TestScaledMatchesFmt(t *testing.T) {
+	var ns []uint64
+	for shift := 0; shift < 64; shift++ {
+		for _, d := range []int64{-2, -1, 0, 1, 51, 52, 53} {
+			ns = append(ns, uint64(int64(1)<<shift+d))
+		}
+	}
+	for n := uint64(1000); n < 200000; n += 97 {
+		ns = append(ns, n)
+	}
+	ns = append(ns, ^uint64(0), 102348, 104806, 1048063)
+	for _, n := range ns {
+		if got, want := scaled(float64(n)/1024), fmtScaled(float64(n)/1024); got != want {
+			t.Errorf("scaled(%d/1024) = %q, want %q", n, got, want)
+		}
+		if got, want := humanKiB(n), fmtScaled(float64(n)); n != 0 && got != want {
+			t.Errorf("humanKiB(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
