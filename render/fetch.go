@@ -93,19 +93,33 @@ func internalDate(f *client.FetchData, layout string) string {
 
 // fetchTable renders messages one per line.
 func fetchTable(p *printer, fs []*client.FetchData) {
-	t := newTable(column{title: "#", right: true}, column{title: "UID", right: true, optional: true},
-		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10},
-		column{title: "SUBJECT", flex: true, optional: true, min: 18}, column{title: "SIZE", right: true, optional: true},
-		column{title: "FLAGS", optional: true, flex: true}, column{title: "MODSEQ", right: true, optional: true})
+	t := newFetchTable()
 	for _, f := range fs {
-		t.add(fetchRow(p.th, f)...)
+		t.addFetch(p.th, f)
 	}
 	t.render(p, "")
 }
 
-func fetchRow(th *Theme, f *client.FetchData) []cell {
-	row := []cell{{text: num(f.Seq), paint: th.Number}, {}, txt(tableDate(f)), {}, {}, {},
-		{text: strings.Join(f.Flags, " "), paint: th.Flag}, {}}
+// newFetchTable is an empty table of FETCH rows.
+func newFetchTable() *table {
+	return newTable(column{title: "#", right: true}, column{title: "UID", right: true, optional: true},
+		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10},
+		column{title: "SUBJECT", flex: true, optional: true, min: 18}, column{title: "SIZE", right: true, optional: true},
+		column{title: "FLAGS", optional: true, flex: true}, column{title: "MODSEQ", right: true, optional: true})
+}
+
+// addFetch adds the row of one message.
+func (t *table) addFetch(th *Theme, f *client.FetchData) {
+	row := t.newRow()
+	fetchRow(th, f, row)
+	t.finishRow(row)
+}
+
+// fetchRow fills the cells of one message's row.
+func fetchRow(th *Theme, f *client.FetchData, row []cell) {
+	row[0] = cell{text: num(f.Seq), paint: th.Number}
+	row[2] = txt(tableDate(f))
+	row[6] = cell{text: joinFlags(f.Flags), paint: th.Flag}
 	if f.UID != 0 {
 		row[1] = cell{text: num(f.UID), paint: th.Number}
 	}
@@ -119,7 +133,14 @@ func fetchRow(th *Theme, f *client.FetchData) []cell {
 	if f.ModSeq != 0 {
 		row[7] = txt(num(f.ModSeq))
 	}
-	return row
+}
+
+// joinFlags is strings.Join(flags, " ") without an allocation for one flag.
+func joinFlags(flags []string) string {
+	if len(flags) == 1 {
+		return flags[0]
+	}
+	return strings.Join(flags, " ")
 }
 
 // tableDate is the INTERNALDATE, else the envelope's Date header, as

@@ -2,32 +2,67 @@ package render
 
 import (
 	"io"
-	"strings"
 )
 
-// printer writes lines to the caller's writer and keeps the first error.
+// flushAt is how much output a printer gathers before writing it: lines
+// reach the writer in blocks, not one write (one system call on a
+// terminal or pipe) each.
+const flushAt = 32 << 10
+
+// printer gathers lines for the caller's writer, writes them in blocks of
+// about flushAt bytes and when the rendering ends (finish), and keeps the
+// first error.
 type printer struct {
-	w   io.Writer
-	opt Options
-	th  *Theme
-	err error
+	w     io.Writer
+	opt   Options
+	th    *Theme
+	plain bool   // no colour is on: paint leaves text as it is
+	buf   []byte // lines not written yet
+	err   error
 }
 
 func newPrinter(w io.Writer, opt Options) *printer {
-	return &printer{w: w, opt: opt, th: opt.theme()}
+	th := opt.theme()
+	return &printer{w: w, opt: opt, th: th, plain: th.plain()}
 }
 
 // line writes the parts (already safe and painted), separated by spaces,
 // and a newline.
 func (p *printer) line(parts ...string) {
-	p.write(strings.Join(nonEmpty(parts), " ") + "\n")
+	sep := false
+	for _, s := range parts {
+		if s == "" {
+			continue
+		}
+		if sep {
+			p.buf = append(p.buf, ' ')
+		}
+		p.buf = append(p.buf, s...)
+		sep = true
+	}
+	p.endLine()
 }
 
-func (p *printer) write(s string) {
-	if p.err != nil {
-		return
+// endLine ends the line appended to p.buf.
+func (p *printer) endLine() {
+	p.buf = append(p.buf, '\n')
+	if len(p.buf) >= flushAt {
+		p.flush()
 	}
-	_, p.err = io.WriteString(p.w, s)
+}
+
+// flush writes what is gathered.
+func (p *printer) flush() {
+	if p.err == nil && len(p.buf) > 0 {
+		_, p.err = p.w.Write(p.buf)
+	}
+	p.buf = p.buf[:0]
+}
+
+// finish writes what is left and returns the first write error.
+func (p *printer) finish() error {
+	p.flush()
+	return p.err
 }
 
 func (p *printer) width() int { return p.opt.width() }

@@ -54,3 +54,14 @@ func paint(c *color.Color, s string) string {
 	}
 	return c.Sprint(s)
 }
+
+// plain reports whether no colour of t writes anything around its text
+// (colours off, or a theme without colours), so painting can be skipped.
+func (t *Theme) plain() bool {
+	for _, c := range t.all() {
+		if c != nil && c.Sprint("x") != "x" {
+			return false
+		}
+	}
+	return true
+}
