@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -139,4 +140,30 @@ func TestScaledMatchesFmt(t *testing.T) {
 			t.Errorf("humanKiB(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// encodedWordRE is the regexp nextEncodedWord replaced.
+var encodedWordRE = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+
+// FuzzNextEncodedWord checks that the scan finds the words the regexp
+// finds, in the same places.
+func FuzzNextEncodedWord(f *testing.F) {
+	for _, s := range []string{"=?UTF-8?Q?a?= =?UTF-8?Q?b?=", "=?=?x?q?y?=", "=??Q?a?=", "=?a?Q??=", "=?a b?Q?c?=", "=?a?X?b?=", "==?a?b?c?=?="} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got [][]int
+		for last := 0; ; {
+			start, end := nextEncodedWord(s, last)
+			if start < 0 {
+				break
+			}
+			got = append(got, []int{start, end})
+			last = end
+		}
+		want := encodedWordRE.FindAllStringIndex(s, -1)
+		if fmt.Sprint(got) != fmt.Sprint(want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("words of %q at %v, the regexp finds %v", s, got, want)
+		}
+	})
 }
