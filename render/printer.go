@@ -51,6 +51,17 @@ func (p *printer) endLine() {
 	}
 }
 
+// endRow ends a table row that starts at p.buf[start], without its
+// trailing blanks.
+func (p *printer) endRow(start int) {
+	end := len(p.buf)
+	for end > start && p.buf[end-1] == ' ' {
+		end--
+	}
+	p.buf = p.buf[:end]
+	p.endLine()
+}
+
 // flush writes what is gathered.
 func (p *printer) flush() {
 	if p.err == nil && len(p.buf) > 0 {

@@ -59,11 +59,16 @@ func (t *table) newRow() []cell {
 
 // finishRow makes the cells of row safe, measures them and appends row.
 func (t *table) finishRow(row []cell) {
+	t.measure(row)
+	t.rows = append(t.rows, row)
+}
+
+// measure makes the cells of row safe and measures their width.
+func (t *table) measure(row []cell) {
 	for i := range row {
 		row[i].text = Safe(row[i].text)
 		row[i].width = textWidth(row[i].text)
 	}
-	t.rows = append(t.rows, row)
 }
 
 // txt is a plain cell.
@@ -156,12 +161,7 @@ func (t *table) writeRow(p *printer, indent string, row []cell, keep, widths []i
 			p.buf = append(p.buf, "  "...)
 		}
 	}
-	end := len(p.buf)
-	for end > start && p.buf[end-1] == ' ' {
-		end--
-	}
-	p.buf = p.buf[:end]
-	p.endLine()
+	p.endRow(start)
 }
 
 // appendCell appends a cell padded to w columns: spaces before it when
