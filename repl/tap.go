@@ -55,19 +55,34 @@ func (t *WireTap) Write(p []byte) (int, error) {
 	if t.on && t.sink != nil {
 		t.sink.Write(p)
 	}
-	t.partial = append(t.partial, p...)
+	rest := p
+	if len(t.partial) > 0 { // a line split across writes: join it first
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			t.partial = append(t.partial, p...)
+			return len(p), nil
+		}
+		t.partial = append(t.partial, p[:i+1]...)
+		t.line(t.partial[:len(t.partial)-1])
+		t.partial, rest = t.partial[:0], p[i+1:]
+	}
 	for {
-		i := bytes.IndexByte(t.partial, '\n')
+		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
 			break
 		}
-		line := t.partial[:i]
-		t.partial = t.partial[i+1:]
-		if rest, ok := bytes.CutPrefix(line, []byte("S: ")); ok {
-			t.serverLine(rest)
-		}
+		t.line(rest[:i])
+		rest = rest[i+1:]
 	}
+	t.partial = append(t.partial, rest...)
 	return len(p), nil
+}
+
+// line takes one whole trace line: the server's lines count.
+func (t *WireTap) line(line []byte) {
+	if rest, ok := bytes.CutPrefix(line, []byte("S: ")); ok {
+		t.serverLine(rest)
+	}
 }
 
 // serverLine prints a server line for --raw and keeps it while there is
@@ -81,7 +96,7 @@ func (t *WireTap) serverLine(line []byte) {
 	switch {
 	case t.size+len(line) <= maxCapture:
 		t.size += len(line)
-	case t.overflow < maxOverflow && taggedAnswerRE.Match(line):
+	case t.overflow < maxOverflow && len(line) > 0 && line[0] == 'A' && taggedAnswerRE.Match(line):
 		t.overflow++
 		t.truncated = true
 	default:
