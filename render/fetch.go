@@ -1,7 +1,7 @@
 package render
 
 import (
-	"strings"
+	"strconv"
 
 	"imapsh/client"
 )
@@ -115,47 +115,87 @@ func (t *table) addFetch(th *Theme, f *client.FetchData) {
 	t.finishRow(row)
 }
 
-// fetchRow fills the cells of one message's row.
+// fetchRow fills the cells of one message's row. The texts it makes
+// (numbers, the date, the size, joined flags, an address) are appended to
+// one buffer that becomes one string, so that a row costs one allocation;
+// the texts the message holds (names, subjects) are used as they are.
 func fetchRow(th *Theme, f *client.FetchData, row []cell) {
-	row[0] = cell{text: num(f.Seq), paint: th.Number}
-	row[2] = txt(tableDate(f))
-	row[6] = cell{text: joinFlags(f.Flags), paint: th.Flag}
+	var scratch [160]byte
+	var made [8][2]int // the made texts' places in the buffer; {0, 0}: none
+	b := scratch[:0]
+	mark := func(col, start int) { made[col] = [2]int{start, len(b)} }
+	row[0].paint, row[1].paint, row[6].paint = th.Number, th.Number, th.Flag
+	start := len(b)
+	b = strconv.AppendUint(b, uint64(f.Seq), 10)
+	mark(0, start)
 	if f.UID != 0 {
-		row[1] = cell{text: num(f.UID), paint: th.Number}
+		start = len(b)
+		b = strconv.AppendUint(b, uint64(f.UID), 10)
+		mark(1, start)
+	}
+	start = len(b)
+	if b, row[2].text = appendTableDate(b, f); row[2].text == "" {
+		mark(2, start)
 	}
 	if e := f.Envelope; e != nil {
-		row[3] = txt(shortAddress(e.From))
-		row[4] = txt(decodeWords(e.Subject))
+		start = len(b)
+		if b, row[3].text = appendShortAddress(b, e.From); row[3].text == "" {
+			mark(3, start)
+		}
+		row[4].text = decodeWords(e.Subject)
 	}
 	if f.HasSize {
-		row[5] = txt(humanSize(f.Size))
+		start = len(b)
+		b = appendHumanSize(b, f.Size)
+		mark(5, start)
+	}
+	if len(f.Flags) == 1 {
+		row[6].text = f.Flags[0]
+	} else {
+		start = len(b)
+		b = appendJoined(b, f.Flags)
+		mark(6, start)
 	}
 	if f.ModSeq != 0 {
-		row[7] = txt(num(f.ModSeq))
+		start = len(b)
+		b = strconv.AppendUint(b, f.ModSeq, 10)
+		mark(7, start)
+	}
+	texts := string(b)
+	for col, at := range made {
+		if at[1] > at[0] {
+			row[col].text = texts[at[0]:at[1]]
+		}
 	}
 }
 
-// joinFlags is strings.Join(flags, " ") without an allocation for one flag.
-func joinFlags(flags []string) string {
-	if len(flags) == 1 {
-		return flags[0]
+// appendJoined appends the flags separated by spaces.
+func appendJoined(b []byte, flags []string) []byte {
+	for i, f := range flags {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, f...)
 	}
-	return strings.Join(flags, " ")
+	return b
 }
 
-// tableDate is the INTERNALDATE, else the envelope's Date header, as
-// "2006-01-02 15:04" in the message's own zone (maildate.go).
-func tableDate(f *client.FetchData) string {
+// appendTableDate appends the INTERNALDATE, else the envelope's Date
+// header, as "2006-01-02 15:04" in the message's own zone (maildate.go),
+// or returns the text to show instead: INTERNALDATE as sent when it did
+// not parse, a Date header that does not parse, or "" when there is no
+// date.
+func appendTableDate(b []byte, f *client.FetchData) ([]byte, string) {
 	switch {
 	case !f.InternalDate.IsZero():
-		return timeShortDate(f.InternalDate)
+		return appendTimeDate(b, f.InternalDate), ""
 	case f.RawDate != "":
-		return Safe(f.RawDate)
+		return b, f.RawDate
 	case f.Envelope == nil || f.Envelope.Date == "":
-		return ""
+		return b, ""
 	}
-	if d, ok := headerShortDate(f.Envelope.Date); ok {
-		return d
+	if d, ok := appendHeaderDate(b, f.Envelope.Date); ok {
+		return d, ""
 	}
-	return f.Envelope.Date
+	return b, f.Envelope.Date
 }

@@ -9,57 +9,65 @@ import (
 // shortDateLayout is how a table shows a date: in the message's own zone.
 const shortDateLayout = "2006-01-02 15:04"
 
-// headerShortDate shows a Date header (RFC 5322 section 3.3) as
-// "2006-01-02 15:04" in its own zone, or returns false when it does not
+// appendHeaderDate appends a Date header (RFC 5322 section 3.3) as
+// "2006-01-02 15:04" in its own zone, or reports false when it does not
 // parse (net/mail.ParseDate decides). The common form, "Mon, 2 Jan 2006
 // 15:04:05 -0700" with or without the day name and a trailing "(CET)",
 // is read by hand: net/mail tries up to 24 layouts with time.Parse, each
 // failed one allocating its error, which made the date a fifth of a FETCH
 // table's cost (issue 10).
-func headerShortDate(s string) (string, bool) {
+func appendHeaderDate(b []byte, s string) ([]byte, bool) {
 	if d, ok := parseCommonDate(s); ok {
-		return d.short(), true
+		return d.appendShort(b), true
 	}
 	t, err := mail.ParseDate(s)
 	if err != nil {
-		return "", false
+		return b, false
 	}
-	return t.Format(shortDateLayout), true
+	return t.AppendFormat(b, shortDateLayout), true
 }
 
-// timeShortDate is t.Format(shortDateLayout) without the layout
+// appendTimeDate appends t as "2006-01-02 15:04", without the layout
 // interpreter for the years that take four digits.
-func timeShortDate(t time.Time) string {
+func appendTimeDate(b []byte, t time.Time) []byte {
 	y, m, d := t.Date()
 	if y < 0 || y > 9999 {
-		return t.Format(shortDateLayout)
+		return t.AppendFormat(b, shortDateLayout)
 	}
 	hh, mm, _ := t.Clock()
-	return dateFields{year: y, month: int(m), day: d, hour: hh, min: mm}.short()
+	return dateFields{year: y, month: int(m), day: d, hour: hh, min: mm}.appendShort(b)
 }
 
 // dateFields are the parts of a date a table shows.
 type dateFields struct{ year, month, day, hour, min int }
 
-// short formats the fields as "2006-01-02 15:04".
-func (f dateFields) short() string {
-	var b [16]byte
-	put := func(at, v, n int) {
-		for i := at + n - 1; i >= at; i-- {
-			b[i] = byte('0' + v%10)
-			v /= 10
-		}
+// appendShort appends the fields as "2006-01-02 15:04".
+func (f dateFields) appendShort(b []byte) []byte {
+	b = appendPadded(b, f.year, 4)
+	b = append(b, '-')
+	b = appendPadded(b, f.month, 2)
+	b = append(b, '-')
+	b = appendPadded(b, f.day, 2)
+	b = append(b, ' ')
+	b = appendPadded(b, f.hour, 2)
+	b = append(b, ':')
+	return appendPadded(b, f.min, 2)
+}
+
+// appendPadded appends v (not negative) as n digits, zeros first.
+func appendPadded(b []byte, v, n int) []byte {
+	for d := pow10(n - 1); d > 0; d /= 10 {
+		b = append(b, byte('0'+v/d%10))
 	}
-	put(0, f.year, 4)
-	b[4] = '-'
-	put(5, f.month, 2)
-	b[7] = '-'
-	put(8, f.day, 2)
-	b[10] = ' '
-	put(11, f.hour, 2)
-	b[13] = ':'
-	put(14, f.min, 2)
-	return string(b[:])
+	return b
+}
+
+func pow10(n int) int {
+	p := 1
+	for range n {
+		p *= 10
+	}
+	return p
 }
 
 // parseCommonDate reads the form nearly every mailer writes:

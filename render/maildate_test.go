@@ -6,6 +6,12 @@ import (
 	"time"
 )
 
+// headerShortDate is appendHeaderDate's text.
+func headerShortDate(s string) (string, bool) {
+	b, ok := appendHeaderDate(nil, s)
+	return string(b), ok
+}
+
 // netMailShortDate is the definition headerShortDate keeps: net/mail's
 // parse, formatted in the date's own zone.
 func netMailShortDate(s string) (string, bool) {
@@ -61,7 +67,7 @@ func TestHeaderShortDate(t *testing.T) {
 	}
 }
 
-func TestTimeShortDate(t *testing.T) {
+func TestAppendTimeDate(t *testing.T) {
 	for _, tm := range []time.Time{
 		time.Date(2024, 3, 1, 10, 22, 5, 0, time.FixedZone("", 3600)),
 		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC),
@@ -69,8 +75,8 @@ func TestTimeShortDate(t *testing.T) {
 		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC),
 	} {
-		if got, want := timeShortDate(tm), tm.Format(shortDateLayout); got != want {
-			t.Errorf("timeShortDate(%v) = %q, want %q", tm, got, want)
+		if got, want := string(appendTimeDate(nil, tm)), tm.Format(shortDateLayout); got != want {
+			t.Errorf("appendTimeDate(%v) = %q, want %q", tm, got, want)
 		}
 	}
 }
