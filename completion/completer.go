@@ -44,15 +44,16 @@ type Spec struct {
 type Source interface {
 	State() client.State // the connection state; StateLogout when not connected
 	Caps() []string      // the server's capabilities as last announced
-	Mailboxes() []string // mailbox names from the last LIST (UTF-8)
+	Mailboxes() []string // mailbox names from the last LIST (UTF-8); a new slice after each LIST, never changed in place
 	Flags() []string     // PERMANENTFLAGS (or FLAGS) of the selected mailbox
 	Variables() []string // names set with \set
 }
 
 // Completer completes shell lines; it satisfies readline.AutoCompleter.
 type Completer struct {
-	spec Spec
-	src  Source
+	spec      Spec
+	src       Source
+	mailboxes mailboxCandidates
 }
 
 // New returns a completer for the commands of spec reading src.
