@@ -2,6 +2,8 @@ package render
 
 import (
 	"io"
+
+	"github.com/fatih/color"
 )
 
 // flushAt is how much output a printer gathers before writing it: lines
@@ -13,12 +15,13 @@ const flushAt = 32 << 10
 // about flushAt bytes and when the rendering ends (finish), and keeps the
 // first error.
 type printer struct {
-	w     io.Writer
-	opt   Options
-	th    *Theme
-	plain bool   // no colour is on: paint leaves text as it is
-	buf   []byte // lines not written yet
-	err   error
+	w      io.Writer
+	opt    Options
+	th     *Theme
+	plain  bool   // no colour is on: paint leaves text as it is
+	buf    []byte // lines not written yet
+	inLine bool   // a part of the current line is in buf
+	err    error
 }
 
 func newPrinter(w io.Writer, opt Options) *printer {
@@ -29,23 +32,44 @@ func newPrinter(w io.Writer, opt Options) *printer {
 // line writes the parts (already safe and painted), separated by spaces,
 // and a newline.
 func (p *printer) line(parts ...string) {
-	sep := false
 	for _, s := range parts {
-		if s == "" {
-			continue
-		}
-		if sep {
-			p.buf = append(p.buf, ' ')
-		}
-		p.buf = append(p.buf, s...)
-		sep = true
+		p.word(s)
 	}
 	p.endLine()
+}
+
+// word adds a part (safe and painted) to the line being written, after a
+// space unless it is the first; an empty part adds nothing.
+func (p *printer) word(s string) {
+	if s == "" {
+		return
+	}
+	if p.inLine {
+		p.buf = append(p.buf, ' ')
+	}
+	p.buf = append(p.buf, s...)
+	p.inLine = true
+}
+
+// wordFunc adds the non-empty part that add appends (safe), painted with
+// c: a long one (100,000 message numbers) is appended in place rather
+// than made a string first when there is no colour.
+func (p *printer) wordFunc(c *color.Color, add func([]byte) []byte) {
+	if !p.plain && c != nil {
+		p.word(paint(c, string(add(nil))))
+		return
+	}
+	if p.inLine {
+		p.buf = append(p.buf, ' ')
+	}
+	p.buf = add(p.buf)
+	p.inLine = true
 }
 
 // endLine ends the line appended to p.buf.
 func (p *printer) endLine() {
 	p.buf = append(p.buf, '\n')
+	p.inLine = false
 	if len(p.buf) >= flushAt {
 		p.flush()
 	}

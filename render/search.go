@@ -13,12 +13,13 @@ func searchLine(p *printer, d *client.SearchData) {
 		p.line(head, paint(p.th.Dim, "(no messages)"))
 		return
 	}
-	modseq := ""
+	p.word(head)
+	p.wordFunc(p.th.Number, func(b []byte) []byte { return appendCompact(b, d.Nums) })
+	p.word(paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"))
 	if d.ModSeq != 0 {
-		modseq = "modseq " + num(d.ModSeq)
+		p.word("modseq " + num(d.ModSeq))
 	}
-	p.line(head, paint(p.th.Number, client.Compact(d.Nums).String()),
-		paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"), modseq)
+	p.endLine()
 }
 
 // esearchLine renders an ESEARCH response (RFC 4731):
@@ -37,7 +38,11 @@ func esearchLine(p *printer, d *client.ESearchData) {
 		}
 	}
 	if len(d.All) > 0 {
-		parts = append(parts, "all", paint(p.th.Number, d.All.String()))
+		for _, w := range append(parts, "all") {
+			p.word(w)
+		}
+		p.wordFunc(p.th.Number, func(b []byte) []byte { return appendNumSet(b, d.All) })
+		parts = nil
 	}
 	if d.ModSeq != 0 {
 		parts = append(parts, "modseq", num(d.ModSeq))
