@@ -43,8 +43,8 @@ func fetchBlock(p *printer, f *client.FetchData) {
 		p.line("  " + paint(p.th.Heading, "Structure:"))
 		bodyStructure(p, "    ", f.BodyStructure)
 	}
-	for _, s := range f.Sections {
-		section(p, f.Seq, s)
+	for i, s := range f.Sections {
+		section(p, f.Seq, i, s)
 	}
 	for _, o := range f.Other {
 		genericTree(p, "  ", Safe(o.Name)+" ", o.Value)

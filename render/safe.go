@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -17,16 +15,12 @@ func Safe(s string) string {
 	if isSafe(s) {
 		return s
 	}
-	var b strings.Builder
-	writeSafe(&b, s, false)
-	return b.String()
+	return string(appendSafe(nil, []byte(s), false))
 }
 
 // safeLine is Safe for one line of body text: tabs are kept.
 func safeLine(s string) string {
-	var b strings.Builder
-	writeSafe(&b, s, true)
-	return b.String()
+	return string(appendSafe(nil, []byte(s), true))
 }
 
 // isSafe reports whether Safe leaves s as it is: printable ASCII (the
@@ -51,35 +45,55 @@ func isSafe(s string) bool {
 	return true
 }
 
-func writeSafe(b *strings.Builder, s string, keepTabs bool) {
+// appendSafe appends s to b as Safe shows it; keepTabs keeps tabs (body
+// text) instead of showing them as \t.
+func appendSafe(b, s []byte, keepTabs bool) []byte {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c >= 0x20 && c < 0x7f { // printable ASCII, the common case
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(b, `\x%02x`, s[i])
+			b = appendHexEscape(b, 'x', uint32(s[i]), 2)
 		case r == '\t' && keepTabs:
-			b.WriteByte('\t')
+			b = append(b, '\t')
 		case r < 0x20 || r == 0x7f:
-			b.WriteString(escapeC0(r))
+			b = appendC0(b, r)
 		case isUnsafeRune(r):
-			fmt.Fprintf(b, `\u%04x`, r)
+			b = appendHexEscape(b, 'u', uint32(r), 4)
 		default:
-			b.WriteString(s[i : i+size])
+			b = append(b, s[i:i+size]...)
 		}
 		i += size
 	}
+	return b
 }
 
-func escapeC0(r rune) string {
+// appendC0 appends a C0 control or DEL escaped: \t, \n, \r or \xNN.
+func appendC0(b []byte, r rune) []byte {
 	switch r {
 	case '\t':
-		return `\t`
+		return append(b, `\t`...)
 	case '\n':
-		return `\n`
+		return append(b, `\n`...)
 	case '\r':
-		return `\r`
+		return append(b, `\r`...)
 	}
-	return fmt.Sprintf(`\x%02x`, r)
+	return appendHexEscape(b, 'x', uint32(r), 2)
+}
+
+// appendHexEscape appends a backslash, kind and n lower-case hex digits
+// of v (\x1b, \u202e), as fmt's %0Nx writes them.
+func appendHexEscape(b []byte, kind byte, v uint32, n int) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '\\', kind)
+	for shift := 4 * (n - 1); shift >= 0; shift -= 4 {
+		b = append(b, hex[v>>uint(shift)&0xf])
+	}
+	return b
 }
 
 // isUnsafeRune reports C1 controls and the invisible characters that change

@@ -61,9 +61,14 @@ func FuzzSafe(f *testing.F) {
 			t.Fatalf("Safe is not idempotent: %q -> %q -> %q", in, out, again)
 		}
 		var slow strings.Builder
-		writeSafe(&slow, in, false)
+		refWriteSafe(&slow, in, false)
 		if slow.String() != out {
 			t.Fatalf("Safe(%q) = %q, but the escaping loop gives %q", in, out, slow.String())
+		}
+		slow.Reset()
+		refWriteSafe(&slow, in, true)
+		if got := safeLine(in); got != slow.String() {
+			t.Fatalf("safeLine(%q) = %q, but the escaping loop gives %q", in, got, slow.String())
 		}
 		if strings.ContainsRune(in, 'x') && !strings.ContainsRune(out, 'x') {
 			t.Fatalf("Safe(%q) = %q lost text", in, out)
