@@ -45,6 +45,8 @@ type liveOutput struct {
 	printed    bool                // a part of the FETCH data was rendered already
 	lastBlocks bool                // and that part was rendered as blocks, not a table
 	streamed   int                 // FETCH responses taken out of the result
+	spools     []*spooled          // large sections in temporary files (spool.go)
+	shown      []*spooled          // and those rendered, to close
 }
 
 // beginLive prepares the live output of an IMAP command run under ctx;
@@ -63,6 +65,9 @@ func (s *Session) beginLive(ctx context.Context, in *Input) {
 func (s *Session) endLive() {
 	if s.tap != nil {
 		s.tap.streamRaw(nil)
+	}
+	if s.live != nil {
+		s.live.closeSpools(true)
 	}
 	s.live = nil
 }
@@ -95,7 +100,8 @@ func (l *liveOutput) take(f *client.FetchData) {
 	case l.s.rawStreaming(): // the tap has printed its lines
 	case detailed(f):
 		l.flushHeld()
-		l.render([]*client.FetchData{f})
+		l.renderWith([]*client.FetchData{f}, l.sectionSource(f))
+		l.closeSpools(false)
 	case l.table != nil:
 		l.addRow(f)
 	default:
@@ -178,12 +184,17 @@ func heldSize(f *client.FetchData) int {
 
 // render writes messages as render.Result does a group of FETCH
 // responses: a table, or blocks separated by blank lines.
-func (l *liveOutput) render(fs []*client.FetchData) {
+func (l *liveOutput) render(fs []*client.FetchData) { l.renderWith(fs, nil) }
+
+// renderWith is render with the spooled sections of a block (spool.go).
+func (l *liveOutput) renderWith(fs []*client.FetchData, src func(uint32, int) (*io.SectionReader, error)) {
 	blocks := len(fs) == 1 || anyDetailed(fs)
 	if l.printed && (blocks || l.lastBlocks) {
 		io.WriteString(l.out, "\n")
 	}
-	if err := render.Result(l.out, &client.Result{Responses: fetchResponses(fs)}, l.s.renderOptions()); err != nil {
+	opt := l.s.renderOptions()
+	opt.SectionSource = src
+	if err := render.Result(l.out, &client.Result{Responses: fetchResponses(fs)}, opt); err != nil {
 		l.s.printError(err, "")
 	}
 	l.printed, l.lastBlocks = true, blocks
