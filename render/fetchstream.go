@@ -184,20 +184,23 @@ func (s *FetchStream) addColumns(row []cell) {
 }
 
 // writeRow writes one line of the table at the kept widths, cutting
-// wider texts as FetchStreamOptions.Align says.
+// wider texts as FetchStreamOptions.Align says: when a line too long for
+// Options.Width is cut without Align, its last column gets the room left.
 func (s *FetchStream) writeRow(row []cell) {
 	p := s.p
 	cut := s.opt.Align || s.lineWidth(row) > p.width()
-	start := len(p.buf)
+	start, used := len(p.buf), 0
 	for k, i := range s.keep {
 		last := k == len(s.keep)-1
 		col, w := s.t.cols[i], s.widths[i]
-		if last && cut {
-			w = max(w, p.width()-textWidth(string(p.buf[start:])))
+		if last && cut && !s.opt.Align {
+			w = max(w, p.width()-used)
 		}
-		p.buf = appendCell(p, p.buf, row[i], w, col.right, last, cut && col.flex)
+		var n int
+		p.buf, n = appendCell(p, p.buf, row[i], w, col.right, last, cut && col.flex)
 		if !last {
 			p.buf = append(p.buf, "  "...)
+			used += n + 2
 		}
 	}
 	p.endRow(start)

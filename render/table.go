@@ -156,7 +156,7 @@ func (t *table) writeRow(p *printer, indent string, row []cell, keep, widths []i
 	p.buf = append(p.buf, indent...)
 	for k, i := range keep {
 		last := k == len(keep)-1
-		p.buf = appendCell(p, p.buf, row[i], widths[i], t.cols[i].right, last, true)
+		p.buf, _ = appendCell(p, p.buf, row[i], widths[i], t.cols[i].right, last, true)
 		if !last {
 			p.buf = append(p.buf, "  "...)
 		}
@@ -166,8 +166,9 @@ func (t *table) writeRow(p *printer, indent string, row []cell, keep, widths []i
 
 // appendCell appends a cell padded to w columns: spaces before it when
 // right-aligned, after it otherwise (none after the last cell). A cell
-// wider than w is cut to w with "…" when cut is set, else kept whole.
-func appendCell(p *printer, b []byte, c cell, w int, right, last, cut bool) []byte {
+// wider than w is cut to w with "…" when cut is set, else kept whole. It
+// returns the columns the cell takes, padding included.
+func appendCell(p *printer, b []byte, c cell, w int, right, last, cut bool) ([]byte, int) {
 	text, tw := c.text, c.width
 	if tw > w && cut {
 		text = truncate(text, w)
@@ -181,7 +182,7 @@ func appendCell(p *printer, b []byte, c cell, w int, right, last, cut bool) []by
 	if !right && !last {
 		b = appendSpaces(b, pad)
 	}
-	return b
+	return b, tw + pad
 }
 
 // appendSpaces appends n spaces.
