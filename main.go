@@ -24,22 +24,38 @@ import (
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
 var version = "dev"
 
-func main() { os.Exit(run(os.Args[1:])) }
+// terminalGuard holds stdin's terminal settings from start-up, so that a
+// panic does not leave the terminal raw (nil when stdin is not a terminal).
+var terminalGuard *cli.TerminalGuard
+
+func main() {
+	terminalGuard = cli.GuardTerminal(os.Stdin, os.Stderr)
+	os.Exit(runGuarded(os.Args[1:]))
+}
+
+// runGuarded is run with the terminal put back on a panic.
+func runGuarded(args []string) int {
+	defer terminalGuard.OnPanic()
+	return run(args)
+}
 
 // run returns the exit status: 0 ok, 1 usage/connection/TLS/login failure
 // or a trace, recording or \o file that could not be written, 2
-// connection lost, 3 a NO or BAD in -c/-f/piped mode.
+// connection lost, 3 a NO or BAD in -c/-f/piped mode, 4 --probe found an
+// announced capability broken.
 func run(args []string) int {
 	opts, err := cli.Parse(args, os.Stdout)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case err != nil:
-		fmt.Fprintf(os.Stderr, "error: %s\nusage: imapsh [flags] [URL]\nhint: imapsh --help lists the flags\n", cli.Message(err))
+		cli.ReportUsage(os.Stderr, err)
 		return 1
 	case opts.Version:
 		fmt.Println("imapsh", version)
 		return 0
+	case opts.Probe:
+		return probeServer(opts) // main_probe.go
 	}
 	return session(opts)
 }
@@ -52,10 +68,7 @@ func session(opts *cli.Options) int {
 		return fail(err)
 	}
 	defer closeTrace()
-	if opts.Trace != "" && opts.Trace != cli.TraceStderr {
-		trace = repl.NewTranscriptWriter(trace) // a trace file replays with client/clienttest
-	}
-	tap := repl.NewWireTap(trace) // --trace, \trace, --raw and \expect match read the wire here
+	tap := repl.NewWireTap(traceSink(opts, trace)) // --trace, \trace, --raw and \expect match read the wire here
 	conn := newConnector(opts, tap)
 	target, stopDemo, err := initialTarget(opts, conn.Passwords)
 	if err != nil {
@@ -81,7 +94,7 @@ func session(opts *cli.Options) int {
 	sess := repl.NewSession(repl.Config{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
-		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Trace: tap,
+		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Tap: tap,
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
 		Pipeline: opts.Pipeline, Record: opts.Record,
@@ -114,10 +127,23 @@ func runShell(ctx context.Context, sess *repl.Session, src repl.LineSource) int 
 	return sess.Run(ctx, src)
 }
 
-func newConnector(opts *cli.Options, trace io.Writer) *cli.Connector {
+// traceSink is what the wire trace goes to: C:/S: text on stderr, or a
+// transcript file that client/clienttest replays; nil when tracing is off.
+func traceSink(opts *cli.Options, w io.Writer) client.Tracer {
+	switch {
+	case w == nil:
+		return nil
+	case opts.Trace == cli.TraceStderr:
+		return client.TextTrace(w)
+	}
+	return repl.NewTranscriptWriter(w)
+}
+
+func newConnector(opts *cli.Options, trace client.Tracer) *cli.Connector {
 	return &cli.Connector{
 		TLS:       client.TLSOptions{CAFile: opts.CAFile, Pins: opts.Pins, Insecure: opts.Insecure, CertFile: opts.CertFile, KeyFile: opts.KeyFile},
 		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr, MaxCommandMemory: opts.MaxCommandMemory,
+		ConnectTimeout: opts.ConnectTimeout, GreetingTimeout: opts.ConnectTimeout,
 		Passwords: &cli.Passwords{Command: opts.PasswordCommand},
 	}
 }
@@ -211,7 +237,7 @@ func lineSource(opts *cli.Options, hist *history.File, pw *cli.Passwords, vars f
 		src, err := repl.OpenScript("-", os.Stdin, vars)
 		return src, noClose, err
 	}
-	rl, err := newReadlineSource(os.Stdin, hist, os.Stdout, os.Stderr)
+	rl, err := newReadlineSource(os.Stdin, hist, os.Stdout, os.Stderr, terminalGuard)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -214,3 +214,32 @@ func TestTerminalPasswordPrompt(t *testing.T) {
 		t.Errorf("the password was echoed:\n%q", term.out.String())
 	}
 }
+
+// TestTerminalWideCompletion types the keystrokes that crashed readline
+// (issue 11, defect 1): completing a mailbox name after a double-width
+// prefix lists the candidates, and the shell stays alive and usable.
+func TestTerminalWideCompletion(t *testing.T) {
+	term := startTerminal(t, testEnv(t, "TERM=xterm"), "--demo")
+	term.expect("> ")
+	for _, name := range []string{"日本語A", "日本語B"} {
+		term.send("create " + name + "\r")
+		term.expect("CREATE completed")
+	}
+	term.send("list\r")
+	term.expect("LIST completed")
+	term.expect("> ")
+	term.send("select 日本\t")
+	term.expect("日本語") // the common part is inserted
+	term.send("\t")    // lists A and B: this panicked
+	term.expect("B")
+	term.send("B\r")
+	term.expect("SELECT completed")
+	term.expect("日本語B[")
+	term.send("\x04")
+	term.waitExit()
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	if strings.Contains(term.out.String(), "panic") {
+		t.Errorf("the terminal shows a panic:\n%q", term.out.String())
+	}
+}

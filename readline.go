@@ -11,6 +11,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"imapsh/history"
+	"imapsh/internal/cli"
 	"imapsh/repl"
 )
 
@@ -23,8 +24,9 @@ type completer interface {
 // lateCompleter lets readline start (for the password prompt) before the
 // session, and so its completer, exists.
 type lateCompleter struct {
-	mu sync.Mutex
-	c  completer
+	mu    sync.Mutex
+	c     completer
+	guard *cli.TerminalGuard // readline calls Do on its own goroutine, with the terminal raw
 }
 
 func (l *lateCompleter) set(c completer) {
@@ -33,15 +35,52 @@ func (l *lateCompleter) set(c completer) {
 	l.c = c
 }
 
-// Do completes with the session's completer, or offers nothing yet.
+// Do completes with the session's completer, or offers nothing yet. The
+// offset it hands readline is made safe for wide characters (see
+// listingOffset).
 func (l *lateCompleter) Do(line []rune, pos int) ([][]rune, int) {
+	defer l.guard.OnPanic()
 	l.mu.Lock()
 	c := l.c
 	l.mu.Unlock()
 	if c == nil {
 		return nil, 0
 	}
-	return c.Do(line, pos)
+	cands, offset := c.Do(line, pos)
+	return cands, listingOffset(line, pos, offset)
+}
+
+// listingOffset works around chzyer/readline v1.5.1's candidate listing
+// (complete.go, CompleteRefresh): it prints the last offset runes of the
+// line before each candidate and pads the column with
+//
+//	maxWidth(candidates) + offset + 1 - width(candidate) - width(prefix)
+//
+// spaces, counting the prefix once in runes and once in display columns.
+// A double-width rune in the prefix makes that negative for the widest
+// candidate, and bytes.Repeat panics on readline's own goroutine, where
+// no recover of ours can reach, leaving the terminal raw (issue 11, defect
+// 1: select 日本<Tab><Tab>). The offset only shapes that listing (what is
+// inserted is the suffix alone), so shortening it to the narrow runes at
+// the end of the fragment keeps width(prefix) <= offset: the listing shows
+// what follows the last wide character typed, and never panics. (The same
+// function puts the cursor back by rune count too, so after a listing on
+// a line with wide characters the cursor stands a little to the left
+// until the next keystroke redraws the line; cosmetic, and not ours to fix.)
+// No maintained fork with the same API is served by the Go module proxy
+// here (github.com/ergochat/readline is refused), so the workaround lives
+// in this file, the only one that imports readline.
+func listingOffset(line []rune, pos, offset int) int {
+	if pos > len(line) {
+		pos = len(line)
+	}
+	offset = max(0, min(offset, pos))
+	var runes readline.Runes
+	narrow := 0
+	for narrow < offset && runes.Width(line[pos-1-narrow]) <= 1 {
+		narrow++
+	}
+	return narrow
 }
 
 // readlineSource is the repl.LineSource of a terminal. The history file is
@@ -53,8 +92,8 @@ type readlineSource struct {
 	completer *lateCompleter
 }
 
-func newReadlineSource(stdin io.Reader, hist *history.File, stdout, stderr io.Writer) (*readlineSource, error) {
-	late := &lateCompleter{}
+func newReadlineSource(stdin io.Reader, hist *history.File, stdout, stderr io.Writer, guard *cli.TerminalGuard) (*readlineSource, error) {
+	late := &lateCompleter{guard: guard}
 	cancelable := readline.NewCancelableStdin(stdin)
 	rl, err := readline.NewEx(&readline.Config{
 		Stdin:                  cancelable,

@@ -112,3 +112,22 @@ func assertNoSecret(t *testing.T, where, text string, secrets []string) {
 		}
 	}
 }
+
+// TestConnectPasswordNeverShown: --json -c '\connect URL' with a password
+// in the URL shows it in no field of any output (issue 8); so does a
+// --record and a --trace.
+func TestConnectPasswordNeverShown(t *testing.T) {
+	const password = "s3cr3t-url-pw"
+	dir := t.TempDir()
+	rec := filepath.Join(dir, "rec.imap")
+	for _, flags := range [][]string{{"--json"}, {"--json", "--trace", "--record", rec}, {"--raw"}} {
+		for _, line := range []string{`\connect imaps://bob:` + password + `@127.0.0.1:1`, `\connect imaps://bob:` + password + `@127.0.0.1:1 extra`} {
+			r := imapsh(t, testEnv(t), "", append(flags, "-c", line)...)
+			check{code: 3, stdout: nil}.verify(t, r)
+			assertNoSecret(t, "stdout", r.stdout, []string{password})
+			assertNoSecret(t, "stderr", r.stderr, []string{password})
+		}
+	}
+	data, _ := os.ReadFile(rec)
+	assertNoSecret(t, rec, string(data), []string{password})
+}

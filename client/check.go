@@ -8,28 +8,28 @@ import (
 )
 
 // check refuses a command locally when the state or the server's
-// capabilities do not allow it. cap may list alternatives as "A|B".
-func (c *Client) check(name string, states StateMask, cap string) error {
+// capabilities do not allow it: need is the command's declaration (one
+// of Needs), option a capability that an option asked for needs on top
+// ("" for none). Unknown capabilities allow everything.
+func (c *Client) check(name string, need Need, option Cap) error {
 	if c.closed.Load() {
 		return ErrClosed
 	}
-	if c.state&states == 0 {
-		return &StateError{Command: name, State: c.state, Need: states}
+	if !need.StateOK(c.state) {
+		return &StateError{Command: name, State: c.state, Need: need.States}
 	}
-	if cap == "" || !c.HasCapsKnown() {
-		return nil
+	if !need.CapsOK(c.caps) {
+		return &CapabilityError{Command: name, Cap: strings.Join(need.CapNames(), "|")}
 	}
-	for _, alt := range strings.Split(cap, "|") {
-		if c.HasCap(alt) {
-			return nil
-		}
+	if opt := (Need{States: need.States, Caps: []Cap{option}}); option != "" && !opt.CapsOK(c.caps) {
+		return &CapabilityError{Command: name, Cap: strings.Join(opt.CapNames(), "|")}
 	}
-	return &CapabilityError{Command: name, Cap: cap}
+	return nil
 }
 
 // run checks state and capability, builds arguments and executes.
-func (c *Client) run(ctx context.Context, name string, states StateMask, cap string, build func(*wire.Command)) (*Result, error) {
-	if err := c.check(name, states, cap); err != nil {
+func (c *Client) run(ctx context.Context, name string, need Need, option Cap, build func(*wire.Command)) (*Result, error) {
+	if err := c.check(name, need, option); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: name}

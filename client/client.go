@@ -19,9 +19,10 @@ type Limits = wire.Limits
 
 // Options configure a Client. The zero value is usable.
 type Options struct {
-	// Trace, if set, receives the wire as "C: " and "S: " lines with
-	// passwords and SASL data replaced by ***.
-	Trace io.Writer
+	// Trace, if set, receives the wire as events, passwords and SASL data
+	// marked secret and never handed over; TextTrace(w) writes them as
+	// "C: " and "S: " lines with *** for secrets.
+	Trace Tracer
 	// Limits bound memory use against hostile servers.
 	Limits Limits
 	// CommandTimeout bounds each command (IDLE excepted); 0 means 2 minutes.
@@ -55,7 +56,7 @@ type Client struct {
 	trace     *tracer
 	tagNum    int
 	state     State
-	caps      map[string]bool
+	caps      CapSet
 	capOrder  []string
 	mbox      *Mailbox
 	enabled   map[string]bool
@@ -113,7 +114,7 @@ func newClient(conn io.ReadWriteCloser, opts *Options) *Client {
 		c.opts.Limits.MaxResponse = c.budget
 	}
 	c.discardTo = c.discardSection
-	c.trace = &tracer{w: c.opts.Trace}
+	c.trace = &tracer{out: c.opts.Trace}
 	if nc, ok := conn.(net.Conn); ok {
 		c.netConn, c.dl = nc, nc
 		_, c.tls = conn.(*tls.Conn)
@@ -144,6 +145,9 @@ func (c *Client) setStreams(r io.Reader, w io.Writer, f interface{ Flush() error
 func (c *Client) readGreeting() error {
 	c.deadline(c.opts.GreetingTimeout)
 	defer c.deadline(0)
+	if err := c.sniffGreeting(); err != nil {
+		return err
+	}
 	resp, err := c.readOne()
 	if err != nil {
 		return err
@@ -209,6 +213,10 @@ func (c *Client) Caps() []string { return append([]string(nil), c.capOrder...) }
 // HasCap reports whether the server announced a capability (case-insensitive).
 func (c *Client) HasCap(name string) bool { return c.caps[strings.ToUpper(name)] }
 
+// CapSet returns the server's capabilities as last announced, nil when
+// none are known yet; CapSet.Has knows what IMAP4rev2 includes.
+func (c *Client) CapSet() CapSet { return c.caps }
+
 // HasCapsKnown reports whether the client has a capability list at all.
 func (c *Client) HasCapsKnown() bool { return c.caps != nil }
 
@@ -225,11 +233,8 @@ func (c *Client) UTF8Names() bool {
 }
 
 func (c *Client) setCaps(caps []string) {
-	c.caps = make(map[string]bool, len(caps))
+	c.caps = NewCapSet(caps)
 	c.capOrder = caps
-	for _, cp := range caps {
-		c.caps[strings.ToUpper(cp)] = true
-	}
 }
 
 // Close closes the connection without LOGOUT.

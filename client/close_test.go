@@ -80,7 +80,7 @@ func TestUnsolicitedEnabledIgnored(t *testing.T) {
 // like --stream) times out instead of hanging.
 func TestStreamGreetingTimeout(t *testing.T) {
 	_, err := DialCommand(context.Background(), []string{"sleep", "30"}, nil, &Options{GreetingTimeout: 200 * time.Millisecond})
-	if err == nil || !strings.Contains(err.Error(), "timed out") {
+	if !errors.Is(err, ErrNoGreeting) || !strings.Contains(err.Error(), "timed out") {
 		t.Errorf("DialCommand(sleep) = %v, want a time-out", err)
 	}
 }

@@ -14,7 +14,7 @@ func (c *Client) GetACL(ctx context.Context, mailbox string) (*Result, error) {
 // SetACL sets an identifier's rights (RFC 4314; imaplib setacl); rights may
 // start with + or - to add or remove.
 func (c *Client) SetACL(ctx context.Context, mailbox, who, rights string) (*Result, error) {
-	return c.run(ctx, "SETACL", AuthOrSelect, "ACL", func(a *wire.Command) {
+	return c.run(ctx, "SETACL", Needs.ACL, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().AString(who).SP().AString(rights)
 	})
@@ -22,7 +22,7 @@ func (c *Client) SetACL(ctx context.Context, mailbox, who, rights string) (*Resu
 
 // DeleteACL removes an identifier's rights (RFC 4314; imaplib deleteacl).
 func (c *Client) DeleteACL(ctx context.Context, mailbox, who string) (*Result, error) {
-	return c.run(ctx, "DELETEACL", AuthOrSelect, "ACL", func(a *wire.Command) {
+	return c.run(ctx, "DELETEACL", Needs.ACL, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().AString(who)
 	})
@@ -30,7 +30,7 @@ func (c *Client) DeleteACL(ctx context.Context, mailbox, who string) (*Result, e
 
 // ListRights asks which rights may be granted to an identifier (RFC 4314).
 func (c *Client) ListRights(ctx context.Context, mailbox, who string) (*Result, error) {
-	return c.run(ctx, "LISTRIGHTS", AuthOrSelect, "ACL", func(a *wire.Command) {
+	return c.run(ctx, "LISTRIGHTS", Needs.ACL, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().AString(who)
 	})
@@ -44,7 +44,7 @@ func (c *Client) MyRights(ctx context.Context, mailbox string) (*Result, error) 
 // GetQuota returns a quota root's usage and limits (RFC 9208; imaplib
 // getquota).
 func (c *Client) GetQuota(ctx context.Context, root string) (*Result, error) {
-	return c.run(ctx, "GETQUOTA", AuthOrSelect, "QUOTA", func(a *wire.Command) { a.AString(root) })
+	return c.run(ctx, "GETQUOTA", Needs.Quota, "", func(a *wire.Command) { a.AString(root) })
 }
 
 // GetQuotaRoot returns a mailbox's quota roots and their quotas (RFC 9208;
@@ -56,7 +56,7 @@ func (c *Client) GetQuotaRoot(ctx context.Context, mailbox string) (*Result, err
 // SetQuota sets a quota root's limits (RFC 9208; imaplib setquota),
 // e.g. [{STORAGE 1048576}]; usually an admin command.
 func (c *Client) SetQuota(ctx context.Context, root string, limits []QuotaResource) (*Result, error) {
-	return c.run(ctx, "SETQUOTA", AuthOrSelect, "QUOTA", func(a *wire.Command) {
+	return c.run(ctx, "SETQUOTA", Needs.Quota, "", func(a *wire.Command) {
 		a.AString(root).Raw(" (")
 		for i, l := range limits {
 			if i > 0 {
@@ -71,7 +71,7 @@ func (c *Client) SetQuota(ctx context.Context, root string, limits []QuotaResour
 // GetMetadata reads server or mailbox annotations (RFC 5464); mailbox ""
 // means the server. Options such as "MAXSIZE 1024" or "DEPTH infinity".
 func (c *Client) GetMetadata(ctx context.Context, mailbox string, entries []string, options string) (*Result, error) {
-	return c.run(ctx, "GETMETADATA", AuthOrSelect, "METADATA|METADATA-SERVER", func(a *wire.Command) {
+	return c.run(ctx, "GETMETADATA", Needs.Metadata, "", func(a *wire.Command) {
 		if options != "" {
 			a.Raw("(").RawArgs(options).Raw(") ")
 		}
@@ -82,7 +82,7 @@ func (c *Client) GetMetadata(ctx context.Context, mailbox string, entries []stri
 
 // SetMetadata writes annotations (RFC 5464); a nil value deletes one.
 func (c *Client) SetMetadata(ctx context.Context, mailbox string, entries []MetadataEntry) (*Result, error) {
-	return c.run(ctx, "SETMETADATA", AuthOrSelect, "METADATA|METADATA-SERVER", func(a *wire.Command) {
+	return c.run(ctx, "SETMETADATA", Needs.Metadata, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().List(len(entries), func(i int) { a.AString(entries[i].Name).SP().NString(entries[i].Value) })
 	})
@@ -93,7 +93,7 @@ func (c *Client) SetMetadata(ctx context.Context, mailbox string, entries []Meta
 // always quoted (Cyrus reads them with its quoted-string parser and
 // answers BAD "Missing annotation entry" to an atom).
 func (c *Client) GetAnnotation(ctx context.Context, mailbox, entry, attribute string) (*Result, error) {
-	return c.run(ctx, "GETANNOTATION", AuthOrSelect, "ANNOTATEMORE", func(a *wire.Command) {
+	return c.run(ctx, "GETANNOTATION", Needs.AnnotateMore, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().String(entry).SP().String(attribute)
 	})
@@ -102,7 +102,7 @@ func (c *Client) GetAnnotation(ctx context.Context, mailbox, entry, attribute st
 // SetAnnotation writes one annotation entry's attributes in the draft
 // ANNOTATEMORE syntax (imaplib setannotation): ("value.shared" "text").
 func (c *Client) SetAnnotation(ctx context.Context, mailbox, entry string, attrs []MetadataEntry) (*Result, error) {
-	return c.run(ctx, "SETANNOTATION", AuthOrSelect, "ANNOTATEMORE", func(a *wire.Command) {
+	return c.run(ctx, "SETANNOTATION", Needs.AnnotateMore, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().String(entry).Raw(" (")
 		for i, e := range attrs {

@@ -10,19 +10,19 @@ import (
 // Capability asks for the server's capabilities (RFC 9051 section 6.1.1;
 // imaplib capability). The client's capability cache is refreshed.
 func (c *Client) Capability(ctx context.Context) (*Result, error) {
-	return c.run(ctx, "CAPABILITY", AnyState, "", nil)
+	return c.run(ctx, "CAPABILITY", Needs.Capability, "", nil)
 }
 
 // Noop does nothing but collect pending updates (RFC 9051 section 6.1.2;
 // imaplib noop).
 func (c *Client) Noop(ctx context.Context) (*Result, error) {
-	return c.run(ctx, "NOOP", AnyState, "", nil)
+	return c.run(ctx, "NOOP", Needs.Noop, "", nil)
 }
 
 // Logout ends the session (RFC 9051 section 6.1.3; imaplib logout) and
 // closes the connection. The server's BYE is in the Result.
 func (c *Client) Logout(ctx context.Context) (*Result, error) {
-	res, err := c.run(ctx, "LOGOUT", AnyState, "", nil)
+	res, err := c.run(ctx, "LOGOUT", Needs.Logout, "", nil)
 	if errors.Is(err, ErrBye) || (errors.Is(err, ErrClosed) && c.state == StateLogout) {
 		err = nil // the server said BYE and closed before its tagged OK
 	}
@@ -34,7 +34,7 @@ func (c *Client) Logout(ctx context.Context) (*Result, error) {
 // ID exchanges client and server identification (RFC 2971). nil params
 // send NIL.
 func (c *Client) ID(ctx context.Context, params []MetadataEntry) (*Result, error) {
-	return c.run(ctx, "ID", AnyState, "ID", func(a *wire.Command) {
+	return c.run(ctx, "ID", Needs.ID, "", func(a *wire.Command) {
 		if params == nil {
 			a.Raw("NIL")
 			return
@@ -46,7 +46,7 @@ func (c *Client) ID(ctx context.Context, params []MetadataEntry) (*Result, error
 // Enable turns on extensions (RFC 5161; imaplib enable), such as
 // CONDSTORE, QRESYNC or UTF8=ACCEPT.
 func (c *Client) Enable(ctx context.Context, caps ...string) (*Result, error) {
-	return c.run(ctx, "ENABLE", StateAuthenticated, "ENABLE", func(a *wire.Command) {
+	return c.run(ctx, "ENABLE", Needs.Enable, "", func(a *wire.Command) {
 		for i, cp := range caps {
 			if i > 0 {
 				a.SP()
@@ -61,7 +61,7 @@ func (c *Client) Enable(ctx context.Context, caps ...string) (*Result, error) {
 // server judges. Credentials of a LOGIN or AUTHENTICATE sent this way are
 // still hidden in traces.
 func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) {
-	if err := c.check(name, AnyState|StateLogout, ""); err != nil {
+	if err := c.check(name, Needs.Xatom, ""); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: name}

@@ -40,9 +40,9 @@ type AppendMessage struct {
 // (an RFC 9755 one) refuses it before any data is read; it then sends the
 // plain form once more. An IMAP4rev2 server gets the plain form at once.
 func (c *Client) Append(ctx context.Context, mailbox string, msgs ...AppendMessage) (*Result, error) {
-	cap := ""
+	var cap Cap
 	if len(msgs) > 1 {
-		cap = "MULTIAPPEND"
+		cap = CapMultiAppend
 	}
 	if !c.utf8Append(msgs) {
 		return c.appendOnce(ctx, cap, mailbox, msgs, false)
@@ -76,8 +76,8 @@ func (c *Client) utf8Append(msgs []AppendMessage) bool {
 // appendOnce sends one APPEND; utf8 wraps the messages with UTF-8 headers
 // in UTF8 (~{n}...). Courier takes that form only after a flag list or a
 // date, so an empty flag list comes first.
-func (c *Client) appendOnce(ctx context.Context, cap, mailbox string, msgs []AppendMessage, utf8 bool) (*Result, error) {
-	return c.run(ctx, "APPEND", AuthOrSelect, cap, func(a *wire.Command) {
+func (c *Client) appendOnce(ctx context.Context, cap Cap, mailbox string, msgs []AppendMessage, utf8 bool) (*Result, error) {
+	return c.run(ctx, "APPEND", Needs.Mailbox, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		for _, m := range msgs {
 			a.SP()

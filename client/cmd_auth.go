@@ -23,7 +23,7 @@ func (c *Client) Login(ctx context.Context, user, password string) (*Result, err
 	if err := c.plaintextOK(); err != nil {
 		return nil, err
 	}
-	res, err := c.run(ctx, "LOGIN", NotAuthOnly, "", func(a *wire.Command) {
+	res, err := c.run(ctx, "LOGIN", Needs.Login, "", func(a *wire.Command) {
 		a.AString(user).SP()
 		a.Secret(func(a *wire.Command) { a.AString(password) })
 	})
@@ -78,7 +78,7 @@ func (c *Client) Authenticate(ctx context.Context, mech sasl.Client) (*Result, e
 			return nil, err
 		}
 	}
-	if err := c.check("AUTHENTICATE", NotAuthOnly, ""); err != nil {
+	if err := c.check("AUTHENTICATE", Needs.Authenticate, ""); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: "AUTHENTICATE", args: (&wire.Command{}).Atom(name)}
@@ -114,6 +114,9 @@ func mechSendsPassword(name string) bool {
 // LoginCRAMMD5 authenticates with AUTHENTICATE CRAM-MD5 (RFC 2195; imaplib
 // login_cram_md5).
 func (c *Client) LoginCRAMMD5(ctx context.Context, user, password string) (*Result, error) {
+	if err := c.check("AUTHENTICATE", Needs.LoginCRAMMD5, ""); err != nil {
+		return nil, err
+	}
 	return c.Authenticate(ctx, &cramMD5{user: user, password: password})
 }
 
@@ -151,5 +154,5 @@ func (m *loginMech) Next([]byte) ([]byte, error) {
 // ProxyAuth assumes another user's identity (imaplib proxyauth; a
 // Sun/iPlanet extension, also in Cyrus as an admin command).
 func (c *Client) ProxyAuth(ctx context.Context, user string) (*Result, error) {
-	return c.run(ctx, "PROXYAUTH", StateAuthenticated, "", func(a *wire.Command) { a.AString(user) })
+	return c.run(ctx, "PROXYAUTH", Needs.ProxyAuth, "", func(a *wire.Command) { a.AString(user) })
 }

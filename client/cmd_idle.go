@@ -15,7 +15,7 @@ import (
 // then it sends DONE and reads the tagged answer. No command timeout
 // applies while idling; the server's own timeout (often 30 min) does.
 func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, error) {
-	if err := c.check("IDLE", AuthOrSelect, "IDLE|IMAP4REV2"); err != nil {
+	if err := c.check("IDLE", Needs.Idle, ""); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: "IDLE", each: func(r Response) bool { update(r); return true }}
@@ -46,7 +46,7 @@ func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, erro
 func (c *Client) sendDone() {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
-	c.trace.client([]byte("DONE"))
+	c.trace.clientLine("", "", TracePart{Text: []byte("DONE")})
 	c.bw.WriteString("DONE\r\n")
 	c.bw.Flush()
 	if c.flusher != nil {
@@ -58,7 +58,7 @@ func (c *Client) sendDone() {
 // Compress turns on COMPRESS=DEFLATE (RFC 4978) for the rest of the
 // session. Traces keep showing the uncompressed protocol.
 func (c *Client) Compress(ctx context.Context) (*Result, error) {
-	res, err := c.run(ctx, "COMPRESS", AuthOrSelect, "COMPRESS=DEFLATE", func(a *wire.Command) { a.Atom("DEFLATE") })
+	res, err := c.run(ctx, "COMPRESS", Needs.Compress, "", func(a *wire.Command) { a.Atom("DEFLATE") })
 	if err != nil {
 		return res, err
 	}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"imapsh/client/internal/wire"
@@ -18,19 +19,19 @@ type SelectOptions struct {
 // CONDSTORE parameter is refused locally when the server does not announce
 // CONDSTORE.
 func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions) (*Result, error) {
-	name, cap := "SELECT", ""
+	name, cap := "SELECT", Cap("")
 	if opts.ReadOnly {
 		name = "EXAMINE"
 	}
 	if opts.CondStore {
-		cap = "CONDSTORE"
+		cap = CapCondStore
 	}
-	if err := c.check(name, AuthOrSelect, cap); err != nil {
+	if err := c.check(name, Needs.Select, cap); err != nil {
 		return nil, err
 	}
 	prev := c.mbox
 	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly}
-	res, err := c.run(ctx, name, AuthOrSelect, cap, func(a *wire.Command) {
+	res, err := c.run(ctx, name, Needs.Select, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if opts.CondStore {
 			a.Raw(" (CONDSTORE)")
@@ -48,25 +49,43 @@ func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions)
 }
 
 // mailboxCommand runs a command whose only argument is a mailbox.
-func (c *Client) mailboxCommand(ctx context.Context, name, cap, mailbox string) (*Result, error) {
-	return c.run(ctx, name, AuthOrSelect, cap, func(a *wire.Command) { c.mailboxArg(a, mailbox) })
+func (c *Client) mailboxCommand(ctx context.Context, name string, cap Cap, mailbox string) (*Result, error) {
+	return c.run(ctx, name, Needs.Mailbox, cap, func(a *wire.Command) { c.mailboxArg(a, mailbox) })
 }
 
 // Create creates a mailbox (RFC 9051 section 6.3.4; imaplib create);
 // specialUse, if given, asks for USE (\Sent ...) (RFC 6154
 // CREATE-SPECIAL-USE), which is refused locally with a *CapabilityError
 // when the server does not announce that extension: a server without it
-// would create a plain mailbox or answer BAD.
+// would create a plain mailbox or answer BAD. Each use must be a
+// \-flag (RFC 6154 use-attr); another word is refused locally, since
+// "create Foo Bar" meant a mailbox "Foo Bar", not Foo with the use Bar.
 func (c *Client) Create(ctx context.Context, mailbox string, specialUse ...string) (*Result, error) {
-	cap := ""
+	var cap Cap
 	if len(specialUse) > 0 {
-		cap = "CREATE-SPECIAL-USE"
+		cap = CapCreateSpecialUse
 	}
-	return c.run(ctx, "CREATE", AuthOrSelect, cap, func(a *wire.Command) {
+	for _, use := range specialUse {
+		if !isFlagExtension(use) {
+			return nil, fmt.Errorf("client: CREATE: special use %q is not a \\-flag such as \\Sent (RFC 6154)", use)
+		}
+	}
+	return c.run(ctx, "CREATE", Needs.Mailbox, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if len(specialUse) > 0 {
 			a.Raw(" (USE ").List(len(specialUse), func(i int) { a.Atom(specialUse[i]) }).Raw(")")
 		}
+	})
+}
+
+// isFlagExtension reports whether s is "\\" atom (RFC 9051
+// flag-extension, which RFC 6154's use-attr is).
+func isFlagExtension(s string) bool {
+	if len(s) < 2 || s[0] != '\\' {
+		return false
+	}
+	return !strings.ContainsFunc(s[1:], func(r rune) bool {
+		return r <= ' ' || r >= 0x7f || strings.ContainsRune(`(){%*"\\]`, r) // atom-specials
 	})
 }
 
@@ -77,7 +96,7 @@ func (c *Client) Delete(ctx context.Context, mailbox string) (*Result, error) {
 
 // Rename renames a mailbox (RFC 9051 section 6.3.6; imaplib rename).
 func (c *Client) Rename(ctx context.Context, from, to string) (*Result, error) {
-	return c.run(ctx, "RENAME", AuthOrSelect, "", func(a *wire.Command) {
+	return c.run(ctx, "RENAME", Needs.Mailbox, "", func(a *wire.Command) {
 		c.mailboxArg(a, from)
 		a.SP()
 		c.mailboxArg(a, to)
@@ -112,11 +131,11 @@ type ListOptions struct {
 // IMAP4rev2) and are refused locally without it: Courier-IMAP 5.0, which
 // lacks it, ignores LIST (SUBSCRIBED) and lists every mailbox.
 func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions) (*Result, error) {
-	cap := ""
+	var cap Cap
 	if opts.Select != "" || opts.Return != "" {
-		cap = "LIST-EXTENDED|IMAP4REV2"
+		cap = CapListExtended
 	}
-	return c.run(ctx, "LIST", AuthOrSelect, cap, func(a *wire.Command) {
+	return c.run(ctx, "LIST", Needs.Mailbox, cap, func(a *wire.Command) {
 		if opts.Select != "" {
 			a.Raw("(").RawArgs(opts.Select).Raw(") ")
 		}
@@ -153,7 +172,7 @@ func isASCII(s string) bool {
 
 // Lsub lists subscribed mailboxes (RFC 3501 section 6.3.9; imaplib lsub).
 func (c *Client) Lsub(ctx context.Context, ref, pattern string) (*Result, error) {
-	return c.run(ctx, "LSUB", AuthOrSelect, "", func(a *wire.Command) {
+	return c.run(ctx, "LSUB", Needs.Mailbox, "", func(a *wire.Command) {
 		c.mailboxArg(a, ref)
 		a.SP()
 		c.listPattern(a, pattern)
@@ -163,7 +182,7 @@ func (c *Client) Lsub(ctx context.Context, ref, pattern string) (*Result, error)
 // Status asks for mailbox counters without selecting it (RFC 9051 section
 // 6.3.11; imaplib status); items such as MESSAGES UIDNEXT UNSEEN.
 func (c *Client) Status(ctx context.Context, mailbox string, items []string) (*Result, error) {
-	return c.run(ctx, "STATUS", AuthOrSelect, "", func(a *wire.Command) {
+	return c.run(ctx, "STATUS", Needs.Mailbox, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		a.SP().List(len(items), func(i int) { a.Atom(items[i]) })
 	})
@@ -172,13 +191,13 @@ func (c *Client) Status(ctx context.Context, mailbox string, items []string) (*R
 // Namespace asks for the namespaces (RFC 2342, RFC 9051 section 6.3.10;
 // imaplib namespace).
 func (c *Client) Namespace(ctx context.Context) (*Result, error) {
-	return c.run(ctx, "NAMESPACE", AuthOrSelect, "NAMESPACE|IMAP4REV2", nil)
+	return c.run(ctx, "NAMESPACE", Needs.Namespace, "", nil)
 }
 
 // Unselect closes the mailbox without expunging (RFC 3691; imaplib
 // unselect).
 func (c *Client) Unselect(ctx context.Context) (*Result, error) {
-	res, err := c.run(ctx, "UNSELECT", SelectedState, "UNSELECT|IMAP4REV2", nil)
+	res, err := c.run(ctx, "UNSELECT", Needs.Unselect, "", nil)
 	if res.OK() {
 		c.mbox, c.state = nil, StateAuthenticated
 	}

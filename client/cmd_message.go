@@ -31,13 +31,13 @@ var ErrBadSet = errors.New("client: not a valid sequence set")
 
 // Check asks for a checkpoint (RFC 3501 section 6.4.1; imaplib check).
 func (c *Client) Check(ctx context.Context) (*Result, error) {
-	return c.run(ctx, "CHECK", SelectedState, "", nil)
+	return c.run(ctx, "CHECK", Needs.Message, "", nil)
 }
 
 // CloseMailbox expunges and closes the selected mailbox: the IMAP CLOSE
 // command (RFC 9051 section 6.4.1; imaplib close).
 func (c *Client) CloseMailbox(ctx context.Context) (*Result, error) {
-	res, err := c.run(ctx, "CLOSE", SelectedState, "", nil)
+	res, err := c.run(ctx, "CLOSE", Needs.Message, "", nil)
 	if res.OK() {
 		c.mbox, c.state = nil, StateAuthenticated
 	}
@@ -48,9 +48,9 @@ func (c *Client) CloseMailbox(ctx context.Context) (*Result, error) {
 // expunge); with uids set, UID EXPUNGE (RFC 4315 UIDPLUS).
 func (c *Client) Expunge(ctx context.Context, uids string) (*Result, error) {
 	if uids == "" {
-		return c.run(ctx, "EXPUNGE", SelectedState, "", nil)
+		return c.run(ctx, "EXPUNGE", Needs.Message, "", nil)
 	}
-	return c.run(ctx, "UID EXPUNGE", SelectedState, "UIDPLUS|IMAP4REV2", func(a *wire.Command) { setArg(a, uids) })
+	return c.run(ctx, "UID EXPUNGE", Needs.UIDExpunge, "", func(a *wire.Command) { setArg(a, uids) })
 }
 
 // SearchOptions select the search variant.
@@ -67,19 +67,19 @@ type SearchOptions struct {
 // UTF-8, except after ENABLE UTF8=ACCEPT, when they are UTF-8 anyway and
 // a Charset is refused (ErrCharsetAfterUTF8, RFC 6855 section 3).
 func (c *Client) Search(ctx context.Context, criteria string, opts SearchOptions) (*Result, error) {
-	cap := ""
+	var cap Cap
 	if opts.Return != "" {
-		cap = "ESEARCH|IMAP4REV2"
+		cap = CapESearch
 	}
 	name := uidName(opts.UID, "SEARCH")
-	if err := c.check(name, SelectedState, cap); err != nil {
+	if err := c.check(name, Needs.Message, cap); err != nil {
 		return nil, err
 	}
 	charset, err := c.searchCharset(opts.Charset, criteria)
 	if err != nil {
 		return nil, err
 	}
-	return c.run(ctx, name, SelectedState, cap, func(a *wire.Command) {
+	return c.run(ctx, name, Needs.Message, cap, func(a *wire.Command) {
 		if opts.Return != "" {
 			a.Raw("RETURN (").RawArgs(opts.Return).Raw(") ")
 		}
@@ -140,14 +140,14 @@ type FetchOptions struct {
 // CHANGEDSINCE needs CONDSTORE and VANISHED needs QRESYNC (RFC 7162); they
 // are refused locally when the server does not announce them.
 func (c *Client) Fetch(ctx context.Context, set, items string, opts FetchOptions) (*Result, error) {
-	cap := ""
+	var cap Cap
 	switch {
 	case opts.Vanished:
-		cap = "QRESYNC"
+		cap = CapQResync
 	case opts.ChangedSince > 0:
-		cap = "CONDSTORE"
+		cap = CapCondStore
 	}
-	if err := c.check(uidName(opts.UID, "FETCH"), SelectedState, cap); err != nil {
+	if err := c.check(uidName(opts.UID, "FETCH"), Needs.Message, cap); err != nil {
 		return nil, err
 	}
 	cmd := &command{name: uidName(opts.UID, "FETCH"), args: &wire.Command{}, sink: opts.Sink}
@@ -190,11 +190,11 @@ type StoreOptions struct {
 // flags is a flag or a parenthesised list. UNCHANGEDSINCE needs CONDSTORE
 // and is refused locally without it.
 func (c *Client) Store(ctx context.Context, set, op, flags string, opts StoreOptions) (*Result, error) {
-	cap := ""
+	var cap Cap
 	if opts.UnchangedSince > 0 {
-		cap = "CONDSTORE"
+		cap = CapCondStore
 	}
-	return c.run(ctx, uidName(opts.UID, "STORE"), SelectedState, cap, func(a *wire.Command) {
+	return c.run(ctx, uidName(opts.UID, "STORE"), Needs.Message, cap, func(a *wire.Command) {
 		setArg(a, set)
 		a.SP()
 		if opts.UnchangedSince > 0 {
@@ -207,16 +207,16 @@ func (c *Client) Store(ctx context.Context, set, op, flags string, opts StoreOpt
 // Copy copies messages to a mailbox (RFC 9051 section 6.4.7; imaplib copy
 // and uid('COPY')). With UIDPLUS the OK carries [COPYUID ...].
 func (c *Client) Copy(ctx context.Context, set, mailbox string, uid bool) (*Result, error) {
-	return c.transfer(ctx, "COPY", "", set, mailbox, uid)
+	return c.transfer(ctx, "COPY", Needs.Message, set, mailbox, uid)
 }
 
 // Move moves messages to a mailbox (RFC 6851 MOVE; uid('MOVE')).
 func (c *Client) Move(ctx context.Context, set, mailbox string, uid bool) (*Result, error) {
-	return c.transfer(ctx, "MOVE", "MOVE|IMAP4REV2", set, mailbox, uid)
+	return c.transfer(ctx, "MOVE", Needs.Move, set, mailbox, uid)
 }
 
-func (c *Client) transfer(ctx context.Context, name, cap, set, mailbox string, uid bool) (*Result, error) {
-	return c.run(ctx, uidName(uid, name), SelectedState, cap, func(a *wire.Command) {
+func (c *Client) transfer(ctx context.Context, name string, need Need, set, mailbox string, uid bool) (*Result, error) {
+	return c.run(ctx, uidName(uid, name), need, "", func(a *wire.Command) {
 		setArg(a, set)
 		a.SP()
 		c.mailboxArg(a, mailbox)
@@ -227,31 +227,32 @@ func (c *Client) transfer(ctx context.Context, name, cap, set, mailbox string, u
 // criteria like "REVERSE DATE", charset like UTF-8 (SORT always names
 // one), search keys as typed, 8-bit words as strings (see Search).
 func (c *Client) Sort(ctx context.Context, criteria, charset, search string, uid bool) (*Result, error) {
-	if err := c.checkSortCharset(uidName(uid, "SORT"), "SORT", charset); err != nil {
+	if err := c.checkSortCharset(uidName(uid, "SORT"), Needs.Sort, charset); err != nil {
 		return nil, err
 	}
-	return c.run(ctx, uidName(uid, "SORT"), SelectedState, "SORT", func(a *wire.Command) {
+	return c.run(ctx, uidName(uid, "SORT"), Needs.Sort, "", func(a *wire.Command) {
 		a.Raw("(").RawArgs(criteria).Raw(") ").Atom(charset).SP().SearchArgs(search)
 	})
 }
 
 // Thread searches and threads (RFC 5256 THREAD; imaplib thread and
 // uid('THREAD')): algorithm REFERENCES or ORDEREDSUBJECT; charset and
-// search keys as for Sort.
+// search keys as for Sort. It needs Needs.Thread's state and the server's
+// THREAD= capability for that algorithm.
 func (c *Client) Thread(ctx context.Context, algorithm, charset, search string, uid bool) (*Result, error) {
-	cap := "THREAD=" + strings.ToUpper(algorithm)
-	if err := c.checkSortCharset(uidName(uid, "THREAD"), cap, charset); err != nil {
+	need := Need{States: Needs.Thread.States, Caps: []Cap{Cap("THREAD=" + strings.ToUpper(algorithm))}}
+	if err := c.checkSortCharset(uidName(uid, "THREAD"), need, charset); err != nil {
 		return nil, err
 	}
-	return c.run(ctx, uidName(uid, "THREAD"), SelectedState, cap, func(a *wire.Command) {
+	return c.run(ctx, uidName(uid, "THREAD"), need, "", func(a *wire.Command) {
 		a.Atom(algorithm).SP().Atom(charset).SP().SearchArgs(search)
 	})
 }
 
 // checkSortCharset checks state and capability, then that a SORT or
 // THREAD charset is UTF-8 after ENABLE UTF8=ACCEPT (ErrCharsetAfterUTF8).
-func (c *Client) checkSortCharset(name, cap, charset string) error {
-	if err := c.check(name, SelectedState, cap); err != nil {
+func (c *Client) checkSortCharset(name string, need Need, charset string) error {
+	if err := c.check(name, need, ""); err != nil {
 		return err
 	}
 	if c.Enabled("UTF8=ACCEPT") && !strings.EqualFold(charset, "UTF-8") {
@@ -263,7 +264,7 @@ func (c *Client) checkSortCharset(name, cap, charset string) error {
 // Partial fetches part of a message with the obsolete PARTIAL command
 // (RFC 1730; imaplib partial).
 func (c *Client) Partial(ctx context.Context, num uint32, part string, start, length uint32) (*Result, error) {
-	return c.run(ctx, "PARTIAL", SelectedState, "", func(a *wire.Command) {
+	return c.run(ctx, "PARTIAL", Needs.Message, "", func(a *wire.Command) {
 		a.Number(uint64(num)).SP().Atom(part).SP().Number(uint64(start)).SP().Number(uint64(length))
 	})
 }
@@ -271,6 +272,9 @@ func (c *Client) Partial(ctx context.Context, num uint32, part string, start, le
 // Recent returns the RECENT responses received so far, sending NOOP when
 // there are none (imaplib recent).
 func (c *Client) Recent(ctx context.Context) ([]Response, error) {
+	if err := c.check("RECENT", Needs.Message, ""); err != nil {
+		return nil, err
+	}
 	if got := c.Responses("RECENT"); len(got) > 0 {
 		return got, nil
 	}

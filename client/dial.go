@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -58,12 +59,9 @@ func Dial(ctx context.Context, addr string, opts DialOptions) (*Client, error) {
 		return nil, fmt.Errorf("client: connect: %w", err)
 	}
 	if opts.Security == ImplicitTLS {
-		tconn := tls.Client(conn, cfg)
-		hctx, cancel := context.WithTimeout(ctx, timeout)
-		defer cancel()
-		if err := tconn.HandshakeContext(hctx); err != nil {
-			conn.Close()
-			return nil, fmt.Errorf("client: TLS: %w", err)
+		tconn, err := handshake(ctx, conn, cfg, timeout)
+		if err != nil {
+			return nil, err
 		}
 		return New(tconn, &opts.Options)
 	}
@@ -76,6 +74,26 @@ func Dial(ctx context.Context, addr string, opts DialOptions) (*Client, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// handshake starts implicit TLS on conn, within timeout. A server that
+// answers with a plaintext IMAP greeting gets a SecurityMismatchError.
+func handshake(ctx context.Context, conn net.Conn, cfg *tls.Config, timeout time.Duration) (*tls.Conn, error) {
+	sniff := newFirstBytesConn(conn)
+	tconn := tls.Client(sniff, cfg)
+	hctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	err := tconn.HandshakeContext(hctx)
+	if err == nil {
+		return tconn, nil
+	}
+	conn.Close()
+	err = plaintextGreeting(err, sniff)
+	var mismatch *SecurityMismatchError
+	if errors.As(err, &mismatch) {
+		return nil, err
+	}
+	return nil, fmt.Errorf("client: TLS: %w", err)
 }
 
 // requireStartTLS upgrades a fresh connection or fails.

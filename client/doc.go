@@ -17,6 +17,13 @@
 // server sent something malformed; the client then skips to the next
 // response it can read, or closes the connection when it cannot.
 //
-// The client never prints. A trace writer (Options.Trace) receives the
-// wire in "C: " / "S: " lines with secrets replaced by ***.
+// What each command needs (states, capabilities, what IMAP4rev2 includes)
+// is declared once, in Needs; the methods check it and the shell's
+// command table refers to it.
+//
+// The client never prints. A Tracer (Options.Trace) receives the wire as
+// events: direction, a line or a line of literal data, the tag and command
+// of a command line, the tag and status of a tagged answer, and secret
+// parts without their bytes. TextTrace writes them as "C: " / "S: " lines
+// with *** for secrets.
 package client

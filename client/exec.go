@@ -45,7 +45,10 @@ func (c *Client) execute(ctx context.Context, cmd *command) (*Result, error) {
 	p, err := c.send(ctx, cmd)
 	if err != nil {
 		if p != nil && p.done {
-			return p.result, p.result.Err()
+			if rerr := p.result.Err(); rerr != nil {
+				return p.result, rerr
+			}
+			return p.result, err
 		}
 		return nil, err
 	}
@@ -90,40 +93,66 @@ func (c *Client) send(ctx context.Context, cmd *command) (*pending, error) {
 // for the server's "+" (or an early tagged NO, which ends the command).
 func (c *Client) writeCommand(p *pending, tag string) error {
 	line := []byte(tag + " " + p.cmd.name)
-	traced := append([]byte(nil), line...)
+	tr := c.traceStart(tag, p.cmd.name, line)
 	var parts []wire.Part
 	if p.cmd.args != nil {
 		parts = p.cmd.args.Parts
 		if len(parts) > 0 {
-			line, traced = append(line, ' '), append(traced, ' ')
+			line = append(line, ' ')
+			tr.add([]byte(" "), false)
 		}
 	}
 	for _, part := range parts {
 		if part.Literal == nil {
 			line = append(line, part.Text...)
-			traced = appendTraced(traced, part.Text, part.Secret)
+			tr.add(part.Text, part.Secret)
 			continue
 		}
 		var err error
-		if line, traced, err = c.writeLiteral(p, line, traced, part); err != nil {
+		if line, err = c.writeLiteral(p, line, tr, part); err != nil {
 			return err
 		}
+		tr = c.traceStart("", "", nil)
 	}
-	return c.writeLine(line, traced)
+	return c.writeLine(line, tr)
 }
 
-func appendTraced(traced, text []byte, secret bool) []byte {
-	if secret {
-		return append(traced, "***"...)
+// tracedLine collects the parts of a client line for its trace event;
+// nil when tracing is off.
+type tracedLine struct {
+	tag, name string
+	parts     []TracePart
+}
+
+// traceStart begins the trace of a line: the one that starts a command
+// has its tag and name.
+func (c *Client) traceStart(tag, name string, text []byte) *tracedLine {
+	if !c.trace.enabled() {
+		return nil
 	}
-	return append(traced, text...)
+	tr := &tracedLine{tag: tag, name: name}
+	tr.add(text, false)
+	return tr
+}
+
+// add appends a part; a secret one keeps no bytes.
+func (tr *tracedLine) add(text []byte, secret bool) {
+	switch {
+	case tr == nil, len(text) == 0 && !secret:
+	case secret:
+		tr.parts = append(tr.parts, TracePart{Secret: true})
+	default:
+		tr.parts = append(tr.parts, TracePart{Text: text})
+	}
 }
 
 // writeLine writes line + CRLF, traces it, and flushes.
-func (c *Client) writeLine(line, traced []byte) error {
+func (c *Client) writeLine(line []byte, tr *tracedLine) error {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
-	c.trace.client(traced)
+	if tr != nil {
+		c.trace.clientLine(tr.tag, tr.name, tr.parts...)
+	}
 	c.bw.Write(line)
 	c.bw.WriteString("\r\n")
 	return c.flush()
@@ -143,7 +172,7 @@ func (c *Client) flush() error {
 
 // writeLiteral sends the line so far with a literal header, waits for
 // the continuation unless LITERAL+ applies, then streams the data.
-func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) ([]byte, []byte, error) {
+func (c *Client) writeLiteral(p *pending, line []byte, tr *tracedLine, part wire.Part) ([]byte, error) {
 	plus := c.literalPlus(part)
 	header := "{" + strconv.FormatInt(part.Size, 10)
 	if part.Binary {
@@ -153,19 +182,24 @@ func (c *Client) writeLiteral(p *pending, line, traced []byte, part wire.Part) (
 		header += "+"
 	}
 	header += "}"
-	line, traced = append(line, header...), append(traced, header...)
-	if err := c.writeLine(line, traced); err != nil {
-		return nil, nil, err
+	line = append(line, header...)
+	tr.add([]byte(header), false)
+	if err := c.writeLine(line, tr); err != nil {
+		return nil, err
 	}
 	if !plus {
 		if err := c.awaitContinuation(p); err != nil {
-			return nil, nil, err
+			return nil, err
+		}
+		if p.done { // an OK where the "+" belongs: the command is over
+			return nil, &ProtocolError{Err: &wire.SyntaxError{Offset: c.dec.Offset(),
+				Expected: `a continuation request ("+") for the literal`, Got: "the tagged answer; the literal was not sent"}}
 		}
 	}
 	if err := c.copyLiteral(part); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return nil, nil, nil
+	return nil, nil
 }
 
 // literalPlus reports whether a literal goes without waiting for the
@@ -197,24 +231,8 @@ func (c *Client) copyLiteral(part wire.Part) error {
 	if err != nil { // announced bytes cannot be taken back: the connection ends
 		return c.literalFailed(src, err, n, part.Size)
 	}
-	switch {
-	case part.Secret:
-		c.traceLiteral([]byte("***"))
-	case traced != nil:
-		c.traceLiteral(traced)
-	case c.trace.enabled():
-		c.traceLiteral([]byte("<" + strconv.FormatInt(part.Size, 10) + " bytes of literal data>"))
-	}
+	c.trace.clientLiteral(traced, part.Size, part.Secret)
 	return nil
-}
-
-// traceLiteral shows literal data in the trace, one C: line per line.
-func (c *Client) traceLiteral(data []byte) {
-	for _, l := range strings.SplitAfter(string(data), "\n") {
-		if l != "" {
-			c.trace.client([]byte(strings.TrimRight(l, "\r\n")))
-		}
-	}
 }
 
 // awaitContinuation reads responses until the server's "+".
@@ -322,5 +340,5 @@ func (c *Client) continueCommand(p *pending, cont *ContinuationData) error {
 	if err != nil {
 		return err
 	}
-	return c.writeLine(line, []byte("***"))
+	return c.writeLine(line, &tracedLine{parts: []TracePart{{Secret: true}}})
 }

@@ -125,7 +125,7 @@ func testTraceHidesPassword(t *testing.T, l *lab) {
 		for _, how := range append([]string{"LOGIN command"}, l.mechanisms()...) {
 			t.Run(user+"/"+how, func(t *testing.T) {
 				var trace bytes.Buffer
-				c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: &trace})
+				c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: client.TextTrace(&trace)})
 				if err != nil {
 					t.Fatal(err)
 				}

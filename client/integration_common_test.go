@@ -95,6 +95,7 @@ var commonTests = []labTest{
 	{"Metadata", testMetadata},
 	{"LargeBodySink", testLargeBodySink},
 	{"TraceHidesPassword", testTraceHidesPassword},
+	{"PortsSwapped", testPortsSwapped},
 }
 
 // runLabTests runs each test as a parallel subtest: they use distinct

@@ -121,7 +121,7 @@ func testSASL(t *testing.T, l *lab) {
 
 func testLoginUTF8Literal(t *testing.T, l *lab) {
 	var trace bytes.Buffer
-	c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: &trace})
+	c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: client.TextTrace(&trace)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func TestCourier(t *testing.T) {
 // and refuses what Courier lacks without sending it.
 func testCourierCapabilityAfterLogin(t *testing.T, l *lab) {
 	var trace bytes.Buffer
-	c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: &trace})
+	c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: client.TextTrace(&trace)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func testCourierCreateSpecialUse(t *testing.T, l *lab) {
 // sees (in modified UTF-7).
 func testLiveCourierUTF8Names(t *testing.T, l *lab) {
 	var trace bytes.Buffer
-	c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: &trace})
+	c, err := l.dial(t, client.StartTLS, l.trusted(), client.Options{Trace: client.TextTrace(&trace)})
 	if err != nil {
 		t.Fatal(err)
 	}

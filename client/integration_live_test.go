@@ -67,7 +67,7 @@ func testIdle(t *testing.T, l *lab) {
 
 func testCompress(t *testing.T, l *lab) {
 	var trace bytes.Buffer
-	c, err := l.dial(t, client.ImplicitTLS, l.trusted(), client.Options{Trace: &trace})
+	c, err := l.dial(t, client.ImplicitTLS, l.trusted(), client.Options{Trace: client.TextTrace(&trace)})
 	if err != nil {
 		t.Fatal(err)
 	}

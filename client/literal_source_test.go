@@ -42,7 +42,7 @@ func TestAppendSourceFailureCloses(t *testing.T) {
 			conn := clienttest.Serve(t, "S: * PREAUTH [CAPABILITY IMAP4rev1 LITERAL+] hi\nC: A1 APPEND INBOX {100+}\n"+sent+"!eof\n")
 			opts := &client.Options{CommandTimeout: 30 * time.Second}
 			if traced {
-				opts.Trace = io.Discard
+				opts.Trace = client.TextTrace(io.Discard)
 			}
 			c, err := client.New(conn, opts)
 			if err != nil {

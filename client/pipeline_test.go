@@ -17,7 +17,7 @@ func pipeClient(t *testing.T, transcript string) (*client.Client, *lockedBuffer)
 	t.Helper()
 	trace := &lockedBuffer{}
 	conn := clienttest.Serve(t, transcript)
-	c, err := client.New(conn, &client.Options{Trace: trace, CommandTimeout: 3 * time.Second})
+	c, err := client.New(conn, &client.Options{Trace: client.TextTrace(trace), CommandTimeout: 3 * time.Second})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -20,12 +20,17 @@ func TestXatomHidesCredentials(t *testing.T) {
 		{"SEARCH", `SUBJECT hunter2`, `A1 SEARCH SUBJECT hunter2`, `A1 SEARCH SUBJECT hunter2`},
 		{"X1", `LOGIN alice hunter2`, `A1 X1 LOGIN alice hunter2`, `A1 X1 LOGIN alice ***`},
 		{"X1", `authenticate PLAIN AGFsaWNlAGh1bnRlcjI=`, `A1 X1 authenticate PLAIN AGFsaWNlAGh1bnRlcjI=`, `A1 X1 authenticate PLAIN ***`},
+		// Any blank the shell's lexer accepts separates the words (issue 8).
+		{"LOGIN", "alice\thunter2", "A1 LOGIN alice\thunter2", "A1 LOGIN alice\t***"},
+		{"LOGIN", "\"alice\"\thunter 2", "A1 LOGIN \"alice\"\thunter 2", "A1 LOGIN \"alice\"\t***"},
+		{"X1", "LOGIN\talice\thunter2", "A1 X1 LOGIN\talice\thunter2", "A1 X1 LOGIN\talice\t***"},
+		{"AUTHENTICATE", "PLAIN\tAGFsaWNlAGh1bnRlcjI=", "A1 AUTHENTICATE PLAIN\tAGFsaWNlAGh1bnRlcjI=", "A1 AUTHENTICATE PLAIN\t***"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.wire, func(t *testing.T) {
 			conn := clienttest.Serve(t, "S: * OK ready\nC: "+tt.wire+"\nS: A1 OK done\n")
 			var trace bytes.Buffer
-			c, err := New(conn, &Options{Trace: &trace})
+			c, err := New(conn, &Options{Trace: TextTrace(&trace)})
 			if err != nil {
 				t.Fatal(err)
 			}

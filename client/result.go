@@ -2,6 +2,7 @@ package client
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -69,6 +70,15 @@ func (r DropReason) String() string {
 
 // OK reports whether the command completed with OK.
 func (r *Result) OK() bool { return r != nil && r.Status != nil && r.Status.Status == "OK" }
+
+// StatusWord is the tagged status in upper case (OK, NO or BAD), or ""
+// when the command got no tagged answer.
+func (r *Result) StatusWord() string {
+	if r == nil || r.Status == nil {
+		return ""
+	}
+	return strings.ToUpper(r.Status.Status)
+}
 
 // Count returns how many untagged responses of a kind (FETCH, EXISTS, ...)
 // the command received, kept in Responses or counted in Dropped.

@@ -17,7 +17,7 @@ func (c *Client) StartTLS(ctx context.Context, cfg *tls.Config) error {
 	if !ok || c.tls {
 		return fmt.Errorf("%w: not a plain TCP connection", ErrTLSRequired)
 	}
-	if err := c.check("STARTTLS", NotAuthOnly, ""); err != nil {
+	if err := c.check("STARTTLS", Need{States: Needs.StartTLS.States}, ""); err != nil {
 		return err
 	}
 	if !c.HasCapsKnown() {
@@ -25,7 +25,7 @@ func (c *Client) StartTLS(ctx context.Context, cfg *tls.Config) error {
 			return err
 		}
 	}
-	if !c.HasCap("STARTTLS") {
+	if !Needs.StartTLS.CapsOK(c.caps) { // a downgrade: ErrTLSRequired, not a mere CapabilityError
 		return fmt.Errorf("%w: the server does not advertise STARTTLS", ErrTLSRequired)
 	}
 	res, err := c.execute(ctx, &command{name: "STARTTLS"})

@@ -20,7 +20,7 @@ func dialStartTLS(t *testing.T, transcript string) (*client.Client, error, *lock
 	c, err := client.Dial(context.Background(), addr, client.DialOptions{
 		Security: client.StartTLS,
 		TLS:      client.TLSOptions{CAFile: clienttest.CAFile(t)},
-		Options:  client.Options{Trace: trace},
+		Options:  client.Options{Trace: client.TextTrace(trace)},
 	})
 	return c, err, trace
 }

@@ -383,6 +383,11 @@ var commandCases = map[string]transcriptCase{
 		must(t)(c.Noop(bg))
 	},
 	"cmd_recent": func(t *testing.T, c *client.Client, _ *lockedBuffer) {
+		var se *client.StateError
+		if _, err := c.Recent(bg); !errors.As(err, &se) {
+			t.Fatalf("Recent without a mailbox: %v, want a *StateError", err)
+		}
+		must(t)(c.Select(bg, "INBOX", client.SelectOptions{}))
 		got, err := c.Recent(bg)
 		if err != nil || len(got) != 1 || got[0].(*client.NumberData).N != 2 {
 			t.Fatalf("Recent = %v, %v", got, err)

@@ -43,7 +43,7 @@ func TestTranscripts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			trace := &lockedBuffer{}
 			conn := clienttest.ServeFile(t, path)
-			c, err := client.New(conn, &client.Options{AllowPlaintextAuth: true, Trace: trace})
+			c, err := client.New(conn, &client.Options{AllowPlaintextAuth: true, Trace: client.TextTrace(trace)})
 			if err != nil {
 				t.Fatalf("New: %v", err)
 			}

@@ -31,7 +31,9 @@ func newManyMailboxes(n int) manyMailboxes {
 	return manyMailboxes{names: names}
 }
 
-func (m manyMailboxes) State() client.State { return client.StateSelected }
+func (m manyMailboxes) Available(name string) bool {
+	return repl.CommandAvailable(name, client.StateSelected, client.NewCapSet(m.Caps()))
+}
 func (m manyMailboxes) Caps() []string      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
 func (m manyMailboxes) Mailboxes() []string { return m.names }
 func (m manyMailboxes) Flags() []string     { return []string{`\Seen`, `\Flagged`} }
@@ -50,8 +52,8 @@ func (f freshList) Mailboxes() []string { return append([]string(nil), f.names..
 //	go test ./completion -run '^$' -bench CompleteMailbox10k -benchmem
 func BenchmarkCompleteMailbox10k(b *testing.B) {
 	many := newManyMailboxes(10000)
-	c := completion.New(repl.CompletionSpec(), many)
-	first := completion.New(repl.CompletionSpec(), freshList{many})
+	c := repl.NewCompleter(many)
+	first := repl.NewCompleter(freshList{many})
 	cases := []struct {
 		name, line string
 		min, max   int // candidates expected

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"imapsh/internal/cmdline"
 	"imapsh/render"
 )
 
@@ -16,73 +17,32 @@ type candidate struct {
 	space bool   // a space follows a complete word
 }
 
-// Static candidate lists (RFC 9051 unless noted).
-var (
-	fetchItems = []string{"ALL", "FAST", "FULL", "UID", "FLAGS", "ENVELOPE",
-		"INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE", "BODY", "BODY[", "BODY.PEEK[",
-		"BODY[HEADER]", "BODY.PEEK[HEADER]", "BODY[TEXT]", "BODY.PEEK[TEXT]",
-		"BODY.PEEK[HEADER.FIELDS", "BINARY[", "BINARY.PEEK[", "BINARY.SIZE[",
-		"RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "SAVEDATE", "EMAILID", "THREADID"}
-	searchKeys = []string{"ALL", "ANSWERED", "BCC", "BEFORE", "BODY", "CC", "DELETED",
-		"DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "MODSEQ", "NEW",
-		"NOT", "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
-		"SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UID", "UNANSWERED", "UNDELETED",
-		"UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "RETURN"}
-	systemFlags = []string{`\Answered`, `\Flagged`, `\Deleted`, `\Seen`, `\Draft`}
-	storeOps    = []string{"FLAGS", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT"}
-	statusItems = []string{"MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
-		"DELETED", "SIZE", "HIGHESTMODSEQ", "APPENDLIMIT"}
-	rights      = []string{"lrswipkxtea", "lrs", "lrswi", "+", "-"} // RFC 4314
-	identifiers = []string{"anyone", "authenticated"}
-	sortKeys    = []string{"(ARRIVAL)", "(DATE)", "(REVERSE DATE)", "(FROM)", "(SUBJECT)", "(SIZE)", "(TO)", "(CC)"}
-	switches    = []string{"on", "off"}
-	topics      = []string{"scripts", "all"}
-)
-
-// kindCandidates returns the candidates for an argument kind.
-func (c *Completer) kindCandidates(arg Arg, frag string) []candidate {
-	switch arg.Kind {
-	case Atom:
-		return words(arg.Values, true, true)
-	case Mailbox, Pattern:
+// kindCandidates returns the candidates for an argument, by its kind's
+// completion rule (cmdline's table of kinds).
+func (c *Completer) kindCandidates(arg cmdline.Arg, frag string) []candidate {
+	k := arg.Kind
+	switch k.Completion() {
+	case cmdline.CompleteValues:
+		return words(arg.Values, k.Caseless(), true)
+	case cmdline.CompleteWords:
+		return words(k.Words(), k.Caseless(), true)
+	case cmdline.CompleteMailboxes:
 		return c.mailboxes.candidates(c.src.Mailboxes())
-	case FetchItems:
-		return words(fetchItems, true, true)
-	case SearchKeys:
-		return words(searchKeys, true, true)
-	case Flags, FlagList:
-		return words(c.flags(), true, true)
-	case StoreOp:
-		return words(storeOps, true, true)
-	case StatusItems:
-		return words(statusItems, true, true)
-	case Rights:
-		return words(rights, false, true)
-	case Identifier:
-		return words(identifiers, false, true)
-	case Capability:
-		return words(enableable(c.src.Caps()), true, true)
-	case Mechanism:
-		return words(mechanisms(c.src.Caps()), true, true)
-	case Path:
+	case cmdline.CompleteFlags:
+		return words(c.flags(), k.Caseless(), true)
+	case cmdline.CompleteEnable:
+		return words(enableable(c.src.Caps()), k.Caseless(), true)
+	case cmdline.CompleteMechanisms:
+		return words(mechanisms(c.src.Caps()), k.Caseless(), true)
+	case cmdline.CompletePaths:
 		return pathCandidates(frag)
-	case SortKeys:
-		return words(sortKeys, true, true)
-	case Topic:
-		return append(words(topics, true, true), c.commandNames()...)
-	case Switch:
-		return words(switches, true, true)
-	case Variable:
-		return words(append([]string{"ON_ERROR_STOP"}, c.src.Variables()...), false, true)
-	case SeqSet, Secret, User, Number, Rest, Date, URL:
-		return nil // nothing sensible to offer, or nothing that may be shown
+	case cmdline.CompleteTopics:
+		return append(words(k.Words(), k.Caseless(), true), c.commandNames()...)
+	case cmdline.CompleteVariables:
+		return words(append([]string{"ON_ERROR_STOP"}, c.src.Variables()...), k.Caseless(), true)
 	}
-	return nil
+	return nil // nothing sensible to offer, or nothing that may be shown
 }
-
-// KindCompletes reports whether completion handles kind k: the consistency
-// test of the shell's table calls it for every kind.
-func KindCompletes(k ArgKind) bool { return k >= 0 && k < numKinds }
 
 func words(list []string, fold, space bool) []candidate {
 	out := make([]candidate, len(list))
@@ -94,7 +54,7 @@ func words(list []string, fold, space bool) []candidate {
 
 func (c *Completer) commandNames() []candidate {
 	var out []candidate
-	for _, cmd := range c.spec.Commands {
+	for _, cmd := range c.cmds.Syntaxes() {
 		out = append(out, candidate{text: cmd.Name, fold: true, space: true})
 	}
 	return out
@@ -109,7 +69,7 @@ func (c *Completer) flags() []string {
 		}
 	}
 	if len(out) == 0 {
-		return systemFlags
+		return cmdline.SystemFlags
 	}
 	return out
 }
@@ -176,7 +136,7 @@ func makeMailboxCandidates(names []string) []candidate {
 		if render.Safe(n) != n {
 			continue // a server name with control or bidi characters is never echoed raw
 		}
-		texts = append(texts, QuoteIfNeeded(n))
+		texts = append(texts, cmdline.Quote(n))
 	}
 	slices.Sort(texts)
 	out := make([]candidate, len(texts))
@@ -184,47 +144,6 @@ func makeMailboxCandidates(names []string) []candidate {
 		out[i] = candidate{text: t, fold: strings.EqualFold(t, "INBOX"), space: true}
 	}
 	return out
-}
-
-// QuoteIfNeeded returns s in double quotes (with \ and " escaped) when a
-// shell lexer would not read it back as one word.
-func QuoteIfNeeded(s string) string {
-	if !needsQuotes(s) {
-		return s
-	}
-	return quote(s)
-}
-
-// needsQuotes reports whether the lexer would not read s back as one word:
-// it is empty, holds a blank, a quote, a parenthesis or a bracket, or
-// starts with a redirection.
-func needsQuotes(s string) bool {
-	if s == "" || s[0] == '<' || s[0] == '>' {
-		return true
-	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\r', '\n', '"', '(', ')', '[', ']':
-			return true
-		}
-	}
-	return false
-}
-
-// quote puts s in double quotes with \ and " escaped (one allocation; a
-// strings.Replacer built per name was most of a Tab's time).
-func quote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2 + strings.Count(s, `\`) + strings.Count(s, `"`))
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' || s[i] == '"' {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // suffixes keeps the candidates that extend frag and returns what readline

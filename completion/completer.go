@@ -7,71 +7,49 @@ package completion
 import (
 	"strings"
 
-	"imapsh/client"
+	"imapsh/internal/cmdline"
 )
 
-// Arg is one argument of a command as completion sees it.
-type Arg struct {
-	Kind   ArgKind
-	Repeat bool     // the argument may be given several times (the last one)
-	Values []string // fixed choices, e.g. CONDSTORE for select
-}
-
-// Command is one entry of the shell's command table as completion sees it.
-type Command struct {
-	Name    string       // lower case; two words for "uid fetch"
-	Aliases []string     // other names
-	Caps    []string     // any-of; empty means base IMAP
-	States  client.State // where the command is valid
-	Args    []Arg
-}
-
-// Word is one token of a partly typed line (see Spec.Lex).
-type Word struct {
-	Raw      string // as typed, quotes included
-	Start    int    // byte offset in the line
-	Redirect bool   // a < or > redirection operator
-}
-
-// Spec is what the completer needs from the shell: its commands and its
-// lexer in tolerant mode (an unterminated quote or group is one token).
-type Spec struct {
-	Commands []Command
-	Lex      func(line string) []Word
+// Commands is the shell's command table as completion reads it (a
+// cmdline.Table): the commands' syntax, and the lookup of the command a
+// line's first words name.
+type Commands interface {
+	Syntaxes() []*cmdline.Command
+	LookupSyntax(toks []cmdline.Token) (*cmdline.Command, int)
 }
 
 // Source gives the live, cached session data completion reads.
 type Source interface {
-	State() client.State // the connection state; StateLogout when not connected
-	Caps() []string      // the server's capabilities as last announced
-	Mailboxes() []string // mailbox names from the last LIST (UTF-8); a new slice after each LIST, never changed in place
-	Flags() []string     // PERMANENTFLAGS (or FLAGS) of the selected mailbox
-	Variables() []string // names set with \set
+	Available(name string) bool // whether the named command may run now (state, capabilities)
+	Caps() []string             // the server's capabilities as last announced
+	Mailboxes() []string        // mailbox names from the last LIST (UTF-8); a new slice after each LIST, never changed in place
+	Flags() []string            // PERMANENTFLAGS (or FLAGS) of the selected mailbox
+	Variables() []string        // names set with \set
 }
 
 // Completer completes shell lines; it satisfies readline.AutoCompleter.
 type Completer struct {
-	spec      Spec
+	cmds      Commands
 	src       Source
-	mailboxes mailboxCandidates
+	mailboxes mailboxCandidates // made once per LIST (candidates.go)
 }
 
-// New returns a completer for the commands of spec reading src.
-func New(spec Spec, src Source) *Completer {
-	return &Completer{spec: spec, src: src}
+// New returns a completer for the commands of cmds reading src.
+func New(cmds Commands, src Source) *Completer {
+	return &Completer{cmds: cmds, src: src}
 }
 
 // Do returns the suffixes that may follow line[:pos] and how many runes
-// before pos they complete (readline's AutoCompleter contract).
+// before pos they complete (readline's AutoCompleter contract). The line
+// is read by the shell's lexer in its tolerant mode.
 func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
 	if pos < 0 || pos > len(line) {
 		return nil, 0
 	}
 	text := string(line[:pos])
-	words := c.spec.Lex(text)
-	fresh := len(words) == 0 || words[len(words)-1].Start+len(words[len(words)-1].Raw) < len(text)
-	if fresh {
-		words = append(words, Word{Start: len(text)})
+	words := cmdline.LexTolerant(text)
+	if len(words) == 0 || words[len(words)-1].End() < len(text) {
+		words = append(words, cmdline.Token{Start: len(text)}) // a fresh word
 	}
 	cands, frag := c.candidates(text, words)
 	return suffixes(cands, frag), len([]rune(frag))
@@ -79,47 +57,28 @@ func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
 
 // candidates returns the candidate completions and the fragment they
 // complete; the last word is the one being typed.
-func (c *Completer) candidates(text string, words []Word) ([]candidate, string) {
+func (c *Completer) candidates(text string, words []cmdline.Token) ([]candidate, string) {
 	cur := words[len(words)-1]
-	if len(words) >= 2 && words[len(words)-2].Redirect {
+	if len(words) >= 2 && words[len(words)-2].Kind != cmdline.TokWord {
 		return pathCandidates(cur.Raw), cur.Raw
 	}
-	cmd, used := c.lookup(words[:len(words)-1])
+	cmd, used := c.cmds.LookupSyntax(words[:len(words)-1])
 	if cmd == nil {
-		return c.commandCandidates(words), lastWordOf(words)
+		return c.commandCandidates(words), cur.Raw
 	}
-	arg, ok := argAt(cmd, countArgs(words[used:len(words)-1]))
+	arg, ok := cmd.ArgAt(len(cmdline.ArgWords(words[used : len(words)-1])))
 	if !ok {
 		return nil, cur.Raw
 	}
-	if arg.Kind.TakesRest() || arg.Kind == FlagList || arg.Kind == SortKeys {
+	if arg.Kind.CompletesInside() {
 		frag := innerFragment(text[cur.Start:])
 		return c.kindCandidates(arg, frag), frag
 	}
 	return c.kindCandidates(arg, cur.Raw), cur.Raw
 }
 
-// lookup finds the command named by the first one or two typed words.
-func (c *Completer) lookup(words []Word) (*Command, int) {
-	if len(words) == 0 {
-		return nil, 0
-	}
-	var best *Command
-	used := 0
-	for i := range c.spec.Commands {
-		cmd := &c.spec.Commands[i]
-		for _, name := range append([]string{cmd.Name}, cmd.Aliases...) {
-			n := matchName(name, words)
-			if n > used {
-				best, used = cmd, n
-			}
-		}
-	}
-	return best, used
-}
-
 // matchName returns how many words name spans if words start with it.
-func matchName(name string, words []Word) int {
+func matchName(name string, words []cmdline.Token) int {
 	parts := strings.Fields(name)
 	if len(parts) > len(words) {
 		return 0
@@ -132,30 +91,6 @@ func matchName(name string, words []Word) int {
 	return len(parts)
 }
 
-// countArgs counts the argument words, skipping redirections and their files.
-func countArgs(words []Word) int {
-	n := 0
-	for i := 0; i < len(words); i++ {
-		if words[i].Redirect {
-			i++
-			continue
-		}
-		n++
-	}
-	return n
-}
-
-// argAt returns the argument at index i, following rest and repeat kinds.
-func argAt(cmd *Command, i int) (Arg, bool) {
-	if i < len(cmd.Args) {
-		return cmd.Args[i], true
-	}
-	if n := len(cmd.Args); n > 0 && (cmd.Args[n-1].Repeat || cmd.Args[n-1].Kind.TakesRest()) {
-		return cmd.Args[n-1], true
-	}
-	return Arg{}, false
-}
-
 // innerFragment is the part of a grouped or rest-of-line token being typed:
 // after the last blank or opening parenthesis.
 func innerFragment(s string) string {
@@ -165,19 +100,16 @@ func innerFragment(s string) string {
 	return s
 }
 
-// lastWordOf returns the word being typed.
-func lastWordOf(words []Word) string { return words[len(words)-1].Raw }
-
 // commandCandidates completes the first or second word of a command name
-// among the commands valid in this state with this server.
-func (c *Completer) commandCandidates(words []Word) []candidate {
+// among the commands the source says may run now.
+func (c *Completer) commandCandidates(words []cmdline.Token) []candidate {
 	typed := len(words) - 1
 	var out []candidate
-	for _, cmd := range c.spec.Commands {
-		if !c.available(cmd) {
+	for _, cmd := range c.cmds.Syntaxes() {
+		if !c.src.Available(cmd.Name) {
 			continue
 		}
-		for _, name := range append([]string{cmd.Name}, cmd.Aliases...) {
+		for _, name := range cmd.Names() {
 			parts := strings.Fields(name)
 			if typed >= len(parts) || matchName(strings.Join(parts[:typed], " "), words) != typed {
 				continue
@@ -186,24 +118,4 @@ func (c *Completer) commandCandidates(words []Word) []candidate {
 		}
 	}
 	return dedupe(out)
-}
-
-// available reports whether cmd is valid in the source's state and its
-// capabilities allow it (when the capabilities are known).
-func (c *Completer) available(cmd Command) bool {
-	if c.src.State()&cmd.States == 0 {
-		return false
-	}
-	caps := c.src.Caps()
-	if len(cmd.Caps) == 0 || len(caps) == 0 {
-		return true
-	}
-	for _, need := range cmd.Caps {
-		for _, have := range caps {
-			if strings.EqualFold(need, have) {
-				return true
-			}
-		}
-	}
-	return false
 }

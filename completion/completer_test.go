@@ -18,8 +18,14 @@ type fakeSource struct {
 	caps  []string
 }
 
-func (f fakeSource) State() client.State { return f.state }
-func (f fakeSource) Caps() []string      { return f.caps }
+func (f fakeSource) Caps() []string { return f.caps }
+func (f fakeSource) Available(name string) bool {
+	var caps client.CapSet
+	if len(f.caps) > 0 {
+		caps = client.NewCapSet(f.caps)
+	}
+	return repl.CommandAvailable(name, f.state, caps)
+}
 func (f fakeSource) Mailboxes() []string {
 	return []string{"INBOX", "Sent", "Sent Items", "Archive/2024", "Ünïcødé", "Bad\x1b[2J\u202ename"}
 }
@@ -80,7 +86,7 @@ func TestComplete(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := completion.New(repl.CompletionSpec(), tt.src)
+			c := repl.NewCompleter(tt.src)
 			line := []rune(tt.line)
 			got, n := c.Do(line, len(line))
 			var gotS []string
@@ -95,7 +101,7 @@ func TestComplete(t *testing.T) {
 }
 
 func TestCompleteMidLine(t *testing.T) {
-	c := completion.New(repl.CompletionSpec(), selected)
+	c := repl.NewCompleter(selected)
 	line := []rune("fet 1:5")
 	got, n := c.Do(line, 3)
 	if len(got) != 1 || string(got[0]) != "ch " || n != 3 {
@@ -106,19 +112,11 @@ func TestCompleteMidLine(t *testing.T) {
 	}
 }
 
-func TestQuoteIfNeeded(t *testing.T) {
-	for in, want := range map[string]string{"INBOX": "INBOX", "Sent Items": `"Sent Items"`, `a"b`: `"a\"b"`, "": `""`, ">x": `">x"`} {
-		if got := completion.QuoteIfNeeded(in); got != want {
-			t.Errorf("QuoteIfNeeded(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestCompletionDropsUnsafeNames: a mailbox name with control or bidi
 // characters (from a hostile server) is never offered, so readline never
 // echoes it to the terminal.
 func TestCompletionDropsUnsafeNames(t *testing.T) {
-	c := completion.New(repl.CompletionSpec(), selected)
+	c := repl.NewCompleter(selected)
 	for _, line := range []string{"select B", "select "} {
 		got, _ := c.Do([]rune(line), len([]rune(line)))
 		for _, g := range got {
@@ -142,7 +140,7 @@ func (l listingSource) Mailboxes() []string { return *l.names }
 // LIST are kept for the next Tabs and made again after another LIST.
 func TestMailboxCandidatesFollowList(t *testing.T) {
 	names := []string{"Drafts", "Sent"}
-	c := completion.New(repl.CompletionSpec(), listingSource{selected, &names})
+	c := repl.NewCompleter(listingSource{selected, &names})
 	complete := func() string {
 		got, _ := c.Do([]rune("select "), 7)
 		var out []string

@@ -1,13 +1,12 @@
-// Package history keeps imapsh's own history file and scrubs secrets from raw
-// IMAP lines.
+// Package history keeps imapsh's own history file.
 //
 // The file lives at DefaultPath, is created 0600 inside a 0700 directory
 // (a symbolic link, a special file, or a directory others may write to are
 // refused), holds one logical command per line (embedded newlines escaped)
 // and is trimmed to a maximum number of entries. Appends and trims from
 // several imapsh processes coordinate through flock(2) on a sibling
-// FILE.lock. RedactRaw and RedactURL are the shared redactors for history,
-// the wire trace and --raw output.
+// FILE.lock. Secrets are the caller's to mask (package redact); Add masks
+// raw credentials and URL passwords again as a safety net.
 package history
 
 import (
@@ -17,6 +16,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"imapsh/internal/redact"
 )
 
 // DefaultMax is the number of entries kept when Open is given max <= 0.
@@ -94,14 +95,14 @@ func (f *File) Entries() []string {
 }
 
 // Add saves one command. The caller passes a line already redacted by the
-// command table; Add applies RedactRaw and RedactURL again as a safety net.
+// command table; Add applies redact.Raw and redact.URL again as a safety net.
 // Empty lines, lines starting with a space (the shell's ignorespace) and exact
 // repeats of the previous entry are not saved.
 func (f *File) Add(line string) error {
 	if !f.Enabled() || !worthSaving(line) {
 		return nil
 	}
-	line = RedactURL(RedactRaw(line))
+	line = redact.URL(redact.Raw(line))
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.closed {

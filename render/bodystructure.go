@@ -83,6 +83,12 @@ func leafLabel(th *Theme, b *client.BodyStructure) string {
 	return strings.Join(nonEmpty(parts), " ")
 }
 
+// FileName is the name a sender gave a body part (the Content-Disposition
+// filename of RFC 2183, else the Content-Type name), decoded as fileName
+// does; "" when it has none. It is neither safe to print nor to use as a
+// path: see Safe and outfile.SafeName.
+func FileName(b *client.BodyStructure) string { return fileName(b) }
+
 // fileName is the attachment's name, in the order a mail client uses:
 // the disposition's filename* (RFC 2231, also as continuations), its
 // filename (RFC 2047 words decoded), then the type's name*, then name.

@@ -44,7 +44,7 @@ func fetchBlock(p *printer, f *client.FetchData) {
 		bodyStructure(p, "    ", f.BodyStructure)
 	}
 	for i, s := range f.Sections {
-		section(p, f.Seq, i, s)
+		section(p, f.Seq, i, s, f.BodyStructure)
 	}
 	for _, o := range f.Other {
 		genericTree(p, "  ", Safe(o.Name)+" ", o.Value)

@@ -67,6 +67,11 @@ var goldenCases = []goldenCase{
 		&client.ESearchData{Tag: "A6", Count: u32p(0), Other: []client.Value{atom("PARTIAL"), list(atom("1:10"), atom("NIL"))}},
 		&client.ESearchData{Tag: "A7", UID: true},
 	)},
+	{"search_wrapped", Options{Width: 40}, each(
+		&client.SearchData{Command: "SEARCH", Nums: spread(1, 61, 3), ModSeq: 90210},
+		&client.SearchData{Command: "SORT", Nums: spread(400, 1, -7)},
+		&client.ESearchData{Tag: "A5", UID: true, Count: u32p(21), All: client.Compact(spread(1, 61, 3))},
+	)},
 	{"thread", Options{}, responses(threadForest)},
 	{"oneliners", Options{}, each(
 		&client.NumberData{Name: "EXISTS", N: 43}, &client.NumberData{Name: "RECENT", N: 1},

@@ -17,6 +17,10 @@ type Options struct {
 	// more there is and how to save it: 0 means 64 KiB, a negative value
 	// means everything (for output to a file or pipe).
 	MaxSection int
+	// Decode shows body sections decoded for reading (decode.go): MIME
+	// words in header fields, a text part's quoted-printable or base64
+	// and its charset; the section's heading says so. For a terminal.
+	Decode bool
 	// Theme overrides the colours; nil means NewTheme(Color).
 	Theme *Theme
 	// SectionSource gives the bytes of the index-th body section of

@@ -66,6 +66,14 @@ func (p *printer) wordFunc(c *color.Color, add func([]byte) []byte) {
 	p.inLine = true
 }
 
+// write adds s (safe, painted, with its own newlines) as it is.
+func (p *printer) write(s string) {
+	p.buf = append(p.buf, s...)
+	if len(p.buf) >= flushAt {
+		p.flush()
+	}
+}
+
 // endLine ends the line appended to p.buf.
 func (p *printer) endLine() {
 	p.buf = append(p.buf, '\n')

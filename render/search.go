@@ -6,20 +6,21 @@ import (
 
 // searchLine renders a SEARCH or SORT response (RFC 9051 section 7.3.4,
 // RFC 5256) as compact ranges: "SEARCH 1:3,5 (4 messages)". SORT keeps the
-// server's order.
+// server's order. A long answer wraps between numbers, continuation lines
+// indented under the first number.
 func searchLine(p *printer, d *client.SearchData) {
-	head := paint(p.th.Heading, Safe(d.Command))
+	command := Safe(d.Command)
+	head := paint(p.th.Heading, command)
 	if len(d.Nums) == 0 {
 		p.line(head, paint(p.th.Dim, "(no messages)"))
 		return
 	}
-	p.word(head)
-	p.wordFunc(p.th.Number, func(b []byte) []byte { return appendCompact(b, d.Nums) })
-	p.word(paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"))
+	items := setItems(p, client.Compact(d.Nums).String(), false)
+	items = append(items, words(paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"))...)
 	if d.ModSeq != 0 {
-		p.word("modseq " + num(d.ModSeq))
+		items = append(items, words("modseq", num(d.ModSeq))...)
 	}
-	p.endLine()
+	flow(p, head+" ", textWidth(command)+1, items)
 }
 
 // esearchLine renders an ESEARCH response (RFC 4731):
@@ -37,29 +38,28 @@ func esearchLine(p *printer, d *client.ESearchData) {
 			parts = append(parts, it.name, paint(p.th.Number, num(*it.n)))
 		}
 	}
+	var all []flowItem // wraps between numbers, like SEARCH
 	if len(d.All) > 0 {
-		for _, w := range append(parts, "all") {
-			p.word(w)
-		}
-		p.wordFunc(p.th.Number, func(b []byte) []byte { return appendNumSet(b, d.All) })
-		parts = nil
+		all = append(words("all"), setItems(p, d.All.String(), true)...)
 	}
+	var rest []string
 	if d.ModSeq != 0 {
-		parts = append(parts, "modseq", num(d.ModSeq))
+		rest = append(rest, "modseq", num(d.ModSeq))
 	}
 	if len(d.Other) > 0 {
-		parts = append(parts, inlineList(d.Other))
+		rest = append(rest, inlineList(d.Other))
 	}
 	if d.Min == nil && d.Max == nil && d.Count == nil && len(d.All) == 0 && d.ModSeq == 0 && len(d.Other) == 0 {
-		parts = append(parts, paint(p.th.Dim, "(no messages)"))
+		rest = append(rest, paint(p.th.Dim, "(no messages)"))
 	}
 	if d.Mailbox != "" { // the search-correlator (RFC 4731, RFC 7377)
-		parts = append(parts, "in", paint(p.th.Mailbox, Safe(d.Mailbox)), "uidvalidity", num(d.UIDValidity))
+		rest = append(rest, "in", paint(p.th.Mailbox, Safe(d.Mailbox)), "uidvalidity", num(d.UIDValidity))
 	}
 	if d.Tag != "" {
-		parts = append(parts, paint(p.th.Dim, "(tag "+Safe(d.Tag)+")"))
+		rest = append(rest, paint(p.th.Dim, "(tag "+Safe(d.Tag)+")"))
 	}
-	p.line(parts...)
+	items := append(words(parts[1:]...), all...)
+	flow(p, parts[0]+" ", len("ESEARCH "), append(items, words(rest...)...))
 }
 
 // threads renders a THREAD response (RFC 5256) as a forest: each thread's

@@ -10,17 +10,26 @@ import (
 )
 
 // section writes a BODY[...] or BINARY[...] fetch item, the index-th of
-// message seq: its name as a heading, then its text line by line (each
-// line made safe, tabs kept, runs of base64 lines summarised, cut after
-// Options.MaxSection), or a note when it is binary, NIL, empty, was
-// streamed to a file or was discarded (unsolicited body data). A section
-// the client streamed to the caller is read from Options.SectionSource.
-func section(p *printer, seq uint32, index int, s client.BodySection) {
+// message seq: its name as a heading (and, with Options.Decode, the text
+// decoded for reading, the heading saying how: decode.go), then its text
+// line by line (each line made safe, tabs kept, runs of base64 lines
+// summarised, cut after Options.MaxSection), or a note when it is binary,
+// NIL, empty, was streamed to a file or was discarded (unsolicited body
+// data). A section the client streamed to the caller is read from
+// Options.SectionSource (shown as sent: decoding needs it in memory).
+func section(p *printer, seq uint32, index int, s client.BodySection, bs *client.BodyStructure) {
 	name := s.Name
 	if name == "" {
 		name = "BODY[" + s.Section + "]"
 	}
-	p.line("  " + paint(p.th.Heading, Safe(name)))
+	heading := "  " + paint(p.th.Heading, Safe(name))
+	if p.opt.Decode && len(s.Data) > 0 {
+		var how string
+		if s.Data, how = decodedSection(s, bs); how != "" {
+			heading += " " + paint(p.th.Dim, "("+how+")")
+		}
+	}
+	p.line(heading)
 	data, size, note := sectionData(p, seq, index, s)
 	switch {
 	case note != "":

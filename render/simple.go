@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strings"
-
 	"imapsh/client"
 )
 
@@ -54,7 +52,7 @@ func malformed(p *printer, d *client.MalformedData) {
 	}
 	msg := ""
 	if d.Err != nil {
-		msg = strings.ReplaceAll(d.Err.Error(), "client: ", "")
+		msg = ErrorText(d.Err)
 	}
-	p.line(paint(p.th.Bad, "MALFORMED"), paint(p.th.Dim, what), Safe(msg))
+	p.line(paint(p.th.Bad, "MALFORMED"), paint(p.th.Dim, what), msg)
 }

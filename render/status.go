@@ -34,9 +34,9 @@ func statusColor(th *Theme, status string) *color.Color {
 }
 
 // Error writes err for a human, normally to stderr: an "error: ..." line,
-// then one "hint: ..." line per line of hint. A *client.Error shows the
-// command, status, response code and text; the "client: " prefix of the
-// client's errors is dropped.
+// then one "hint: ..." line per line of hint. It is the one error printer
+// of imapsh (the shell and main alike). A *client.Error shows the command,
+// status, response code and text; any other error its ErrorText.
 func Error(w io.Writer, err error, hint string, opt Options) error {
 	p := newPrinter(w, opt)
 	if err != nil {
@@ -49,6 +49,11 @@ func Error(w io.Writer, err error, hint string, opt Options) error {
 	}
 	return p.finish()
 }
+
+// ErrorText is an error's text for a human: made safe for a terminal, and
+// without the "client: " prefix of the client's errors (also after a
+// file:line prefix). It is the one place that prefix is dropped.
+func ErrorText(err error) string { return Safe(strings.ReplaceAll(err.Error(), "client: ", "")) }
 
 func errorText(th *Theme, err error) string {
 	var ce *client.Error
@@ -64,7 +69,7 @@ func errorText(th *Theme, err error) string {
 		}
 		return prefix + strings.Join(parts, " ")
 	}
-	return Safe(strings.ReplaceAll(err.Error(), "client: ", "")) // also after a file:line prefix
+	return ErrorText(err)
 }
 
 // Alert writes an [ALERT] for the user (RFC 9051 section 7.1: it MUST be

@@ -16,22 +16,8 @@ import (
 // that came outside any command (while connecting) gets a JSON line of its
 // own: {"alert":…,"status":…,"command":…}.
 
-// takeAlerts returns the alerts the client received since the last call.
-func (s *Session) takeAlerts() []client.Alert {
-	if s.c == nil {
-		return nil
-	}
-	return s.c.Alerts()
-}
-
-// alertsInline reports whether rendered results reach the user directly,
-// so that an alert they show needs no second line.
-func (s *Session) alertsInline() bool {
-	return !s.cfg.JSON && !s.cfg.Raw && !s.cfg.Piped
-}
-
 // markShown notes the alert-carrying responses that were rendered.
-func (s *Session) markShown(rs ...client.Response) {
+func (s *output) markShown(rs ...client.Response) {
 	if !s.alertsInline() {
 		return
 	}
@@ -48,13 +34,13 @@ func (s *Session) markShown(rs ...client.Response) {
 // presentAlerts writes the alerts not shown already to stderr, the same
 // alert repeated in a row as one line with a count, and, when standalone
 // (they belong to no command's JSON object), as JSON lines.
-func (s *Session) presentAlerts(alerts []client.Alert, standalone bool) {
+func (s *output) presentAlerts(alerts []client.Alert, standalone bool) {
 	opt := s.renderOptions()
 	var last client.Alert
 	times := 0
 	flush := func() {
 		if times > 0 {
-			render.AlertRepeated(s.cfg.Stderr, last, times, opt)
+			render.AlertRepeated(s.stderr, last, times, opt)
 		}
 	}
 	for _, a := range alerts {
@@ -67,8 +53,8 @@ func (s *Session) presentAlerts(alerts []client.Alert, standalone bool) {
 		}
 		flush()
 		last, times = a, 1
-		if standalone && s.cfg.JSON {
-			s.writeJSONLine(object{{"alert", a.Text}, {"status", a.Status}, {"command", a.Command}})
+		if standalone && s.json {
+			s.writeJSONLine(render.AlertJSON(a))
 		}
 	}
 	flush()

@@ -55,9 +55,9 @@ type Config struct {
 	// WidthNow, when set, is asked for the width before each command's
 	// output, so that a resized terminal is followed; Width is the fallback.
 	WidthNow        func() int
-	JSON            bool      // --json: one JSON object per command
-	Raw             bool      // --raw: the server's lines as received
-	Trace           io.Writer // --trace: the wire trace sink the client is created with (see WireTap)
+	JSON            bool     // --json: one JSON object per command
+	Raw             bool     // --raw: the server's lines as received
+	Tap             *WireTap // the wire tap the client is created with: --trace, \trace, --raw and \expect match read the wire there; nil for none
 	History         *history.File
 	Connect         Connector
 	ContinueOnError bool   // --continue-on-error

@@ -7,63 +7,63 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Access control (RFC 4314), quota (RFC 9208), METADATA (RFC 5464) and
 // the draft ANNOTATEMORE commands imaplib has.
 func init() {
-	mailbox := Arg{Name: "mailbox", Kind: completion.Mailbox}
-	who := Arg{Name: "identifier", Kind: completion.Identifier}
-	acl, quota := []string{"ACL"}, []string{"QUOTA"}
+	mailbox := Arg{Name: "mailbox", Kind: cmdline.Mailbox}
+	who := Arg{Name: "identifier", Kind: cmdline.Identifier}
 	register(
-		&Command{Name: "getacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox},
+		&Command{Command: cmdline.Command{Name: "getacl", Args: []Arg{mailbox}}, Group: groupAdmin, Need: &client.Needs.ACL,
 			Summary: "show a mailbox's access control list",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetACL(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "setacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl,
-			Args:    []Arg{mailbox, who, {Name: "rights", Kind: completion.Rights}},
+		&Command{Command: cmdline.Command{Name: "setacl",
+			Args: []Arg{mailbox, who, {Name: "rights", Kind: cmdline.Rights}}}, Group: groupAdmin, Need: &client.Needs.ACL,
 			Summary: "grant rights to an identifier", Help: "setacl Shared bob lrs\nsetacl Shared bob +w    adds, -w removes",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.SetACL(ctx, in.Arg("mailbox"), in.Arg("identifier"), in.Arg("rights"))
 			}},
-		&Command{Name: "deleteacl", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox, who},
+		&Command{Command: cmdline.Command{Name: "deleteacl", Args: []Arg{mailbox, who}}, Group: groupAdmin, Need: &client.Needs.ACL,
 			Summary: "remove an identifier from the access control list",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.DeleteACL(ctx, in.Arg("mailbox"), in.Arg("identifier"))
 			}},
-		&Command{Name: "listrights", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox, who},
+		&Command{Command: cmdline.Command{Name: "listrights", Args: []Arg{mailbox, who}}, Group: groupAdmin, Need: &client.Needs.ACL,
 			Summary: "show which rights may be granted to an identifier",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.ListRights(ctx, in.Arg("mailbox"), in.Arg("identifier"))
 			}},
-		&Command{Name: "myrights", Group: groupAdmin, States: client.AuthOrSelect, Caps: acl, Args: []Arg{mailbox},
+		&Command{Command: cmdline.Command{Name: "myrights", Args: []Arg{mailbox}}, Group: groupAdmin, Need: &client.Needs.ACL,
 			Summary: "show your rights on a mailbox",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.MyRights(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "getquota", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota,
-			Args: []Arg{{Name: "root", Kind: completion.Atom}}, Summary: "show a quota root's usage and limits",
+		&Command{Command: cmdline.Command{Name: "getquota",
+			Args: []Arg{{Name: "root", Kind: cmdline.Atom}}}, Group: groupAdmin, Need: &client.Needs.Quota,
+			Summary: "show a quota root's usage and limits",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetQuota(ctx, in.Arg("root"))
 			}},
-		&Command{Name: "getquotaroot", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota, Args: []Arg{mailbox},
+		&Command{Command: cmdline.Command{Name: "getquotaroot", Args: []Arg{mailbox}}, Group: groupAdmin, Need: &client.Needs.Quota,
 			Summary: "show a mailbox's quota roots with usage bars",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetQuotaRoot(ctx, in.Arg("mailbox"))
 			}},
-		&Command{Name: "setquota", Group: groupAdmin, States: client.AuthOrSelect, Caps: quota,
-			Args:    []Arg{{Name: "root", Kind: completion.Atom}, {Name: "limits", Kind: completion.Rest}},
+		&Command{Command: cmdline.Command{Name: "setquota",
+			Args: []Arg{{Name: "root", Kind: cmdline.Atom}, {Name: "limits", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Quota,
 			Summary: "set a quota root's limits (usually admin only)", Help: "setquota user/alice (STORAGE 1048576 MESSAGE 10000)",
 			Run: runSetQuota},
-		&Command{Name: "getmetadata", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"METADATA", "METADATA-SERVER"},
-			Args:    []Arg{mailbox, {Name: "entries", Kind: completion.Rest}},
+		&Command{Command: cmdline.Command{Name: "getmetadata",
+			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "read annotations (RFC 5464); mailbox \"\" is the server",
 			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared",
 			Run:     runGetMetadata},
-		&Command{Name: "setmetadata", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"METADATA", "METADATA-SERVER"},
-			Args:    []Arg{mailbox, {Name: "entries", Kind: completion.Rest}},
+		&Command{Command: cmdline.Command{Name: "setmetadata",
+			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "write annotations (RFC 5464); NIL deletes one",
 			Help:    "setmetadata INBOX /private/comment \"my inbox\"",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
@@ -73,14 +73,14 @@ func init() {
 				}
 				return s.c.SetMetadata(ctx, in.Arg("mailbox"), entries)
 			}},
-		&Command{Name: "getannotation", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"ANNOTATEMORE"},
-			Args:    []Arg{mailbox, {Name: "entry", Kind: completion.Atom}, {Name: "attribute", Kind: completion.Atom, Values: []string{"value.shared", "value.priv", "*"}}},
+		&Command{Command: cmdline.Command{Name: "getannotation",
+			Args: []Arg{mailbox, {Name: "entry", Kind: cmdline.Atom}, {Name: "attribute", Kind: cmdline.Atom, Values: []string{"value.shared", "value.priv", "*"}}}}, Group: groupAdmin, Need: &client.Needs.AnnotateMore,
 			Summary: "read annotations in the draft ANNOTATEMORE syntax (Cyrus)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.GetAnnotation(ctx, in.Arg("mailbox"), in.Arg("entry"), in.Arg("attribute"))
 			}},
-		&Command{Name: "setannotation", Group: groupAdmin, States: client.AuthOrSelect, Caps: []string{"ANNOTATEMORE"},
-			Args:    []Arg{mailbox, {Name: "entry", Kind: completion.Atom}, {Name: "attributes", Kind: completion.Rest}},
+		&Command{Command: cmdline.Command{Name: "setannotation",
+			Args: []Arg{mailbox, {Name: "entry", Kind: cmdline.Atom}, {Name: "attributes", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.AnnotateMore,
 			Summary: "write annotation attributes in the draft ANNOTATEMORE syntax",
 			Help:    "setannotation INBOX /comment value.shared \"team inbox\"",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
@@ -122,7 +122,7 @@ func runSetQuota(ctx context.Context, s *Session, in *Input) (*client.Result, er
 }
 
 func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	toks, err := Lex(in.Arg("entries"))
+	toks, err := cmdline.Lex(in.Arg("entries"))
 	if err != nil {
 		return nil, &UsageError{in.Cmd, err.Error()}
 	}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"imapsh/client"
-	"imapsh/history"
+	"imapsh/internal/redact"
 	"imapsh/render"
 	"imapsh/scripts"
 )
@@ -46,8 +46,8 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 		return err
 	}
 	s.c, s.target, s.lost = c, t, false
-	s.setMailboxes(nil)
-	fmt.Fprintf(s.cfg.Stderr, "connected to %s\n", history.RedactURL(t.URL))
+	s.cache.setMailboxes(nil)
+	fmt.Fprintf(s.stderr, "connected to %s\n", redact.URL(t.URL))
 	if m := c.Mailbox(); m != nil && err == nil {
 		render.Mailbox(s.out, m, s.renderOptions())
 	}

@@ -7,37 +7,38 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
+	"imapsh/internal/cmdline"
+	"imapsh/render"
 )
 
 // Message commands: RFC 9051 section 6.4 and extensions; each also exists
 // as a "uid ..." command working on UIDs.
 func init() {
 	register(
-		&Command{Name: "check", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		&Command{Command: cmdline.Command{Name: "check"}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "ask for a checkpoint of the selected mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Check(ctx) }},
-		&Command{Name: "close", Group: groupMessage, States: client.SelectedState,
+		&Command{Command: cmdline.Command{Name: "close"}, Group: groupMessage, Need: &client.Needs.Message,
 			Summary: "expunge deleted messages and close the mailbox",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.CloseMailbox(ctx) }},
-		&Command{Name: "unselect", Group: groupMessage, States: client.SelectedState, Caps: []string{"UNSELECT", "IMAP4rev2"},
+		&Command{Command: cmdline.Command{Name: "unselect"}, Group: groupMessage, Need: &client.Needs.Unselect,
 			Summary: "close the mailbox without expunging (RFC 3691)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Unselect(ctx) }},
-		&Command{Name: "expunge", Group: groupMessage, States: client.SelectedState, Pipe: true,
+		&Command{Command: cmdline.Command{Name: "expunge"}, Group: groupMessage, Destroys: always, Need: &client.Needs.Message, Pipe: true,
 			Summary: `remove the messages flagged \Deleted`,
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Expunge(ctx, "") }},
-		&Command{Name: "uid expunge", Group: groupMessage, States: client.SelectedState, Caps: []string{"UIDPLUS", "IMAP4rev2"}, Pipe: true,
-			Args:    []Arg{{Name: "uids", Kind: completion.SeqSet}},
+		&Command{Command: cmdline.Command{Name: "uid expunge",
+			Args: []Arg{{Name: "uids", Kind: cmdline.SeqSet}}}, Group: groupMessage, Destroys: always, Need: &client.Needs.UIDExpunge, Pipe: true,
 			Summary: `remove the given \Deleted messages only (RFC 4315)`,
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Expunge(ctx, in.Arg("uids"))
 			}},
-		&Command{Name: "partial", Group: groupMessage, States: client.SelectedState,
-			Args: []Arg{{Name: "number", Kind: completion.Number}, {Name: "part", Kind: completion.Atom, Values: []string{"BODY[]", "BODY[TEXT]", "BODY[HEADER]"}},
-				{Name: "start", Kind: completion.Number}, {Name: "length", Kind: completion.Number}},
+		&Command{Command: cmdline.Command{Name: "partial",
+			Args: []Arg{{Name: "number", Kind: cmdline.Number}, {Name: "part", Kind: cmdline.Atom, Values: []string{"BODY[]", "BODY[TEXT]", "BODY[HEADER]"}},
+				{Name: "start", Kind: cmdline.Number}, {Name: "length", Kind: cmdline.Number}}}, Group: groupMessage, Need: &client.Needs.Message,
 			Summary: "fetch part of a message (the obsolete PARTIAL of RFC 1730)",
 			Run:     runPartial},
-		&Command{Name: "idle", Group: groupMessage, States: client.AuthOrSelect, Caps: []string{"IDLE", "IMAP4rev2"},
+		&Command{Command: cmdline.Command{Name: "idle"}, Group: groupMessage, EndsByCtrlC: true, Need: &client.Needs.Idle,
 			Summary: "wait for new mail and flag changes, shown live, until Ctrl-C (RFC 2177)",
 			Run:     runIdle},
 	)
@@ -49,54 +50,65 @@ func init() {
 // messageCommands returns fetch, store, search, copy, move, sort and
 // thread, or their uid variants.
 func messageCommands(uid bool) []*Command {
-	pre, set, what := "", Arg{Name: "seqset", Kind: completion.SeqSet}, "messages"
+	pre, set, what := "", Arg{Name: setArgName(uid), Kind: cmdline.SeqSet}, "messages"
 	if uid {
-		pre, set, what = "uid ", Arg{Name: "uids", Kind: completion.SeqSet}, "messages by UID"
+		pre, what = "uid ", "messages by UID"
 	}
-	search := Arg{Name: "criteria", Kind: completion.SearchKeys}
+	search := Arg{Name: "criteria", Kind: cmdline.SearchKeys}
 	return []*Command{
-		{Name: pre + "fetch", Group: groupMessage, States: client.SelectedState, Out: true, Pipe: true,
-			Args:    []Arg{set, {Name: "items", Kind: completion.FetchItems}},
+		{Command: cmdline.Command{Name: pre + "fetch", Out: true,
+			Args: []Arg{set, {Name: "items", Kind: cmdline.FetchItems}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "retrieve data of " + what,
 			Help: "fetch 1:5 (UID FLAGS ENVELOPE)\nfetch 1:* fast\nfetch 7 BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)]\n" +
-				"fetch 7 BODY[] > msg.eml     streams the body to a file",
+				"fetch 7 BODY[] > msg.eml     streams the body to a file, as sent\n" +
+				"fetch 7 (BODYSTRUCTURE BODY.PEEK[1])   on a terminal, part 1 and header words are shown decoded",
 			Run: runFetch(uid)},
-		{Name: pre + "store", Group: groupMessage, States: client.SelectedState, Pipe: true,
-			Args:    []Arg{set, {Name: "operation", Kind: completion.StoreOp}, {Name: "flags", Kind: completion.Flags, Repeat: true}},
+		{Command: cmdline.Command{Name: pre + "store",
+			Args: []Arg{set, {Name: "operation", Kind: cmdline.StoreOp}, {Name: "flags", Kind: cmdline.Flags, Repeat: true}}}, Group: groupMessage, Destroys: storesDeleted, Need: &client.Needs.Message, Pipe: true,
 			Summary: "change the flags of " + what,
 			Help: "store 1:3 +flags \\Seen\nstore 4 -flags.silent (\\Flagged $Important)\n" +
 				"store 5 (UNCHANGEDSINCE 1234) +flags \\Deleted    CONDSTORE (RFC 7162): only if unchanged",
 			Run: runStore(uid)},
-		{Name: pre + "search", Group: groupMessage, States: client.SelectedState, Pipe: true,
-			Args:    []Arg{search},
+		{Command: cmdline.Command{Name: pre + "search",
+			Args: []Arg{search}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "find " + what,
 			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\n" +
 				"search SUBJECT Grüße    non-ASCII words go as strings, with CHARSET UTF-8 unless one is typed;\n" +
 				"                        after enable UTF8=ACCEPT no CHARSET is sent or allowed (RFC 6855)\n" +
 				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
 			Run: runSearch(uid)},
-		{Name: pre + "copy", Group: groupMessage, States: client.SelectedState, Pipe: true,
-			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
+		{Command: cmdline.Command{Name: pre + "copy",
+			Args: []Arg{set, {Name: "mailbox", Kind: cmdline.Mailbox}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
 			Summary: "copy " + what + " to a mailbox",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Copy(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "move", Group: groupMessage, States: client.SelectedState, Caps: []string{"MOVE", "IMAP4rev2"}, Pipe: true,
-			Args:    []Arg{set, {Name: "mailbox", Kind: completion.Mailbox}},
+		{Command: cmdline.Command{Name: pre + "move",
+			Args: []Arg{set, {Name: "mailbox", Kind: cmdline.Mailbox}}}, Group: groupMessage, Destroys: always, Need: &client.Needs.Move, Pipe: true,
 			Summary: "move " + what + " to a mailbox (RFC 6851)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Move(ctx, in.Arg(set.Name), in.Arg("mailbox"), uid)
 			}},
-		{Name: pre + "sort", Group: groupMessage, States: client.SelectedState, Caps: []string{"SORT"}, Pipe: true,
-			Args:    []Arg{{Name: "order", Kind: completion.SortKeys}, {Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
+		{Command: cmdline.Command{Name: pre + "save",
+			Args: []Arg{{Name: numArg(uid), Kind: cmdline.Number}, {Name: "part", Kind: cmdline.Atom},
+				{Name: "file", Kind: cmdline.Path, Optional: true}}}, Group: groupMessage, Need: &client.Needs.Message,
+			Summary: "save one body part (an attachment) to a file, its transfer encoding undone",
+			Help: pre + "fetch 3 BODYSTRUCTURE          shows the parts and their names\n" +
+				pre + "save 3 2                        into the part's own name, in this directory (never replaced)\n" +
+				pre + "save 3 2 report.pdf             into report.pdf (replaced whole, or left as it was)\n" +
+				pre + "save 3 2 attachments/           into that directory, with the part's own name\n" +
+				"The sender's file name is made safe first: no directories, no .., no control characters.",
+			Run: runSave(uid)},
+		{Command: cmdline.Command{Name: pre + "sort",
+			Args: []Arg{{Name: "order", Kind: cmdline.SortKeys}, {Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
 			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				order := strings.TrimSuffix(strings.TrimPrefix(in.Arg("order"), "("), ")")
 				return s.c.Sort(ctx, order, in.Arg("charset"), in.Arg("criteria"), uid)
 			}},
-		{Name: pre + "thread", Group: groupMessage, States: client.SelectedState, Caps: []string{"THREAD=REFERENCES", "THREAD=ORDEREDSUBJECT"}, Pipe: true,
-			Args: []Arg{{Name: "algorithm", Kind: completion.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
-				{Name: "charset", Kind: completion.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search},
+		{Command: cmdline.Command{Name: pre + "thread",
+			Args: []Arg{{Name: "algorithm", Kind: cmdline.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
+				{Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Thread, Pipe: true,
 			Summary: "search and thread " + what + " (RFC 5256)", Help: "thread REFERENCES UTF-8 ALL",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Thread(ctx, in.Arg("algorithm"), in.Arg("charset"), in.Arg("criteria"), uid)
@@ -104,12 +116,26 @@ func messageCommands(uid bool) []*Command {
 	}
 }
 
+// always is Destroys for EXPUNGE and MOVE (which expunges from the source).
+func always(*Input) bool { return true }
+
+// storesDeleted is Destroys for STORE: an operation that sets \Deleted.
+func storesDeleted(in *Input) bool {
+	return !strings.HasPrefix(in.Arg("operation"), "-") && strings.Contains(strings.ToLower(in.Arg("flags")), `\deleted`)
+}
+
+// setArgName names the message set argument: seqset, or uids for the uid
+// commands.
+func setArgName(uid bool) string {
+	if uid {
+		return "uids"
+	}
+	return "seqset"
+}
+
 func runFetch(uid bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-		set := in.Arg("seqset")
-		if uid {
-			set = in.Arg("uids")
-		}
+		set := in.Arg(setArgName(uid))
 		items, opts := fetchModifiers(in.Arg("items"))
 		opts.UID = uid
 		if in.Out != "" {
@@ -146,7 +172,7 @@ func runSearch(uid bool) Handler {
 		criteria := in.Arg("criteria")
 		opts := client.SearchOptions{UID: uid}
 		for {
-			toks, err := Lex(criteria)
+			toks, err := cmdline.Lex(criteria)
 			if err != nil || len(toks) < 3 {
 				break
 			}
@@ -179,8 +205,8 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	return s.c.Idle(ctx, func(r client.Response) {
 		switch {
 		case s.rawStreaming(): // the wire tap prints the lines
-		case s.cfg.JSON:
-			s.writeJSONLine(responseJSON(r))
+		case s.json:
+			s.writeJSONLine(render.ResponseJSON(r))
 		default:
 			renderResponse(s.out, r, opt)
 			s.markShown(r)
@@ -188,26 +214,23 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	})
 }
 
-// unchangedSinceRE matches the STORE modifier (UNCHANGEDSINCE n) of RFC 7162.
-var unchangedSinceRE = regexp.MustCompile(`(?i)^\(UNCHANGEDSINCE ([0-9]+)\)$`)
-
 // runStore runs STORE: [(UNCHANGEDSINCE n)] OPERATION FLAGS..., where
 // several flags without parentheses make one list.
 func runStore(uid bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 		op, words := in.Arg("operation"), in.List("flags")
 		opts := client.StoreOptions{UID: uid}
-		if m := unchangedSinceRE.FindStringSubmatch(op); m != nil {
-			if len(words) < 2 || !storeOpRE.MatchString(words[0]) {
+		if n, ok := cmdline.UnchangedSince(op); ok {
+			if len(words) < 2 || !cmdline.IsStoreOp(words[0]) {
 				return nil, &UsageError{in.Cmd, "after (UNCHANGEDSINCE n) come the operation and the flags"}
 			}
-			opts.UnchangedSince, _ = strconv.ParseUint(m[1], 10, 64)
+			opts.UnchangedSince = n
 			op, words = words[0], words[1:]
 		}
 		flags := strings.Join(words, " ")
 		if len(words) > 1 {
 			flags = "(" + flags + ")"
 		}
-		return s.c.Store(ctx, in.Arg(in.Cmd.Args[0].Name), op, flags, opts)
+		return s.c.Store(ctx, in.Arg(setArgName(uid)), op, flags, opts)
 	}
 }

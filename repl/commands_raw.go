@@ -5,30 +5,30 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Raw protocol access: any command as typed, and imaplib's response and
 // recent.
 func init() {
 	register(
-		&Command{Name: "raw", Group: groupRaw, States: client.AnyState, Raw: true,
-			Args:    []Arg{{Name: "command", Kind: completion.Rest}},
+		&Command{Command: cmdline.Command{Name: "raw", Raw: true,
+			Args: []Arg{{Name: "command", Kind: cmdline.Rest}}}, Group: groupRaw, Need: &client.Needs.Xatom,
 			Summary: "send any IMAP command as typed (our tag is added) and show every response",
 			Help: "raw NOOP\nraw GETQUOTAROOT INBOX\nraw UID FETCH 1:* (FLAGS) (CHANGEDSINCE 12)\n" +
 				"The state is not checked: the server judges. Credentials in raw LOGIN or\nAUTHENTICATE lines are masked in history.",
 			Run: runRaw},
-		&Command{Name: "xatom", Group: groupRaw, States: client.AnyState, Raw: true,
-			Args:    []Arg{{Name: "name", Kind: completion.Atom}, {Name: "arguments", Kind: completion.Rest, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "xatom", Raw: true,
+			Args: []Arg{{Name: "name", Kind: cmdline.Atom}, {Name: "arguments", Kind: cmdline.Rest, Optional: true}}}, Group: groupRaw, Need: &client.Needs.Xatom,
 			Summary: "send an extension command with its arguments (imaplib xatom)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Xatom(ctx, strings.ToUpper(in.Arg("name")), in.Arg("arguments"))
 			}},
-		&Command{Name: "response", Group: groupRaw, States: client.AnyState,
-			Args:    []Arg{{Name: "code", Kind: completion.Atom, Values: []string{"UIDVALIDITY", "UIDNEXT", "PERMANENTFLAGS", "ALERT", "EXISTS", "RECENT"}}},
+		&Command{Command: cmdline.Command{Name: "response",
+			Args: []Arg{{Name: "code", Kind: cmdline.Atom, Values: []string{"UIDVALIDITY", "UIDNEXT", "PERMANENTFLAGS", "ALERT", "EXISTS", "RECENT"}}}}, Group: groupRaw, Need: &client.Needs.Stored,
 			Summary: "show (and forget) the responses or response codes of a name received so far (imaplib response)",
 			Run:     runResponse},
-		&Command{Name: "recent", Group: groupRaw, States: client.SelectedState,
+		&Command{Command: cmdline.Command{Name: "recent"}, Group: groupRaw, Need: &client.Needs.Message,
 			Summary: "show RECENT counts received so far, sending NOOP when there are none (imaplib recent)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				resps, err := s.c.Recent(ctx)
@@ -37,11 +37,18 @@ func init() {
 	)
 }
 
-// runRaw sends the rest of the line: the first word is the command name.
+// runRaw sends the rest of the line: the first word (any blank ends it,
+// as for the lexer) is the command name.
 func runRaw(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	line := strings.TrimSpace(in.Arg("command"))
-	name, args, _ := strings.Cut(line, " ")
-	return s.c.Xatom(ctx, strings.ToUpper(name), strings.TrimSpace(args))
+	words := cmdline.LexTolerant(in.Arg("command"))
+	if len(words) == 0 {
+		return nil, &UsageError{in.Cmd, "missing COMMAND"}
+	}
+	args := ""
+	if len(words) > 1 {
+		args = in.Arg("command")[words[1].Start:]
+	}
+	return s.c.Xatom(ctx, strings.ToUpper(words[0].Raw), strings.TrimRight(args, " \t\r\n"))
 }
 
 // runResponse collects stored untagged responses of a kind and the

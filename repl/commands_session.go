@@ -6,61 +6,61 @@ import (
 	"strings"
 
 	"imapsh/client"
-	"imapsh/completion"
+	"imapsh/internal/cmdline"
 )
 
 // Session commands: RFC 9051 sections 6.1 and 6.2, and extensions acting
 // on the whole connection.
 func init() {
 	register(
-		&Command{Name: "capability", Group: groupSession, States: client.AnyState,
+		&Command{Command: cmdline.Command{Name: "capability"}, Group: groupSession, Need: &client.Needs.Capability,
 			Summary: "ask for the server's capabilities", Help: "Refreshes the capability list that help and completion use.",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Capability(ctx) }},
-		&Command{Name: "noop", Group: groupSession, States: client.AnyState, Pipe: true,
+		&Command{Command: cmdline.Command{Name: "noop"}, Group: groupSession, Need: &client.Needs.Noop, Pipe: true,
 			Summary: "do nothing, collect pending updates (new mail, flag changes)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Noop(ctx) }},
-		&Command{Name: "logout", Group: groupSession, States: client.AnyState,
+		&Command{Command: cmdline.Command{Name: "logout"}, Group: groupSession, Closes: true, Need: &client.Needs.Logout,
 			Summary: "end the session and close the connection", Help: `The shell stays open: \connect or \reconnect starts a new session.`,
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Logout(ctx) }},
-		&Command{Name: "starttls", Group: groupSession, States: client.NotAuthOnly, Caps: []string{"STARTTLS"},
+		&Command{Command: cmdline.Command{Name: "starttls"}, Group: groupSession, Need: &client.Needs.StartTLS,
 			Summary: "switch the connection to TLS (RFC 9051 section 6.2.1)",
 			Help:    "imap:// URLs do this on connect already; the certificate is checked against the host name.",
 			Run:     runStartTLS},
-		&Command{Name: "login", Group: groupSession, States: client.NotAuthOnly,
-			Args:    []Arg{{Name: "user", Kind: completion.User}, {Name: "password", Kind: completion.Secret, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "login",
+			Args: []Arg{{Name: "user", Kind: cmdline.User}, {Name: "password", Kind: cmdline.Secret, Optional: true}}}, Group: groupSession, Need: &client.Needs.Login,
 			Summary: "log in with a user name and password (LOGIN)",
 			Help:    "Without PASSWORD it is asked for without echo. In scripts write login alice ${IMAP_PASSWORD}.\nThe password never reaches the history, the trace or the output.",
 			Run:     runLogin},
-		&Command{Name: "login_cram_md5", Group: groupSession, States: client.NotAuthOnly, Caps: []string{"AUTH=CRAM-MD5"},
-			Args:    []Arg{{Name: "user", Kind: completion.User}, {Name: "password", Kind: completion.Secret, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "login_cram_md5",
+			Args: []Arg{{Name: "user", Kind: cmdline.User}, {Name: "password", Kind: cmdline.Secret, Optional: true}}}, Group: groupSession, Need: &client.Needs.LoginCRAMMD5,
 			Summary: "log in with AUTHENTICATE CRAM-MD5 (RFC 2195)",
 			Run:     runLoginCRAMMD5},
-		&Command{Name: "authenticate", Group: groupSession, States: client.NotAuthOnly,
-			Args: []Arg{{Name: "mechanism", Kind: completion.Mechanism}, {Name: "user", Kind: completion.User, Optional: true},
-				{Name: "secret", Kind: completion.Secret, Optional: true}},
+		&Command{Command: cmdline.Command{Name: "authenticate",
+			Args: []Arg{{Name: "mechanism", Kind: cmdline.Mechanism}, {Name: "user", Kind: cmdline.User, Optional: true},
+				{Name: "secret", Kind: cmdline.Secret, Optional: true}}}, Group: groupSession, Need: &client.Needs.Authenticate,
 			Summary: "log in with a SASL mechanism (PLAIN, SCRAM-SHA-256, XOAUTH2, ...)",
 			Help:    "authenticate SCRAM-SHA-256 alice\nauthenticate XOAUTH2 alice ${TOKEN}\nThe secret (password or token) is asked for when left out.",
 			Run:     runAuthenticate},
-		&Command{Name: "proxyauth", Group: groupSession, States: client.StateAuthenticated,
-			Args:    []Arg{{Name: "user", Kind: completion.User}},
+		&Command{Command: cmdline.Command{Name: "proxyauth",
+			Args: []Arg{{Name: "user", Kind: cmdline.User}}}, Group: groupSession, Need: &client.Needs.ProxyAuth,
 			Summary: "act as another user (PROXYAUTH, an admin extension)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.ProxyAuth(ctx, in.Arg("user"))
 			}},
-		&Command{Name: "id", Group: groupSession, States: client.AnyState, Caps: []string{"ID"},
-			Args:    []Arg{{Name: "field", Kind: completion.Atom, Optional: true, Repeat: true, Values: []string{"name", "version", "vendor", "os"}}},
+		&Command{Command: cmdline.Command{Name: "id",
+			Args: []Arg{{Name: "field", Kind: cmdline.Atom, Optional: true, Repeat: true, Values: []string{"name", "version", "vendor", "os"}}}}, Group: groupSession, Need: &client.Needs.ID,
 			Summary: "exchange client and server identification (RFC 2971)",
 			Help:    "id                      sends NIL\nid name imapsh version 1  sends (\"name\" \"imapsh\" \"version\" \"1\")",
 			Run:     runID},
-		&Command{Name: "enable", Group: groupSession, States: client.StateAuthenticated, Caps: []string{"ENABLE", "IMAP4rev2"},
-			Args:    []Arg{{Name: "capability", Kind: completion.Capability}},
+		&Command{Command: cmdline.Command{Name: "enable",
+			Args: []Arg{{Name: "capability", Kind: cmdline.Capability}}}, Group: groupSession, Need: &client.Needs.Enable,
 			Summary: "turn on extensions such as CONDSTORE or UTF8=ACCEPT (RFC 5161)",
 			Help: "enable CONDSTORE\nenable UTF8=ACCEPT   mailbox names are UTF-8 both ways from then on (RFC 6855):\n" +
 				"                     shown as the server sends them, sent as quoted UTF-8",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				return s.c.Enable(ctx, in.List("capability")...)
 			}},
-		&Command{Name: "compress", Group: groupSession, States: client.AuthOrSelect, Caps: []string{"COMPRESS=DEFLATE"},
+		&Command{Command: cmdline.Command{Name: "compress"}, Group: groupSession, Need: &client.Needs.Compress,
 			Summary: "compress the rest of the session with DEFLATE (RFC 4978)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Compress(ctx) }},
 	)
@@ -114,7 +114,7 @@ func runAuthenticate(ctx context.Context, s *Session, in *Input) (*client.Result
 	if s.target != nil {
 		cred.Host, cred.Port = s.target.Host, s.target.Port
 	}
-	if mech != "EXTERNAL" && mech != "ANONYMOUS" {
+	if !noSecret(mech) {
 		pw, err := s.secret(in, "secret")
 		if err != nil {
 			return nil, err

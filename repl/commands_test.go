@@ -4,25 +4,30 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"imapsh/client"
-	"imapsh/completion"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestTableConsistency walks the command table: every entry is complete,
-// names are unique, optional arguments come last, and every argument kind
-// has a parser, a completer and a redaction rule.
+// names are unique, optional arguments come last (the kinds' own rules are
+// cmdline's table of kinds, tested there).
 func TestTableConsistency(t *testing.T) {
 	seen := map[string]string{}
 	for _, c := range Commands() {
-		if c.Summary == "" || c.Run == nil || c.Group == "" || c.States == 0 {
-			t.Errorf("%s: needs a summary, a handler, a group and states", c.Name)
+		if c.Summary == "" || c.Run == nil || c.Group == "" {
+			t.Errorf("%s: needs a summary, a handler and a group", c.Name)
 		}
 		if strings.HasSuffix(c.Summary, ".") || c.Summary != strings.TrimSpace(c.Summary) {
 			t.Errorf("%s: summary %q should be one line without a final period", c.Name, c.Summary)
@@ -35,21 +40,28 @@ func TestTableConsistency(t *testing.T) {
 		}
 		checkArgs(t, c)
 	}
-	for _, k := range completion.AllKinds() {
-		if err := parseArg(k, "x"); err != nil && strings.HasPrefix(err.Error(), "no parser") {
-			t.Errorf("kind %v has no parser", k)
+}
+
+// TestNeedsAreTheClients: the states and capabilities of every IMAP
+// command come from the client's declaration (client.Needs, which the
+// client's methods check), never from the shell: an IMAP entry points at
+// a field of client.Needs, a meta-command at nothing or (\probe, which runs
+// IMAP commands) at a field too. So the shell and the client cannot
+// disagree (enable with IMAP4rev2 once did).
+func TestNeedsAreTheClients(t *testing.T) {
+	fields := map[*client.Need]string{}
+	v := reflect.ValueOf(&client.Needs).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		fields[v.Field(i).Addr().Interface().(*client.Need)] = v.Type().Field(i).Name
+	}
+	for _, c := range Commands() {
+		if _, ok := fields[c.Need]; !ok && (!c.IsMeta() || c.Need != nil) {
+			t.Errorf("%s: Need must point at a field of client.Needs", c.Name)
 		}
-		if !completion.KindCompletes(k) {
-			t.Errorf("kind %v has no completer", k)
-		}
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					t.Errorf("kind %v has no redaction rule: %v", k, r)
-				}
-			}()
-			redacts(k)
-		}()
+	}
+	rev2 := client.NewCapSet([]string{"IMAP4rev2"})
+	if !CommandAvailable("enable", client.StateAuthenticated, rev2) || !CommandAvailable("move", client.StateSelected, rev2) {
+		t.Error("enable and move must be available on an IMAP4rev2 server")
 	}
 }
 
@@ -77,12 +89,12 @@ func TestImaplibNames(t *testing.T) {
 	namespace noop partial proxyauth recent rename response search setacl setannotation setquota sort starttls
 	status store subscribe thread unselect unsubscribe xatom move id getmetadata setmetadata listrights compress raw`
 	for _, n := range strings.Fields(names) {
-		if byName[n] == nil {
+		if commandNamed(n) == nil {
 			t.Errorf("no command %q", n)
 		}
 	}
 	for _, n := range strings.Fields("fetch store copy move search sort thread expunge") {
-		if byName["uid "+n] == nil {
+		if commandNamed("uid "+n) == nil {
 			t.Errorf("no command %q", "uid "+n)
 		}
 	}
@@ -134,7 +146,7 @@ func TestHelpGolden(t *testing.T) {
 	golden(t, "help_all.golden", b.Bytes())
 
 	b.Reset()
-	s.writeCommandHelp(&b, byName["fetch"])
+	s.writeCommandHelp(&b, commandNamed("fetch"))
 	golden(t, "help_fetch.golden", b.Bytes())
 }
 
@@ -160,7 +172,7 @@ func TestUsage(t *testing.T) {
 		"getquotaroot": "getquotaroot MAILBOX",
 	}
 	for name, want := range tests {
-		if got := byName[name].Usage(); got != want {
+		if got := commandNamed(name).Usage(); got != want {
 			t.Errorf("%s usage = %q, want %q", name, got, want)
 		}
 	}
@@ -186,4 +198,69 @@ func TestFetchModifiers(t *testing.T) {
 			t.Errorf("fetchModifiers(%q) = %q, %+v", tt.typed, items, opts)
 		}
 	}
+}
+
+func TestMain(m *testing.M) {
+	unknownArg = func(cmd, name string) {
+		panic(fmt.Sprintf("%s asks for argument %q, which it does not declare", cmd, name))
+	}
+	os.Exit(m.Run())
+}
+
+// TestArgumentNamesExist reads the package's source: every argument name a
+// handler asks for as a literal (in.Arg("mailbox"), in.Has, in.List,
+// s.secret(in, "password")) is declared by a command of the table, so a
+// typo fails here even if no test runs that handler; TestMain's
+// unknownArg catches a name valid for another command.
+func TestArgumentNamesExist(t *testing.T) {
+	declared := map[string]bool{}
+	for _, c := range Commands() {
+		for _, a := range c.Args {
+			declared[a.Name] = true
+		}
+	}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if name, ok2 := argNameOf(call); ok && ok2 && !declared[name] {
+				t.Errorf("%s: argument %q is declared by no command", fset.Position(call.Pos()), name)
+			}
+			return true
+		})
+	}
+}
+
+// argNameOf returns the literal argument name of in.Arg("x"), in.Has("x"),
+// in.List("x") and s.secret(in, "x").
+func argNameOf(call *ast.CallExpr) (string, bool) {
+	if call == nil {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 {
+		return "", false
+	}
+	arg := call.Args[0]
+	switch x, _ := sel.X.(*ast.Ident); {
+	case x != nil && x.Name == "in" && (sel.Sel.Name == "Arg" || sel.Sel.Name == "Has" || sel.Sel.Name == "List"):
+	case x != nil && x.Name == "s" && sel.Sel.Name == "secret" && len(call.Args) == 2:
+		arg = call.Args[1]
+	default:
+		return "", false
+	}
+	lit, ok := arg.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	name, err := strconv.Unquote(lit.Value)
+	return name, err == nil
 }

@@ -2,33 +2,16 @@ package repl
 
 import "imapsh/completion"
 
-// Completer returns the tab completer (readline.AutoCompleter-compatible).
-// It reads only the session's caches: no network I/O on a keystroke.
+// Completer returns the tab completer (readline.AutoCompleter-compatible)
+// over the command table. It reads only the session's caches: no network
+// I/O on a keystroke.
 func (s *Session) Completer() interface {
 	Do(line []rune, pos int) ([][]rune, int)
 } {
-	return completion.New(CompletionSpec(), s)
+	return NewCompleter(s.cache)
 }
 
-// CompletionSpec converts the command table for package completion.
-func CompletionSpec() completion.Spec {
-	spec := completion.Spec{Lex: lexWords}
-	for _, c := range table {
-		cc := completion.Command{Name: c.Name, Aliases: c.Aliases, Caps: c.Caps, States: c.States}
-		for _, a := range c.Args {
-			cc.Args = append(cc.Args, completion.Arg{Kind: a.Kind, Repeat: a.Repeat, Values: a.Values})
-		}
-		spec.Commands = append(spec.Commands, cc)
-	}
-	return spec
-}
-
-// lexWords is the tolerant lexer in completion's terms.
-func lexWords(line string) []completion.Word {
-	toks := LexTolerant(line)
-	out := make([]completion.Word, len(toks))
-	for i, t := range toks {
-		out[i] = completion.Word{Raw: t.Raw, Start: t.Start, Redirect: t.Kind != TokWord}
-	}
-	return out
+// NewCompleter returns a completer over the command table reading src.
+func NewCompleter(src completion.Source) *completion.Completer {
+	return completion.New(&table, src)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"imapsh/client"
+	"imapsh/internal/cmdline"
 )
 
 // UnknownCommandError is a first word that names no command.
@@ -25,8 +26,8 @@ type UnavailableError struct {
 func (e *UnavailableError) Error() string { return e.Cmd.Name + ": " + e.Reason }
 
 // prepare lexes a line, finds its command and binds its arguments.
-func (s *Session) prepare(line, display string) (*Input, error) {
-	toks, err := Lex(line)
+func prepare(line, display string) (*Input, error) {
+	toks, err := cmdline.Lex(line)
 	if err != nil {
 		return nil, err
 	}
@@ -38,12 +39,12 @@ func (s *Session) prepare(line, display string) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in.Display = redactLine(display, in)
+	in.Written, in.Display = display, redactLine(display)
 	return in, nil
 }
 
 // checkAvailable refuses a command the state or the server does not allow.
-func (s *Session) checkAvailable(cmd *Command) error {
+func (s *conn) checkAvailable(cmd *Command) error {
 	if reason := s.unavailable(cmd); reason != "" {
 		return &UnavailableError{Cmd: cmd, Reason: reason}
 	}
@@ -51,13 +52,13 @@ func (s *Session) checkAvailable(cmd *Command) error {
 }
 
 // unavailable says why cmd cannot run now, or "" when it can.
-func (s *Session) unavailable(cmd *Command) string {
+func (s *conn) unavailable(cmd *Command) string {
 	reason, _ := s.availability(cmd)
 	return reason
 }
 
 // hintFor suggests how to make cmd available.
-func (s *Session) hintFor(cmd *Command) string {
+func (s *conn) hintFor(cmd *Command) string {
 	_, hint := s.availability(cmd)
 	return hint
 }
@@ -66,25 +67,32 @@ func (s *Session) hintFor(cmd *Command) string {
 // from the session's state and the server's capabilities; a command that
 // can run gets "" (and the hint for a missing capability, used when the
 // server refused it anyway).
-func (s *Session) availability(cmd *Command) (reason, hint string) {
-	state := s.currentState()
+func (s *conn) availability(cmd *Command) (reason, hint string) {
+	return availability(cmd.need(), s.currentState(), s.capSet())
+}
+
+// availability says why a command that needs need cannot run in state
+// with a server announcing caps (nil: not known), and what would make it
+// run. The dispatcher, help and completion all ask it.
+func availability(need client.Need, state client.State, caps client.CapSet) (reason, hint string) {
+	states := need.States
 	switch {
-	case state&cmd.States != 0:
-		if !s.hasCap(cmd.Caps) {
-			reason = "needs the server capability " + strings.Join(cmd.Caps, " or ")
+	case need.StateOK(state):
+		if !need.CapsOK(caps) {
+			reason = "needs the server capability " + strings.Join(need.CapNames(), " or ")
 		}
 		return reason, "the server does not announce it; capability refreshes the list"
 	case state == client.StateLogout:
 		return "needs a connection", `\connect URL, or \reconnect`
-	case cmd.States == client.SelectedState && state == client.StateNotAuthenticated:
+	case states == client.SelectedState && state == client.StateNotAuthenticated:
 		return "needs a selected mailbox", "login USER, then select INBOX"
-	case cmd.States == client.SelectedState:
+	case states == client.SelectedState:
 		return "needs a selected mailbox", "select INBOX"
-	case cmd.States&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
+	case states&client.StateAuthenticated != 0 && state == client.StateNotAuthenticated:
 		return "needs a logged-in session", "login USER"
-	case cmd.States == client.NotAuthOnly:
+	case states == client.NotAuthOnly:
 		return "is only valid before login", ""
-	case cmd.States == client.StateAuthenticated:
+	case states == client.StateAuthenticated:
 		return "is only valid while no mailbox is selected", "unselect (or close) first"
 	}
 	return "is not valid in the " + state.String() + " state", ""
@@ -99,8 +107,10 @@ func usageHint(err error) string {
 		return "usage: " + ue.Cmd.Usage() + ` (help ` + ue.Cmd.Name + `)`
 	case errors.As(err, &uc):
 		return "help lists the commands"
-	case errors.Is(err, ErrUnterminatedQuote), errors.Is(err, ErrUnbalanced):
-		return `quote arguments with spaces: "Sent Items"`
+	case errors.Is(err, cmdline.ErrUnterminatedQuote):
+		return `close the quote: select "Sent Items"`
+	case errors.Is(err, cmdline.ErrUnbalanced):
+		return "close each ( with ) and each [ with ]: fetch 1 (UID BODY.PEEK[HEADER])"
 	}
 	return ""
 }

@@ -11,27 +11,19 @@ import (
 // noteDropped tells on stderr what a command received and did not keep in
 // memory (client.Result.Dropped): a note per kind and reason, and a hint
 // when the command's memory budget cut its answer short.
-func (s *Session) noteDropped(res *client.Result) {
+func (s *output) noteDropped(res *client.Result, budget int64) {
 	if res == nil || len(res.Dropped) == 0 {
 		return
 	}
 	opt := s.renderOptions()
-	render.Dropped(s.cfg.Stderr, res.Dropped, opt)
+	render.Dropped(s.stderr, res.Dropped, opt)
 	for _, d := range res.Dropped {
 		if d.Reason == client.DropBudget {
-			render.Error(s.cfg.Stderr, nil, "the budget is "+sizeText(s.commandBudget())+
+			render.Error(s.stderr, nil, "the budget is "+sizeText(budget)+
 				" per command; --max-command-memory raises it (fetch ... > FILE streams body data instead)", opt)
 			return
 		}
 	}
-}
-
-// commandBudget is the connected client's budget, or the default.
-func (s *Session) commandBudget() int64 {
-	if s.c != nil {
-		return s.c.CommandBudget()
-	}
-	return client.DefaultCommandMemory
 }
 
 // limitHint explains an answer over the client's per-response limits, or

@@ -23,7 +23,7 @@ func TestRawAndTraceEscapeServerText(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdout, stderr := &lockedBuffer{}, &lockedBuffer{}
-	s := NewSession(Config{Stdout: stdout, Stderr: stderr, Trace: tap, History: history.Disabled()}, c, &Target{Host: "h"})
+	s := NewSession(Config{Stdout: stdout, Stderr: stderr, Tap: tap, History: history.Disabled()}, c, &Target{Host: "h"})
 	s.Run(context.Background(), &scripted{lines: []string{`\raw on`, "noop", `\raw off`, `\trace on`, "noop"}})
 	for name, out := range map[string]string{"stdout": stdout.String(), "stderr": stderr.String()} {
 		if strings.ContainsAny(out, "\x1b\a") {

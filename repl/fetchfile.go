@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 
 	"imapsh/client"
 	"imapsh/internal/outfile"
@@ -83,7 +84,7 @@ func (s *Session) finishFetchFile(ctx context.Context, ff *fileFetch, res *clien
 			ff.path, bareError(ff.guard.Err()), ff.kept())
 	case err != nil:
 		ff.out.Abort()
-		s.note(ff.kept() + ": the server answered " + statusWord(res))
+		s.note(ff.kept() + ": the server answered " + res.StatusWord())
 		return err
 	case ctx.Err() != nil:
 		ff.out.Abort()
@@ -96,8 +97,74 @@ func (s *Session) finishFetchFile(ctx context.Context, ff *fileFetch, res *clien
 	if cerr := ff.out.Commit(); cerr != nil {
 		return fmt.Errorf("saving %s: %w; %s", ff.path, cerr, ff.kept())
 	}
-	fmt.Fprintf(s.cfg.Stderr, "wrote %d bytes to %s\n", ff.w.n, ff.path)
+	fmt.Fprintf(s.stderr, "wrote %d bytes (%s) to %s\n", ff.w.n, ff.counted(res), ff.path)
 	return nil
+}
+
+// counted is "2 sections of 2 messages", or "1 section".
+func (ff *fileFetch) counted(res *client.Result) string {
+	msgs := 0
+	for _, f := range client.Of[*client.FetchData](res) {
+		for _, sec := range f.Sections {
+			if inFile(sec) {
+				msgs++
+				break
+			}
+		}
+	}
+	if msgs <= 1 {
+		return plural(ff.sections, "section")
+	}
+	return plural(ff.sections, "section") + " of " + plural(msgs, "message")
+}
+
+// plural is "1 section", "2 sections".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// shownBesideFile is what the text output shows of a FETCH ... > FILE:
+// the sections that went to the file are not repeated message by message
+// (the one line on stderr, "wrote N bytes ... to FILE" or the error, says
+// what became of them, so no line claims they were written when FILE was
+// left untouched: issue 11); the other items are, and a message with
+// nothing else to show is left out.
+func shownBesideFile(res *client.Result) *client.Result {
+	out := *res
+	out.Responses = nil
+	for _, r := range res.Responses {
+		f, ok := r.(*client.FetchData)
+		if !ok {
+			out.Responses = append(out.Responses, r)
+			continue
+		}
+		g := *f
+		g.Sections = nil
+		for _, sec := range f.Sections {
+			if !inFile(sec) {
+				g.Sections = append(g.Sections, sec)
+			}
+		}
+		if hasItems(&g) {
+			out.Responses = append(out.Responses, &g)
+		}
+	}
+	return &out
+}
+
+// inFile reports whether a section's data went to the > FILE: streamed
+// (a literal) or written after the command (a quoted string, writeQuoted).
+func inFile(sec client.BodySection) bool {
+	return !sec.Nil && !sec.Dropped && (sec.Streamed > 0 || sec.Data != nil)
+}
+
+// hasItems reports whether a FETCH response holds more than its number.
+func hasItems(f *client.FetchData) bool {
+	return f.HasFlags || f.HasSize || f.RawDate != "" || !f.InternalDate.IsZero() || f.Envelope != nil ||
+		f.BodyStructure != nil || len(f.Sections) > 0 || f.ModSeq != 0 || len(f.Other) > 0
 }
 
 // bareError drops the path an *fs.PathError repeats.

@@ -36,12 +36,12 @@ func newFakeShell(t *testing.T, wire string) *fakeShell {
 	t.Helper()
 	conn := clienttest.Serve(t, "S: * PREAUTH [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS] ready\n"+wire)
 	sh := &fakeShell{stdout: &lockedBuffer{}, stderr: &lockedBuffer{}, trace: &lockedBuffer{}}
-	tap := NewWireTap(sh.trace)
+	tap := NewWireTap(client.TextTrace(sh.trace))
 	c, err := client.New(conn, &client.Options{Trace: tap, CommandTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh.sess = NewSession(Config{Stdout: sh.stdout, Stderr: sh.stderr, Trace: tap, ContinueOnError: true}, c, &Target{})
+	sh.sess = NewSession(Config{Stdout: sh.stdout, Stderr: sh.stderr, Tap: tap, ContinueOnError: true}, c, &Target{})
 	return sh
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"imapsh/client"
 )
@@ -14,10 +13,10 @@ import (
 // is listed with its requirements.
 func (s *Session) writeHelp(w io.Writer, all bool) {
 	var missing reasons
+	width := s.helpWidth()
 	for _, group := range groupOrder {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		header := false
-		for _, cmd := range table {
+		var rows [][2]string
+		for _, cmd := range table.Entries() {
 			if cmd.Group != group {
 				continue
 			}
@@ -26,19 +25,16 @@ func (s *Session) writeHelp(w io.Writer, all bool) {
 				missing.add(s.needText(reason, cmd), cmd.Name)
 				continue
 			}
-			if !header {
-				fmt.Fprintf(tw, "%s:\n", group)
-				header = true
-			}
-			fmt.Fprintf(tw, "  %s\t%s%s\n", cmd.Usage(), cmd.Summary, requirements(cmd, all))
+			rows = append(rows, [2]string{cmd.Usage(), cmd.Summary + requirements(cmd, all)})
 		}
-		tw.Flush()
-		if header {
+		if len(rows) > 0 {
+			fmt.Fprintf(w, "%s:\n", group)
+			writeColumns(w, rows, width)
 			fmt.Fprintln(w)
 		}
 	}
-	missing.write(w)
-	fmt.Fprintln(w, `help CMD explains a command; help all lists everything; help scripts explains .imap files.`)
+	missing.write(w, width)
+	writeIndented(w, `help CMD explains a command; help all lists everything; help scripts explains .imap files.`, "", width)
 }
 
 // needLine is "fetch: needs a selected mailbox — hint: select INBOX".
@@ -73,21 +69,23 @@ func (r *reasons) add(reason, name string) {
 }
 
 // write prints "not available now:" with each reason and its commands,
-// wrapped at 76 columns.
-func (r *reasons) write(w io.Writer) {
+// wrapped at word boundaries to width (76 columns at most).
+func (r *reasons) write(w io.Writer, width int) {
 	if len(r.order) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "not available now:")
 	for _, reason := range r.order {
-		fmt.Fprintf(w, "  %s:\n", reason)
+		for _, l := range wrapWords(reason+":", width-2) {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
 		line := "   "
 		for i, n := range r.names[reason] {
 			word := " " + n
 			if i < len(r.names[reason])-1 {
 				word += ","
 			}
-			if len(line)+len(word) > 76 {
+			if len(line)+len(word) > min(76, width) && line != "   " {
 				fmt.Fprintln(w, line)
 				line = "   "
 			}
@@ -104,11 +102,12 @@ func requirements(cmd *Command, all bool) string {
 		return ""
 	}
 	var parts []string
-	if len(cmd.Caps) > 0 {
-		parts = append(parts, strings.Join(cmd.Caps, "|"))
+	need := cmd.need()
+	if caps := need.CapNames(); len(caps) > 0 {
+		parts = append(parts, strings.Join(caps, " or "))
 	}
 	if !cmd.IsMeta() {
-		parts = append(parts, stateWord(cmd.States))
+		parts = append(parts, stateWord(need.States))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -136,24 +135,27 @@ func stateWord(m client.State) string {
 // writeCommandHelp explains one command: usage, summary, long help,
 // requirements and aliases.
 func (s *Session) writeCommandHelp(w io.Writer, cmd *Command) {
-	fmt.Fprintf(w, "usage: %s\n  %s\n", cmd.Usage(), cmd.Summary)
+	width := s.helpWidth()
+	fmt.Fprintf(w, "usage: %s\n", cmd.Usage())
+	writeIndented(w, cmd.Summary, "  ", width)
 	if cmd.Help != "" {
 		fmt.Fprintln(w)
 		for _, l := range strings.Split(cmd.Help, "\n") {
-			fmt.Fprintln(w, "  "+l)
+			writeIndented(w, l, "  ", width)
 		}
 	}
 	fmt.Fprintln(w)
+	need := cmd.need()
 	if !cmd.IsMeta() {
-		fmt.Fprintf(w, "valid: %s\n", stateWord(cmd.States))
+		writeIndented(w, "valid: "+stateWord(need.States), "", width)
 	}
-	if len(cmd.Caps) > 0 {
-		fmt.Fprintf(w, "needs: %s\n", strings.Join(cmd.Caps, " or "))
+	if caps := need.CapNames(); len(caps) > 0 {
+		writeIndented(w, "needs: "+strings.Join(caps, " or "), "", width)
 	}
 	if len(cmd.Aliases) > 0 {
-		fmt.Fprintf(w, "aliases: %s\n", strings.Join(cmd.Aliases, ", "))
+		writeIndented(w, "aliases: "+strings.Join(cmd.Aliases, ", "), "", width)
 	}
 	if reason := s.unavailable(cmd); reason != "" {
-		fmt.Fprintf(w, "now: %s\n", s.needLine(cmd, reason))
+		writeIndented(w, "now: "+s.needLine(cmd, reason), "", width)
 	}
 }

@@ -52,7 +52,7 @@ func startDemo(t *testing.T) *demo.Server {
 
 // demoConnector dials the demo server in plaintext, logs in when the
 // target names a user and selects its mailbox.
-func demoConnector(srv *demo.Server, trace io.Writer) Connector {
+func demoConnector(srv *demo.Server, trace client.Tracer) Connector {
 	return func(ctx context.Context, t *Target) (*client.Client, error) {
 		c, err := client.Dial(ctx, srv.Addr, client.DialOptions{Security: client.Plaintext,
 			Options: client.Options{AllowPlaintextAuth: true, Trace: trace}})
@@ -97,7 +97,7 @@ func newHarness(t *testing.T, configure func(*Config)) *harness {
 	t.Cleanup(func() { hist.Close() })
 	h.hist = hist
 	tap := NewWireTap(nil)
-	cfg := Config{Stdout: h.stdout, Stderr: h.stderr, Width: 80, Trace: tap, History: hist,
+	cfg := Config{Stdout: h.stdout, Stderr: h.stderr, Width: 80, Tap: tap, History: hist,
 		Connect: demoConnector(h.srv, tap)}
 	if configure != nil {
 		configure(&cfg)

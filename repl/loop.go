@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"imapsh/render"
 	"io"
 	"strings"
 	"time"
+
+	"imapsh/internal/cmdline"
+	"imapsh/render"
 )
 
 // Run reads lines from src until EOF or \quit, dispatching each, then logs
@@ -67,7 +69,7 @@ func (s *Session) runSource(ctx context.Context, src LineSource) {
 		line, err := src.ReadLine(prompt)
 		switch {
 		case errors.Is(err, ErrInterrupt):
-			fmt.Fprintln(s.cfg.Stderr, `(use \quit or Ctrl-D to exit)`)
+			fmt.Fprintln(s.stderr, `(use \quit or Ctrl-D to exit)`)
 			continue
 		case errors.Is(err, io.EOF):
 			return
@@ -94,26 +96,27 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	if handled, stop := s.pipelineLine(ctx, src, line, display); handled || stop { // pipeline.go
 		return stop
 	}
-	if s.pending && !isExpect(line) && s.commitPending() {
+	if s.pending && !checksOutcome(line) && s.commitPending() {
 		return true
 	}
-	in, err := s.prepare(line, display)
+	in, err := prepare(line, display)
 	if src.Interactive() {
 		s.remember(src, line, in)
 	}
 	if err != nil {
 		s.fail(err, usageHint(err))
-		s.writeJSONError(redactLine(display, nil), err)
+		s.writeJSONError(redactLine(display), err)
 		return s.afterFailure()
 	}
 	s.execute(ctx, in)
 	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
 }
 
-// isExpect reports whether a line is an \expect meta-command.
-func isExpect(line string) bool {
-	word, _, _ := strings.Cut(strings.TrimSpace(line), " ")
-	return strings.EqualFold(word, `\expect`)
+// checksOutcome reports whether a line's command checks the previous
+// command's outcome (\expect), so that a pending failure waits for it.
+func checksOutcome(line string) bool {
+	cmd, _ := lookupCommand(cmdline.LexTolerant(line))
+	return cmd != nil && cmd.Checks
 }
 
 // remember adds the redacted line to the history file and the line
@@ -122,9 +125,9 @@ func (s *Session) remember(src LineSource, line string, in *Input) {
 	if strings.HasPrefix(line, " ") {
 		return
 	}
-	red := redactLine(line, in)
+	red := redactLine(line)
 	if err := s.cfg.History.Add(red); err != nil {
-		fmt.Fprintf(s.cfg.Stderr, "warning: %v\n", err)
+		fmt.Fprintf(s.stderr, "warning: %v\n", err)
 	}
 	if h, ok := src.(HistoryAdder); ok {
 		h.AddHistory(red)
@@ -179,44 +182,12 @@ func (s *Session) fail(err error, hint string) {
 	s.printError(err, hint)
 }
 
-// afterFailure records a failure: in non-interactive mode it counts (exit
-// status 3) and may stop the run. It reports whether to stop.
-func (s *Session) afterFailure() bool {
-	if s.src == nil || s.src.Interactive() {
-		return false
-	}
-	s.failures++
-	return s.failedStop()
-}
-
-// failedStop reports whether failures stop a non-interactive run.
-func (s *Session) failedStop() bool {
-	return s.failures > 0 && s.stopOnError && s.src != nil && !s.src.Interactive()
-}
-
-// lostStop reports whether a lost connection ends a non-interactive run.
-func (s *Session) lostStop() bool {
-	return s.lost && s.src != nil && !s.src.Interactive()
-}
-
 // commitPending turns a failed command that no \expect excused into a
-// failure; it reports whether the run must stop.
+// failure, reporting it; it reports whether the run must stop.
 func (s *Session) commitPending() bool {
-	if !s.pending {
-		return false
+	report, stop := s.settlePending()
+	if report != nil {
+		s.printError(report, "")
 	}
-	s.pending = false
-	if s.pendingErr != nil && s.src != nil && !s.src.Interactive() {
-		s.printError(s.pendingErr, "")
-	}
-	return s.afterFailure()
-}
-
-// logout ends the session politely at the end of the run.
-func (s *Session) logout(ctx context.Context) {
-	if s.connected() {
-		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		s.c.Logout(lctx)
-	}
+	return stop
 }

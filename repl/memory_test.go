@@ -31,7 +31,7 @@ func floodSession(t *testing.T, answers map[string][]clienttest.Answer, opts *cl
 	}
 	t.Cleanup(func() { c.Close() })
 	h := &harness{stdout: &lockedBuffer{}, stderr: &lockedBuffer{}}
-	cfg := Config{Stdout: h.stdout, Stderr: h.stderr, Width: 80, Trace: tap, JSON: json}
+	cfg := Config{Stdout: h.stdout, Stderr: h.stderr, Width: 80, Tap: tap, JSON: json}
 	h.sess = NewSession(cfg, c, &Target{URL: "imap://flood", Security: client.Plaintext, Host: "127.0.0.1"})
 	return h
 }

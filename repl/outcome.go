@@ -41,7 +41,7 @@ func (s *Session) newOutcome(res *client.Result) *outcome {
 }
 
 // Status implements scripts.Outcome.
-func (o *outcome) Status() string { return statusWord(o.res) }
+func (o *outcome) Status() string { return o.res.StatusWord() }
 
 // Code implements scripts.Outcome.
 func (o *outcome) Code() string {
@@ -72,8 +72,8 @@ func (o *outcome) RawLines() []string { return o.raw }
 
 // explainExpect adds to a failed \expect match that the server lines it
 // searched were cut short, when they were.
-func (s *Session) explainExpect(in *Input, err error) error {
-	if err == nil || in.Cmd.Name != `\expect` || s.last == nil || !s.last.truncated {
+func (s *runState) explainExpect(in *Input, err error) error {
+	if err == nil || !in.Cmd.Checks || s.last == nil || !s.last.truncated {
 		return err
 	}
 	word, _, _ := strings.Cut(strings.TrimSpace(in.Arg("expectation")), " ")

@@ -14,11 +14,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"imapsh/client"
-	"imapsh/internal/outfile"
 	"imapsh/render"
 )
 
@@ -30,7 +28,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	s.lastLine = in.Display
 	s.live.finish(res) // stream.go: FETCH data still held
 	if interrupted && s.src.Interactive() {
-		fmt.Fprintln(s.cfg.Stderr) // end the line the terminal's ^C echo left open
+		fmt.Fprintln(s.stderr) // end the line the terminal's ^C echo left open
 	}
 	alerts := s.takeAlerts()
 	if res != nil {
@@ -38,7 +36,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		s.show(in, res, elapsed, alerts)
 	} else {
 		s.last = s.newOutcome(nil)
-		if s.cfg.JSON {
+		if s.json {
 			s.writeJSON(in, nil, elapsed, err, alerts)
 		}
 	}
@@ -46,8 +44,8 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	if err != nil && !isServer {
 		s.fail(err, s.errorHint(in.Cmd, err))
 	}
-	if interrupted && in.Cmd.Name != "idle" { // Ctrl-C is how IDLE normally ends
-		fmt.Fprintln(s.cfg.Stderr, "interrupted")
+	if interrupted && !in.Cmd.EndsByCtrlC {
+		fmt.Fprintln(s.stderr, "interrupted")
 	}
 	s.noteLoss(in.Cmd)
 	s.refreshCache()
@@ -55,7 +53,7 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		s.pending = true
 		s.pendingErr = nil
 		if isServer { // shown as data already; name the line if it counts
-			s.pendingErr = errors.New(s.location() + in.Display + ": " + strings.TrimPrefix(err.Error(), "client: "))
+			s.pendingErr = errors.New(s.location() + in.Display + ": " + render.ErrorText(err))
 		}
 	}
 }
@@ -63,12 +61,12 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 // show writes a result: JSON, raw server lines, or rendered.
 func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, alerts []client.Alert) {
 	switch {
-	case s.cfg.JSON:
+	case s.json:
 		s.writeJSON(in, res, elapsed, nil, alerts)
-	case s.cfg.Raw && s.tap != nil: // the tap printed the lines as they came
+	case s.raw && s.tap != nil: // the tap printed the lines as they came
 	default:
 		s.renderResult(in, res)
-		s.noteDropped(res) // dropped.go
+		s.noteDropped(res, s.commandBudget()) // dropped.go
 	}
 	if s.timing {
 		fmt.Fprintf(s.out, "time: %.3f ms\n", float64(elapsed.Microseconds())/1000)
@@ -81,25 +79,26 @@ func (s *Session) renderResult(in *Input, res *client.Result) {
 	opt := s.renderOptions()
 	s.markShown(res.Responses...) // streamed FETCH data carries no alert
 	s.markShown(res.Status)
-	if (in.Cmd.Name == "select" || in.Cmd.Name == "examine") && res.OK() && s.c.Mailbox() != nil {
+	if in.Cmd.ShowsMailbox && res.OK() && s.c.Mailbox() != nil {
 		render.MailboxResult(s.out, s.c.Mailbox(), res, opt) // alerts are never summed up
 		return
+	}
+	if in.Out != "" { // fetch ... > FILE: the sections are in the file
+		res = shownBesideFile(res)
 	}
 	if err := render.Result(s.out, res, opt); err != nil {
 		s.printError(err, "")
 	}
 }
 
-// printError writes "error: ..." and "hint: ..." to stderr.
-func (s *Session) printError(err error, hint string) {
-	render.Error(s.cfg.Stderr, err, hint, s.renderOptions())
-}
-
 // errorHint suggests what to do after a local or transport error.
 func (s *Session) errorHint(cmd *Command, err error) string {
 	var se *client.StateError
 	var ce *client.CapabilityError
+	var he *hintedError
 	switch {
+	case errors.As(err, &he):
+		return he.hint
 	case errors.As(err, &ce) && ce.Cap == "CREATE-SPECIAL-USE":
 		return "create it without the special use: this server cannot mark one (RFC 6154)"
 	case errors.Is(err, client.ErrCharsetAfterUTF8):
@@ -116,7 +115,7 @@ func (s *Session) errorHint(cmd *Command, err error) string {
 
 // noteLoss notices a connection that closed without LOGOUT.
 func (s *Session) noteLoss(cmd *Command) {
-	if s.c == nil || s.c.State() != client.StateLogout || cmd.Name == "logout" || s.lost {
+	if s.c == nil || s.c.State() != client.StateLogout || cmd.Closes || s.lost {
 		return
 	}
 	s.lost = true
@@ -124,58 +123,36 @@ func (s *Session) noteLoss(cmd *Command) {
 	if s.src.Interactive() {
 		hint = `\reconnect`
 	}
-	s.printError(errors.New("the connection was lost"), hint)
+	s.printError(errLost, hint)
 }
 
-// setTee starts (path != "") or stops copying output to a file (0600,
-// see outfile.Create). A write error is reported once and makes the exit
-// status 1; the output still reaches stdout.
-func (s *Session) setTee(path string) error {
-	s.closeTee()
-	if path == "" {
-		return nil
+// writeJSON prints one command's result as a JSON line, finishing the
+// object a streamed FETCH started (stream.go).
+func (s *output) writeJSON(in *Input, res *client.Result, elapsed time.Duration, err error, alerts []client.Alert) {
+	j := s.live.takeJSON(in)
+	if j == nil {
+		j = render.OpenJSON(s.out, in.Display)
 	}
-	f, err := outfile.Create(path)
-	if err != nil {
-		return err
+	if res != nil {
+		for _, r := range res.Responses {
+			j.Add(r)
+		}
 	}
-	s.tee = f
-	guard := outfile.NewGuard(f, func(err error) { // reported once; stdout goes on
-		s.fileFailed.Store(true)
-		s.printError(fmt.Errorf(`\o %s: %w; the output goes on to stdout only`, path, bareError(err)), "")
-	})
-	s.out = io.MultiWriter(s.cfg.Stdout, &plainWriter{w: guard}) // the file gets no colours
-	return nil
+	tail := render.JSONTailOf(res, elapsed, err)
+	tail.Alerts = alertTexts(alerts)
+	if werr := j.Close(tail); werr != nil {
+		s.printError(werr, "")
+	}
 }
 
-// closeTee stops \o.
-func (s *Session) closeTee() {
-	if s.tee != nil {
-		s.tee.Close()
-		s.tee = nil
-	}
-	s.out = s.cfg.Stdout
-}
-
-// statusWord is the tagged status or "".
-func statusWord(res *client.Result) string {
-	if res == nil || res.Status == nil {
-		return ""
-	}
-	return strings.ToUpper(res.Status.Status)
-}
-
-// note writes an informational line to stderr.
-func (s *Session) note(msg string) { fmt.Fprintln(s.cfg.Stderr, msg) }
-
-// writeJSONLine prints one JSON value on its own line.
-func (s *Session) writeJSONLine(v any) {
-	line, err := marshalJSON(v)
-	if err != nil {
-		s.printError(err, "")
+// writeJSONError prints the object of a line that failed before reaching
+// the server: a usage, state or capability error, or a failed
+// meta-command such as \expect. display is the line as shown (redacted).
+func (s *output) writeJSONError(display string, err error) {
+	if !s.json {
 		return
 	}
-	fmt.Fprintf(s.out, "%s\n", line)
+	render.OpenJSON(s.out, display).Close(render.JSONTailOf(nil, 0, err))
 }
 
 // renderResponse renders one live response (IDLE).

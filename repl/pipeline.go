@@ -13,7 +13,6 @@ package repl
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"imapsh/client"
@@ -27,8 +26,8 @@ type pipeline struct {
 	queue   []*inFlight
 	ctx     context.Context // the run's Ctrl-C context, while queue is not empty
 	cancel  context.CancelFunc
-	raw     []string // server lines read but not yet given to a command
-	dropped int      // results not shown because the run stopped
+	raw     []tapLine // server lines read but not yet given to a command
+	dropped int       // results not shown because the run stopped
 }
 
 // inFlight is one queued command line.
@@ -47,7 +46,7 @@ func (s *Session) pipelineLine(ctx context.Context, src LineSource, line, displa
 	if len(s.pipe.queue) == 0 && !s.pipelining(src) {
 		return false, false
 	}
-	in, err := s.prepare(line, display)
+	in, err := prepare(line, display)
 	if err != nil || !s.joinsPipeline(src, in) {
 		return false, s.flushPipeline()
 	}
@@ -72,24 +71,14 @@ func (s *Session) pipelining(src LineSource) bool {
 // the command, so that errors keep their place in the output.
 func (s *Session) joinsPipeline(src LineSource, in *Input) bool {
 	return s.pipelining(src) && in.Cmd.Pipe && in.In == "" && in.Out == "" &&
-		!s.cfg.Raw && s.checkAvailable(in.Cmd) == nil && !(s.stopOnError && destroys(in))
+		!s.raw && s.checkAvailable(in.Cmd) == nil && !(s.stopOnError && destroys(in))
 }
 
-// destroys reports whether a line removes mail: EXPUNGE, MOVE (which
-// expunges from the source) or a STORE that sets \Deleted. While errors
-// stop the script, such a line waits until everything before it has
-// answered, so that a failed COPY stops the script before its messages
-// are deleted.
-func destroys(in *Input) bool {
-	switch strings.TrimPrefix(in.Cmd.Name, "uid ") {
-	case "expunge", "move":
-		return true
-	case "store":
-		op := in.Arg("operation")
-		return !strings.HasPrefix(op, "-") && strings.Contains(strings.ToLower(in.Arg("flags")), `\deleted`)
-	}
-	return false
-}
+// destroys reports whether a line removes mail (its entry's Destroys).
+// While errors stop the script, such a line waits until everything before
+// it has answered, so that a failed COPY stops the script before its
+// messages are deleted.
+func destroys(in *Input) bool { return in.Cmd.Destroys != nil && in.Cmd.Destroys(in) }
 
 // enqueue sends a command through its own handler under client.Defer.
 func (s *Session) enqueue(ctx context.Context, in *Input) {
@@ -118,12 +107,6 @@ func (s *Session) flushPipeline() bool {
 		s.note(fmt.Sprintf("note: %d more pipelined command(s) had already been sent when the run stopped; their results are not shown", n))
 	}
 	return s.stopAfterResult()
-}
-
-// stopAfterResult is the loop's stop condition after a command: a failure
-// stops only once no \expect can excuse it.
-func (s *Session) stopAfterResult() bool {
-	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
 }
 
 // showOldest waits for the oldest command and shows its result as the
@@ -166,11 +149,10 @@ func (s *Session) takeLines(res *client.Result) []string {
 	if s.tap == nil || res == nil || res.Tag == "" {
 		return nil
 	}
-	s.pipe.raw = append(s.pipe.raw, s.tap.serverLines()...)
-	s.tap.begin()
+	s.pipe.raw = append(s.pipe.raw, s.tap.take()...)
 	for i, l := range s.pipe.raw {
-		if strings.HasPrefix(l, res.Tag+" ") {
-			lines := s.pipe.raw[: i+1 : i+1]
+		if l.tag == res.Tag { // the tagged answer (the client's trace event says so)
+			lines := texts(s.pipe.raw[:i+1])
 			s.pipe.raw = s.pipe.raw[i+1:]
 			return lines
 		}

@@ -18,13 +18,13 @@ func shellOverTranscript(t *testing.T, lines []string, wire string) (order, stdo
 	t.Helper()
 	conn := clienttest.Serve(t, "S: * PREAUTH ready\n"+wire)
 	trace := &lockedBuffer{}
-	tap := NewWireTap(trace)
+	tap := NewWireTap(client.TextTrace(trace))
 	c, err := client.New(conn, &client.Options{Trace: tap, CommandTimeout: 3 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := &lockedBuffer{}
-	s := NewSession(Config{Stdout: out, Stderr: out, Trace: tap, Pipeline: true, ContinueOnError: true}, c, &Target{})
+	s := NewSession(Config{Stdout: out, Stderr: out, Tap: tap, Pipeline: true, ContinueOnError: true}, c, &Target{})
 	s.Run(context.Background(), &scripted{lines: lines})
 	got := strings.SplitN(trace.String(), "\n", 2)[1] // without the greeting
 	return got, out.String()

@@ -2,13 +2,14 @@ package repl
 
 import (
 	"context"
-
 	"fmt"
-	"imapsh/client"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"imapsh/client"
+	"imapsh/internal/cmdline"
 )
 
 // pipelineScript uses every pipelinable command the demo server offers,
@@ -49,7 +50,7 @@ func runPipelineScript(t *testing.T, pipeline, json bool) (stdout, stderr string
 	t.Helper()
 	h := newHarness(t, func(c *Config) { c.Pipeline, c.JSON, c.ContinueOnError = pipeline, json, true })
 	wire := &lockedBuffer{}
-	h.sess.tap.setTracing(true, wire)
+	h.sess.tap.setTracing(true, client.TextTrace(wire))
 	code = h.run(pipelineScript...)
 	return h.stdout.String(), h.stderr.String(), code, wire.String()
 }
@@ -127,7 +128,7 @@ func TestPipelineOutputMatchesLockstep(t *testing.T) {
 func TestPipelineScriptCoversTable(t *testing.T) {
 	used := map[*Command]bool{}
 	for _, line := range pipelineScript {
-		toks, err := Lex(line)
+		toks, err := cmdline.Lex(line)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +138,7 @@ func TestPipelineScriptCoversTable(t *testing.T) {
 	}
 	demoLacks := map[string]bool{"SORT": true, "THREAD=REFERENCES": true}
 	for _, cmd := range Commands() {
-		if !cmd.Pipe || used[cmd] || (len(cmd.Caps) > 0 && demoLacks[cmd.Caps[0]]) {
+		if !cmd.Pipe || used[cmd] || (cmd.Need != nil && len(cmd.Need.Caps) > 0 && demoLacks[string(cmd.Need.Caps[0])]) {
 			continue
 		}
 		t.Errorf("%s is marked Pipe but pipelineScript does not use it", cmd.Name)

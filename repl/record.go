@@ -6,6 +6,11 @@ package repl
 // status seen. Secrets never reach the file: a password becomes
 // ${IMAPSH_PASSWORD} (also one the shell asked for without echo), a \set
 // value becomes ${NAME}, so the replay takes them from the environment.
+// The meta-commands kept are those whose entry says Recorded (\set,
+// \unset, \connect, \reconnect): they change what later lines do or where
+// they go. Display switches (\trace, \json, \raw, \timing, \o), \echo,
+// \help, \history, \expect (the recording writes its own), \i (its lines
+// are recorded one by one) and \record itself are left out.
 
 import (
 	"context"
@@ -15,9 +20,9 @@ import (
 	"time"
 
 	"imapsh/client"
-	"imapsh/completion"
-	"imapsh/history"
+	"imapsh/internal/cmdline"
 	"imapsh/internal/outfile"
+	"imapsh/internal/redact"
 	"imapsh/scripts"
 )
 
@@ -28,13 +33,6 @@ const RecordSecretVar = "IMAPSH_PASSWORD"
 // secretRef is the reference written in place of a secret.
 var secretRef = "${" + RecordSecretVar + "}"
 
-// recordedMeta are the meta-commands a recording keeps: they change what
-// later lines do (variables, ON_ERROR_STOP) or where they go (a new
-// connection). Display switches (\trace, \json, \raw, \timing, \o),
-// \echo, \help, \history, \expect (the recording writes its own), \i (its
-// lines are recorded one by one) and \record itself are left out.
-var recordedMeta = map[string]bool{`\set`: true, `\unset`: true, `\connect`: true, `\reconnect`: true}
-
 // recorder is an open --record / \record file.
 type recorder struct {
 	f    *os.File
@@ -42,8 +40,8 @@ type recorder struct {
 }
 
 func init() {
-	register(&Command{Name: `\record`, Group: groupShell, States: anyState,
-		Args:    []Arg{{Name: "file", Kind: completion.Path, Optional: true}},
+	register(&Command{Command: cmdline.Command{Name: `\record`,
+		Args: []Arg{{Name: "file", Kind: cmdline.Path, Optional: true}}}, Group: groupShell,
 		Summary: "write this session's commands to a replayable .imap file; \\record off stops",
 		Help: "\\record session.imap   start (the file is private, 0600, replaced if it exists)\n" +
 			"\\record off            stop\n\\record                say where the recording goes\n" +
@@ -143,12 +141,12 @@ func (r *recorder) write(lines ...string) error {
 // or nothing.
 func recordedLines(in *Input, res *client.Result, err error) []string {
 	if in.Cmd.IsMeta() {
-		if err != nil || !recordedMeta[in.Cmd.Name] {
+		if err != nil || !in.Cmd.Recorded {
 			return nil
 		}
 		return []string{recordLine(in)}
 	}
-	status := statusWord(res)
+	status := res.StatusWord()
 	if status == "" {
 		return nil // never answered (a local error, a lost connection): replaying it proves nothing
 	}
@@ -159,35 +157,22 @@ func recordedLines(in *Input, res *client.Result, err error) []string {
 	return []string{recordLine(in), exp.String()}
 }
 
-// recordLine is the line as typed (variables unexpanded) with literal
-// secrets replaced by references.
+// recordLine is the line as written (variables unexpanded) with its
+// literal secrets replaced by references; secrets written as references
+// stay as written, and everything else (a *** typed as data) is data.
 func recordLine(in *Input) string {
+	ref := secretRef
 	switch {
-	case in.Cmd.Name == `\set` && in.Arg("name") == "ON_ERROR_STOP":
+	case in.Cmd.SetsVariable && in.Arg("name") == "ON_ERROR_STOP":
 		return `\set ON_ERROR_STOP ` + in.Arg("value") // a switch, not a secret
-	case in.Cmd.Name == `\set`:
-		ref := "${" + in.Arg("name") + "}"
-		return replaceSecrets(in.Display, in, func(Arg) string { return ref })
-	case in.Cmd.Raw:
-		return rawRecordLine(in.Display)
+	case in.Cmd.SetsVariable:
+		ref = "${" + in.Arg("name") + "}"
 	}
-	return withAskedSecret(replaceSecrets(in.Display, in, func(Arg) string { return secretRef }), in)
-}
-
-// rawRecordLine turns the *** that history.RedactRaw left in a raw IMAP
-// line into the secret reference.
-func rawRecordLine(display string) string {
-	words := strings.Fields(display)
-	changed := false
-	for i, w := range words {
-		if w == history.Mask {
-			words[i], changed = secretRef, true
-		}
+	line := redact.Apply(in.Written, redact.Literal(secretsOf(in.Written)), func(redact.Span) string { return ref })
+	if in.Cmd.Raw {
+		return line
 	}
-	if !changed {
-		return display
-	}
-	return strings.Join(words, " ")
+	return withAskedSecret(line, in)
 }
 
 // withAskedSecret appends the secret reference when the command's secret
@@ -195,7 +180,7 @@ func rawRecordLine(display string) string {
 // the replay, which has no terminal, finds it.
 func withAskedSecret(line string, in *Input) string {
 	for i, a := range in.Cmd.Args {
-		if a.Kind != completion.Secret {
+		if a.Kind != cmdline.Secret {
 			continue
 		}
 		if in.Has(a.Name) || !argsBefore(in, i) || noSecretMechanism(in) {
@@ -220,6 +205,17 @@ func argsBefore(in *Input, i int) bool {
 // noSecretMechanism reports an AUTHENTICATE whose mechanism asks for no
 // secret (runAuthenticate skips the prompt for these).
 func noSecretMechanism(in *Input) bool {
-	m := strings.ToUpper(in.Arg("mechanism"))
+	for _, a := range in.Cmd.Args {
+		if a.Kind == cmdline.Mechanism {
+			return noSecret(in.Arg(a.Name))
+		}
+	}
+	return false
+}
+
+// noSecret reports a SASL mechanism that takes no secret (RFC 4422
+// EXTERNAL, RFC 4505 ANONYMOUS).
+func noSecret(mech string) bool {
+	m := strings.ToUpper(mech)
 	return m == "EXTERNAL" || m == "ANONYMOUS"
 }

@@ -30,6 +30,11 @@ func TestRecordedLines(t *testing.T) {
 		{"authenticate EXTERNAL", "", ok, nil, []string{`authenticate EXTERNAL`, `\expect ok`}},
 		{"authenticate EXTERNAL alice", "", ok, nil, []string{`authenticate EXTERNAL alice`, `\expect ok`}},
 		{"raw A1 LOGIN alice hunter2", "", bad, nil, []string{`raw A1 LOGIN alice ${IMAPSH_PASSWORD}`, `\expect bad`}},
+		{"raw A1 LOGIN\talice\thunter2", "", bad, nil, []string{"raw A1 LOGIN\talice\t${IMAPSH_PASSWORD}", `\expect bad`}},
+		// References stay as written, and a *** typed as data stays data (issue 8).
+		{"raw LOGIN bob s3", "raw LOGIN bob ${BOBPASS}", ok, nil, []string{`raw LOGIN bob ${BOBPASS}`, `\expect ok`}},
+		{"raw SEARCH TEXT ***", "", ok, nil, []string{`raw SEARCH TEXT ***`, `\expect ok`}},
+		{"xatom XSEARCH *** ***", "", ok, nil, []string{`xatom XSEARCH *** ***`, `\expect ok`}},
 		{"select Sent", "select ${BOX}", no, errors.New("NO"), []string{`select ${BOX}`, `\expect no`}},
 		{"fetch 1 (FLAGS)", "", nil, errors.New("connection lost"), nil},
 		{`\set PW hunter2`, "", nil, nil, []string{`\set PW ${PW}`}},
@@ -42,13 +47,12 @@ func TestRecordedLines(t *testing.T) {
 		{`\echo hunter2`, "", nil, nil, nil},
 		{`\i other.imap`, "", nil, nil, nil},
 	}
-	s := NewSession(Config{}, nil, nil)
 	for _, tt := range tests {
 		display := tt.display
 		if display == "" {
 			display = tt.line
 		}
-		in, err := s.prepare(tt.line, display)
+		in, err := prepare(tt.line, display)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.line, err)
 		}

@@ -22,11 +22,15 @@ func TestRedactLine(t *testing.T) {
 		{`\set MYPASS two words`, `\set MYPASS ***`},
 		{`\set PW "unterminated`, `\set PW ***`},
 		{"login alice pass word extra", "login alice ***"},
+		{"raw LOGIN\talice\thunter2", "raw LOGIN\talice\t***"},
+		{"raw\tA1\tLOGIN alice\thunter2", "raw\tA1\tLOGIN alice\t***"},
+		{`\connect imaps://bob:PASSWORD@host`, `\connect imaps://bob:***@host`},
+		{`\connect imaps://bob:${PW}@host/INBOX`, `\connect imaps://bob:${PW}@host/INBOX`},
+		{`\connect imaps://bob:pass word@host`, `\connect ***`},
+		{"raw SEARCH TEXT ***", "raw SEARCH TEXT ***"},
 	}
-	s := NewSession(Config{}, nil, nil)
 	for _, tt := range tests {
-		in, _ := s.prepare(tt.line, tt.line)
-		if got := redactLine(tt.line, in); got != tt.want {
+		if got := redactLine(tt.line); got != tt.want {
 			t.Errorf("redactLine(%q) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
@@ -46,6 +50,11 @@ func TestHasLiteralSecret(t *testing.T) {
 		`\set PREFIX INBOX.`:         false,
 		`\set ON_ERROR_STOP off`:     false,
 		"search SUBJECT login":       false,
+		"raw LOGIN\talice\tx":        true,
+		"raw LOGIN alice ${BOBPASS}": false,
+		`\connect imaps://b:pw@h`:    true,
+		`\connect imaps://b:${P}@h`:  false,
+		"raw SEARCH TEXT ***":        false,
 	}
 	for line, want := range tests {
 		if got := HasLiteralSecret(line); got != want {
@@ -58,12 +67,15 @@ func TestHasLiteralSecret(t *testing.T) {
 // that takes a secret does not echo the extra word, which may be part of
 // a password typed with a space.
 func TestUsageErrorHidesSecretWords(t *testing.T) {
-	s := NewSession(Config{}, nil, nil)
-	_, err := s.prepare("login_cram_md5 alice correct horse", "login_cram_md5 alice correct horse")
+	_, err := prepare("login_cram_md5 alice correct horse", "login_cram_md5 alice correct horse")
 	if err == nil || strings.Contains(err.Error(), "horse") || strings.Contains(err.Error(), "correct") {
 		t.Errorf("usage error %v should not quote the password", err)
 	}
-	if _, err := s.prepare("noop extra", "noop extra"); err == nil || !strings.Contains(err.Error(), `"extra"`) {
+	_, err = prepare(`\connect imaps://bob:correct horse@host`, `\connect imaps://bob:correct horse@host`)
+	if err == nil || strings.Contains(err.Error(), "horse") {
+		t.Errorf("usage error %v should not quote the URL's password", err)
+	}
+	if _, err := prepare("noop extra", "noop extra"); err == nil || !strings.Contains(err.Error(), `"extra"`) {
 		t.Errorf("usage error %v should name the extra word of a command without secrets", err)
 	}
 }
@@ -71,13 +83,12 @@ func TestUsageErrorHidesSecretWords(t *testing.T) {
 // TestRedirectionComesLast: a word after "> FILE" (an unquoted path with a
 // space) is a usage error, before any file is created or anything is sent.
 func TestRedirectionComesLast(t *testing.T) {
-	s := NewSession(Config{}, nil, nil)
 	for _, line := range []string{"fetch 1 (FLAGS) > a b", "fetch 1 > out.eml BODY[]", "append INBOX < msg eml"} {
-		if _, err := s.prepare(line, line); err == nil || !strings.Contains(err.Error(), "after the redirection") {
+		if _, err := prepare(line, line); err == nil || !strings.Contains(err.Error(), "after the redirection") {
 			t.Errorf("prepare(%q) = %v, want a usage error about the word after the redirection", line, err)
 		}
 	}
-	if in, err := s.prepare(`fetch 1 BODY[] > "dir with space/x.eml"`, ""); err != nil || in.Out != "dir with space/x.eml" {
+	if in, err := prepare(`fetch 1 BODY[] > "dir with space/x.eml"`, ""); err != nil || in.Out != "dir with space/x.eml" {
 		t.Errorf("quoted path: %v, out %q", err, in.Out)
 	}
 }

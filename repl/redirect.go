@@ -98,9 +98,9 @@ type progressWriter struct {
 }
 
 // progress wraps w with a byte counter.
-func (s *Session) progress(w io.Writer) *progressWriter {
+func (s *output) progress(w io.Writer) *progressWriter {
 	p := &progressWriter{w: w}
-	if f, ok := s.cfg.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := s.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.tty, p.width = f, s.width()
 	}
 	return p

@@ -6,7 +6,8 @@ import (
 	"os"
 	"strings"
 
-	"imapsh/history"
+	"imapsh/internal/cmdline"
+	"imapsh/internal/redact"
 	"imapsh/scripts"
 )
 
@@ -92,30 +93,21 @@ func (s *ScriptSource) Location() string {
 }
 
 // HasLiteralSecret reports whether a script line carries a secret written
-// out (not as ${VAR}): an argument of kind secret, or a raw LOGIN or
-// AUTHENTICATE line. It is scripts.Options.HasLiteralSecret for the
-// shell's table.
+// out (not as ${VAR}): one that secretsOf finds, on a line that names a
+// command. It is scripts.Options.HasLiteralSecret for the shell's table.
 func HasLiteralSecret(text string) bool {
-	toks := LexTolerant(text)
+	toks := cmdline.LexTolerant(text)
 	cmd, n := lookupCommand(toks)
-	if cmd == nil {
+	switch {
+	case cmd == nil:
 		return false
-	}
-	if cmd.Raw {
-		return rawHasLiteralSecret(text)
-	}
-	words := argWords(toks[n:])
-	if cmd.Name == `\set` {
+	case cmd.SetsVariable:
 		// \set values are masked in history, but only a secret-looking
 		// name (\set PASS ...) makes the file need mode 0600.
-		return len(words) > 1 && secretName(words[0].Text) && !scripts.IsReference(words[1].Text)
+		words := cmdline.ArgWords(toks[n:])
+		return len(words) > 1 && secretName(words[0].Text) && !cmdline.IsReference(words[1].Text)
 	}
-	for i, t := range words {
-		if a, ok := argFor(cmd, i); ok && redacts(a.Kind) && !scripts.IsReference(t.Text) {
-			return true
-		}
-	}
-	return false
+	return len(redact.Literal(secretsOf(text))) > 0
 }
 
 // secretName reports whether a variable name suggests a credential.
@@ -123,22 +115,6 @@ func secretName(name string) bool {
 	upper := strings.ToUpper(name)
 	for _, hint := range []string{"PASS", "PW", "SECRET", "TOKEN", "KEY", "CRED", "AUTH"} {
 		if strings.Contains(upper, hint) {
-			return true
-		}
-	}
-	return false
-}
-
-// rawHasLiteralSecret reports whether a raw IMAP line has a word that
-// history.RedactRaw masks and that is not a ${VAR} reference.
-func rawHasLiteralSecret(text string) bool {
-	redacted := history.RedactRaw(text)
-	if redacted == text {
-		return false
-	}
-	words, masked := strings.Fields(text), strings.Fields(redacted)
-	for i, w := range masked {
-		if w == history.Mask && (i >= len(words) || !scripts.IsReference(words[i])) {
 			return true
 		}
 	}

@@ -168,7 +168,9 @@ func TestScriptLocalErrorNamesLine(t *testing.T) {
 
 // TestCommandSourceIsAScript: -c commands expand ${NAME} like script lines
 // (from \set variables first, then the environment), keep the unexpanded
-// text for display, and name the failing -c in errors.
+// text for display, and name the failing -c in errors. A value is data: one
+// with blanks comes as one quoted word, which the lexer reads as the bare
+// word (UID FLAGS) would be read.
 func TestCommandSourceIsAScript(t *testing.T) {
 	t.Setenv("IMAPSH_TEST_CMD_BOX", "INBOX")
 	vars := map[string]string{"ITEMS": "(UID FLAGS)"}
@@ -176,7 +178,7 @@ func TestCommandSourceIsAScript(t *testing.T) {
 	src := CommandSource([]string{"select ${IMAPSH_TEST_CMD_BOX}", "fetch 1 ${ITEMS}", "status ${NOPE_UNDEFINED}"}, lookup)
 	for _, want := range []struct{ text, display string }{
 		{"select INBOX", "select ${IMAPSH_TEST_CMD_BOX}"},
-		{"fetch 1 (UID FLAGS)", "fetch 1 ${ITEMS}"},
+		{`fetch 1 "(UID FLAGS)"`, "fetch 1 ${ITEMS}"},
 	} {
 		got, err := src.ReadLine("")
 		if err != nil || got != want.text || src.LastDisplay() != want.display {

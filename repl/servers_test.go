@@ -60,7 +60,7 @@ func newRealShell(t *testing.T, srv *servers.Server, user string, configure func
 	t.Helper()
 	sh := &realShell{srv: srv, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}}
 	tap := NewWireTap(nil)
-	cfg := Config{Stdout: sh.stdout, Stderr: sh.stderr, Width: 100, Trace: tap, Connect: serverConnector(srv, tap)}
+	cfg := Config{Stdout: sh.stdout, Stderr: sh.stderr, Width: 100, Tap: tap, Connect: serverConnector(srv, tap)}
 	if configure != nil {
 		configure(&cfg)
 	}
@@ -329,7 +329,7 @@ func testRealMailboxLifecycle(t *testing.T, r *realServer) {
 		"lsub", "status "+child+" (MESSAGES UIDNEXT)", "rename "+child+" "+renamed, `list "" `+r.quoted("Zürich*"))
 	wantAll(t, "stdout", out, r.box("Zürich", "Café €"), r.box("Zürich", "Crème"), "MESSAGES", "UIDNEXT")
 	wantAll(t, "trace", sh.stderr.String(), `SUBSCRIBE "`+r.PersonalPrefix+"Z&APw-rich"+r.Separator+"Caf&AOk- &IKw-")
-	if mbs := sh.sess.Mailboxes(); !contains(mbs, r.box("Zürich", "Crème")) || contains(mbs, r.box("Zürich", "Café €")) {
+	if mbs := sh.sess.cache.Mailboxes(); !contains(mbs, r.box("Zürich", "Crème")) || contains(mbs, r.box("Zürich", "Café €")) {
 		t.Errorf("mailbox cache after rename = %q", mbs)
 	}
 	sh = newRealShell(t, r.Server, "alice", nil)
@@ -388,9 +388,11 @@ func testRealFetchSearch(t *testing.T, r *realServer) {
 	wantAll(t, "stdout", out,
 		"1    1  2024-01-01 10:00  Bob   Alpha report", "Re: Alpha report", "Grüße aus Köln", // envelopes
 		"1 text/plain; charset=utf-8 "+encoding, // body structure
-		"BODY[]\n    (256 B written to file)",
 		"SEARCH 1:2 (2 messages)", esearchOut, "SEARCH 3 (1 message)",
 		sorted, "THREAD 2 threads, 3 messages\n1\n└─ 2\n3\n")
+	if strings.Contains(out, "256 B") || !strings.Contains(sh.stderr.String(), "wrote 256 bytes (1 section) to "+file) {
+		t.Errorf("fetch > FILE: the section is not told once, on stderr:\nstdout:\n%s\nstderr:\n%s", out, sh.stderr)
+	}
 	got, err := os.ReadFile(file)
 	if err != nil || !bytes.Equal(got, msgs[2]) {
 		t.Errorf("BODY[] > file: %v\n%q\nwant\n%q", err, got, msgs[2])

@@ -60,7 +60,7 @@ func TestScriptEndToEnd(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
 	}
-	if mbs := h.sess.Mailboxes(); contains(mbs, "Test") || contains(mbs, "Test2") || !contains(mbs, "Archive/2024") {
+	if mbs := h.sess.cache.Mailboxes(); contains(mbs, "Test") || contains(mbs, "Test2") || !contains(mbs, "Archive/2024") {
 		t.Errorf("mailbox cache after create/rename/delete = %q", mbs)
 	}
 }

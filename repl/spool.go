@@ -1,8 +1,8 @@
 package repl
 
-// Large body sections of a live FETCH in text mode (`fetch 7 BODY[]` to a
-// terminal or a pipe) are kept in a temporary file while the response is
-// read, not in memory: the client streams each literal of spoolMin bytes
+// Large body sections of a live FETCH in text mode to a file or a pipe
+// (`fetch 7 BODY[] | less`) are kept in a temporary file while the
+// response is read, not in memory: the client streams each literal of spoolMin bytes
 // or more to the file (client.SectionSink), and render reads it from
 // there (render.Options.SectionSource) when the message's block is shown,
 // so that a 20 MB message costs no 20 MB of memory (issue 10). The file
@@ -39,9 +39,11 @@ func (sp *spooled) Write(p []byte) (int, error) {
 }
 
 // fetchSink is the FetchOptions.Sink of the command in: large sections
-// to temporary files when it is the live text-mode command, else nil.
+// to temporary files when it is the live text-mode command and stdout a
+// file or a pipe, else nil. On a terminal a section is decoded for
+// reading (render.Options.Decode), which needs it in memory.
 func (s *Session) fetchSink(in *Input) client.SectionSink {
-	if s.live == nil || s.live.in != in || s.cfg.JSON || s.rawStreaming() {
+	if s.live == nil || s.live.in != in || !s.piped || s.json || s.rawStreaming() {
 		return nil
 	}
 	return s.live.spool

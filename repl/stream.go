@@ -36,9 +36,9 @@ var (
 type liveOutput struct {
 	s          *Session
 	in         *Input
-	ctx        context.Context // the command's: cancelled by Ctrl-C
-	out        io.Writer       // s.out until ctx is cancelled, then nothing
-	json       *jsonStream     // --json: the object being written, or nil
+	ctx        context.Context    // the command's: cancelled by Ctrl-C
+	out        io.Writer          // s.out until ctx is cancelled, then nothing
+	json       *render.JSONStream // --json: the object being written, or nil
 	buf        []*client.FetchData
 	held       int                 // heldSize of buf
 	table      *render.FetchStream // the table once laid out, or nil
@@ -73,11 +73,11 @@ func (s *Session) endLive() {
 }
 
 // rawStreaming reports whether --raw output comes from the wire tap.
-func (s *Session) rawStreaming() bool { return s.cfg.Raw && !s.cfg.JSON && s.tap != nil }
+func (s *Session) rawStreaming() bool { return s.raw && !s.json && s.tap != nil }
 
 // fetchEach is the FetchOptions.Each callback for the command in, or nil
 // when in is not the command running in lockstep (a pipelined one).
-func (s *Session) fetchEach(in *Input) func(*client.FetchData) {
+func (s *output) fetchEach(in *Input) func(*client.FetchData) {
 	if s.live == nil || s.live.in != in {
 		return nil
 	}
@@ -92,11 +92,11 @@ func (l *liveOutput) take(f *client.FetchData) {
 	}
 	l.streamed++
 	switch {
-	case l.s.cfg.JSON:
+	case l.s.json:
 		if l.json == nil {
-			l.json = openJSON(l.s.out, l.in.Display)
+			l.json = render.OpenJSON(l.s.out, l.in.Display)
 		}
-		l.json.add(f)
+		l.json.Add(f)
 	case l.s.rawStreaming(): // the tap has printed its lines
 	case detailed(f):
 		l.flushHeld()
@@ -115,8 +115,8 @@ func (l *liveOutput) take(f *client.FetchData) {
 
 // startTable lays out the table from the held messages and prints them.
 func (l *liveOutput) startTable() {
-	opt := render.FetchStreamOptions{FlushEvery: laterChunk, Align: !l.s.cfg.Piped}
-	if !l.s.cfg.Piped {
+	opt := render.FetchStreamOptions{FlushEvery: laterChunk, Align: !l.s.piped}
+	if !l.s.piped {
 		opt.HeaderEvery = laterChunk
 	}
 	if m := l.s.c.Mailbox(); m != nil {
@@ -229,7 +229,7 @@ func (l *liveOutput) finish(res *client.Result) {
 
 // takeJSON returns the JSON object the command in started streaming, if
 // any; the caller finishes it.
-func (l *liveOutput) takeJSON(in *Input) *jsonStream {
+func (l *liveOutput) takeJSON(in *Input) *render.JSONStream {
 	if l == nil || l.in != in || l.json == nil {
 		return nil
 	}

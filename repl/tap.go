@@ -1,33 +1,36 @@
 package repl
 
 import (
-	"bytes"
 	"io"
-	"regexp"
 	"sync"
 
+	"imapsh/client"
 	"imapsh/render"
 )
 
-// WireTap is the trace writer to create clients with (client.Options.Trace):
-// it forwards the wire trace to a sink while tracing is on (--trace,
-// \trace on|off), streams the server lines of the running command to the
-// --raw writer as they arrive, and keeps the first maxCapture bytes of them
-// for \expect match. main passes the same WireTap as Config.Trace and to
-// its Connector; a plain writer in Config.Trace still traces, but then
-// \trace, --raw and \expect match have nothing to see.
+// WireTap is the tracer to create clients with (client.Options.Trace): it
+// forwards the wire's events to a sink while tracing is on (--trace,
+// --trace-file, \trace on|off), streams the server lines of the running
+// command to the --raw writer as they arrive, and keeps the first
+// maxCapture bytes of them for \expect match and the pipeline. main
+// passes the same WireTap as Config.Tap and to its Connector.
 type WireTap struct {
 	mu        sync.Mutex
-	sink      io.Writer
+	sink      client.Tracer
 	on        bool
-	raw       io.Writer // --raw: the running command's S: lines go here
-	lines     []string  // S: lines of the current command, prefix removed
+	raw       io.Writer // --raw: the running command's server lines go here
+	lines     []tapLine // server lines of the current command
 	size      int       // bytes in lines, bounded by maxCapture
-	total     int       // S: lines seen since begin, kept or not
+	total     int       // server lines seen since begin, kept or not
 	truncated bool      // a line was left out of lines
 	overflow  int       // tagged answers kept past the cap
-	partial   []byte
+	buf       []byte    // the line being looked at, reused
 }
+
+// tapLine is a server line as the tap keeps it: its text (secrets and
+// cut bytes shown as the trace shows them), and the tag of a tagged
+// status line.
+type tapLine struct{ text, tag string }
 
 // maxCapture bounds the server lines kept per command, so that a large
 // FETCH streamed to a file stays in constant memory. --raw does not
@@ -38,87 +41,62 @@ const maxCapture = 1 << 20
 // so that \expect match and the pipeline still see a command's status.
 const maxOverflow = 1024
 
-// taggedAnswerRE matches a tagged status line the client can have sent
-// the tag of (A1, A2, ...).
-var taggedAnswerRE = regexp.MustCompile(`^A[0-9]+ (?i:OK|NO|BAD)( |$)`)
-
 // NewWireTap returns a tap forwarding to sink; a nil sink starts with
 // tracing off.
-func NewWireTap(sink io.Writer) *WireTap {
+func NewWireTap(sink client.Tracer) *WireTap {
 	return &WireTap{sink: sink, on: sink != nil}
 }
 
-// Write receives whole "C: ..." and "S: ..." lines from the client.
-func (t *WireTap) Write(p []byte) (int, error) {
+// Trace implements client.Tracer.
+func (t *WireTap) Trace(e client.TraceEvent) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.on && t.sink != nil {
-		t.sink.Write(p)
+		t.sink.Trace(e)
 	}
-	rest := p
-	if len(t.partial) > 0 { // a line split across writes: join it first
-		i := bytes.IndexByte(p, '\n')
-		if i < 0 {
-			t.partial = append(t.partial, p...)
-			return len(p), nil
-		}
-		t.partial = append(t.partial, p[:i+1]...)
-		t.line(t.partial[:len(t.partial)-1])
-		t.partial, rest = t.partial[:0], p[i+1:]
-	}
-	for {
-		i := bytes.IndexByte(rest, '\n')
-		if i < 0 {
-			break
-		}
-		t.line(rest[:i])
-		rest = rest[i+1:]
-	}
-	t.partial = append(t.partial, rest...)
-	return len(p), nil
-}
-
-// line takes one whole trace line: the server's lines count.
-func (t *WireTap) line(line []byte) {
-	if rest, ok := bytes.CutPrefix(line, []byte("S: ")); ok {
-		t.serverLine(rest)
+	if e.Dir == client.FromServer {
+		t.serverLine(&e)
 	}
 }
 
 // serverLine prints a server line for --raw and keeps it while there is
 // room (and a tagged answer a little beyond); a line it neither prints nor
 // keeps costs no allocation (a server may flood millions).
-func (t *WireTap) serverLine(line []byte) {
+func (t *WireTap) serverLine(e *client.TraceEvent) {
 	t.total++
+	t.buf = e.AppendText(t.buf[:0], "***")
 	if t.raw != nil {
-		io.WriteString(t.raw, render.Safe(string(line))+"\n")
+		io.WriteString(t.raw, render.Safe(string(t.buf))+"\n")
 	}
 	switch {
-	case t.size+len(line) <= maxCapture:
-		t.size += len(line)
-	case t.overflow < maxOverflow && len(line) > 0 && line[0] == 'A' && taggedAnswerRE.Match(line):
+	case t.size+len(t.buf) <= maxCapture:
+		t.size += len(t.buf)
+	case t.overflow < maxOverflow && e.Tag != "":
 		t.overflow++
 		t.truncated = true
 	default:
 		t.truncated = true
 		return
 	}
-	t.lines = append(t.lines, string(line))
+	t.lines = append(t.lines, tapLine{text: string(t.buf), tag: e.Tag})
 }
 
 // begin forgets the lines of the previous command.
 func (t *WireTap) begin() {
 	t.mu.Lock()
-	t.lines, t.size, t.partial = nil, 0, t.partial[:0]
+	t.lines, t.size = nil, 0
 	t.total, t.truncated, t.overflow = 0, false, 0
 	t.mu.Unlock()
 }
 
-// serverLines returns the server lines since begin.
-func (t *WireTap) serverLines() []string {
+// take returns the server lines kept since begin and forgets them.
+func (t *WireTap) take() []tapLine {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return append([]string(nil), t.lines...)
+	lines := t.lines
+	t.lines, t.size = nil, 0
+	t.total, t.truncated, t.overflow = 0, false, 0
+	return lines
 }
 
 // capture returns the server lines kept since begin, how many came in all
@@ -126,7 +104,16 @@ func (t *WireTap) serverLines() []string {
 func (t *WireTap) capture() (lines []string, total int, truncated bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return append([]string(nil), t.lines...), t.total, t.truncated
+	return texts(t.lines), t.total, t.truncated
+}
+
+// texts are the lines' texts.
+func texts(lines []tapLine) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.text
+	}
+	return out
 }
 
 // streamRaw sends the server lines to w (made safe, one per line) as they
@@ -138,7 +125,7 @@ func (t *WireTap) streamRaw(w io.Writer) {
 }
 
 // setTracing turns forwarding on or off; on with no sink uses fallback.
-func (t *WireTap) setTracing(on bool, fallback io.Writer) {
+func (t *WireTap) setTracing(on bool, fallback client.Tracer) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if on && t.sink == nil {

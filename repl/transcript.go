@@ -1,23 +1,24 @@
 package repl
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
+
+	"imapsh/client"
 )
 
-// TranscriptWriter turns the client's wire trace ("C: "/"S: " lines,
-// secrets already ***) into a transcript that client/clienttest replays
-// (--trace-file FILE), so a session against a real server becomes a
-// regression test:
+// TranscriptWriter turns the client's wire trace events into a transcript
+// that client/clienttest replays (--trace-file FILE), so a session against
+// a real server becomes a regression test:
 //
-//   - a LOGIN password, traced as ***, is written as the quoted string
-//     "***": exactly what the client sends when the replay logs in with
-//     the password *** (the placeholder convention);
-//   - an OK to STARTTLS is followed by !starttls;
-//   - masked SASL data (AUTHENTICATE, its continuation answers, a secret
+//   - a LOGIN password, a secret part of the event, is written as the
+//     quoted string "***": exactly what the client sends when the replay
+//     logs in with the password *** (the placeholder convention);
+//   - an OK to STARTTLS (the tagged status event of its tag) is followed
+//     by !starttls;
+//   - other secret data (AUTHENTICATE, its continuation answers, a secret
 //     literal) cannot replay: a comment before the line says so;
 //   - a server line ending in a CR the trace kept is written escaped (Sx:).
 //
@@ -27,10 +28,9 @@ import (
 type TranscriptWriter struct {
 	mu       sync.Mutex
 	w        io.Writer
-	partial  []byte
 	started  bool
 	starttls string // tag of a STARTTLS waiting for its answer
-	err      error  // the first write error, returned from then on
+	err      error  // the first write error; nothing is written after it
 }
 
 // transcriptHeader opens every transcript.
@@ -39,77 +39,52 @@ const transcriptHeader = `# imapsh wire transcript (client/clienttest format: S:
 # written as "***"); masked AUTHENTICATE data does not replay.
 `
 
-// NewTranscriptWriter returns a writer producing a transcript on w.
+// NewTranscriptWriter returns a tracer writing a transcript on w.
 func NewTranscriptWriter(w io.Writer) *TranscriptWriter { return &TranscriptWriter{w: w} }
 
-// Write takes trace bytes; complete lines are converted and written.
-func (t *TranscriptWriter) Write(p []byte) (int, error) {
+// Trace implements client.Tracer.
+func (t *TranscriptWriter) Trace(e client.TraceEvent) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.partial = append(t.partial, p...)
-	for t.err == nil {
-		i := bytes.IndexByte(t.partial, '\n')
-		if i < 0 {
-			break
-		}
-		line := string(t.partial[:i])
-		t.partial = t.partial[i+1:]
-		t.err = t.writeLine(line)
-	}
 	if t.err != nil {
-		return 0, t.err
+		return
 	}
-	return len(p), nil
-}
-
-// writeLine converts one trace line.
-func (t *TranscriptWriter) writeLine(line string) error {
 	var out []string
 	if !t.started {
 		t.started = true
 		out = append(out, strings.TrimSuffix(transcriptHeader, "\n"))
 	}
-	switch {
-	case strings.HasPrefix(line, "C: ") || line == "C:":
-		out = append(out, t.clientLines(strings.TrimPrefix(strings.TrimPrefix(line, "C:"), " "))...)
-	case strings.HasPrefix(line, "S: ") || line == "S:":
-		out = append(out, t.serverLines(strings.TrimPrefix(strings.TrimPrefix(line, "S:"), " "))...)
-	default:
-		out = append(out, "# "+line) // not wire data: keep it visible, out of the replay
+	if e.Dir == client.FromClient {
+		out = append(out, t.clientLines(&e)...)
+	} else {
+		out = append(out, t.serverLines(&e)...)
 	}
-	_, err := io.WriteString(t.w, strings.Join(out, "\n")+"\n")
-	return err
+	_, t.err = io.WriteString(t.w, strings.Join(out, "\n")+"\n")
 }
 
-// clientLines converts a client line: LOGIN's masked password becomes
-// "***", other masked data gets a warning comment.
-func (t *TranscriptWriter) clientLines(text string) []string {
-	tag, rest, _ := strings.Cut(text, " ")
-	name, args, _ := strings.Cut(rest, " ")
+// clientLines converts a client line: LOGIN's secret password becomes
+// "***", other secret data gets a warning comment.
+func (t *TranscriptWriter) clientLines(e *client.TraceEvent) []string {
 	switch {
-	case strings.EqualFold(name, "LOGIN") && strings.HasSuffix(args, " ***"):
-		return []string{"C: " + strings.TrimSuffix(text, "***") + `"***"`}
-	case strings.EqualFold(name, "STARTTLS"):
-		t.starttls = tag
-	case text == "***" || strings.HasSuffix(text, " ***"):
-		return []string{"# masked secret: this exchange does not replay as recorded", "C: " + text}
+	case strings.EqualFold(e.Command, "LOGIN") && e.HasSecret():
+		return []string{"C: " + string(e.AppendText(nil, `"***"`))}
+	case strings.EqualFold(e.Command, "STARTTLS"):
+		t.starttls = e.Tag
+	case e.HasSecret():
+		return []string{"# masked secret: this exchange does not replay as recorded", "C: " + string(e.AppendText(nil, "***"))}
 	}
-	return []string{"C: " + text}
+	return []string{"C: " + string(e.AppendText(nil, "***"))}
 }
 
 // serverLines converts a server line, adding !starttls after the OK to
 // a STARTTLS.
-func (t *TranscriptWriter) serverLines(text string) []string {
-	out := []string{serverLine(text)}
-	if t.starttls == "" {
-		return out
-	}
-	tag, rest, _ := strings.Cut(text, " ")
-	if tag != t.starttls {
+func (t *TranscriptWriter) serverLines(e *client.TraceEvent) []string {
+	out := []string{serverLine(string(e.AppendText(nil, "***")))}
+	if t.starttls == "" || e.Tag != t.starttls {
 		return out
 	}
 	t.starttls = ""
-	if status, _, _ := strings.Cut(rest, " "); strings.EqualFold(status, "OK") {
+	if e.Status == "OK" {
 		out = append(out, "!starttls")
 	}
 	return out

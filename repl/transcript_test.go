@@ -9,40 +9,51 @@ import (
 	"imapsh/client/clienttest"
 )
 
+// ev builds a trace event: "C"/"S", the line's parts (a part "***" is
+// secret), and for a client line its tag and command, for a server line
+// its tag and status.
+func ev(dir, tag, word string, parts ...string) client.TraceEvent {
+	e := client.TraceEvent{Dir: client.FromServer, Tag: tag, Status: word}
+	if dir == "C" {
+		e = client.TraceEvent{Dir: client.FromClient, Tag: tag, Command: word}
+	}
+	for _, p := range parts {
+		e.Parts = append(e.Parts, client.TracePart{Text: []byte(p), Secret: p == "***"})
+	}
+	return e
+}
+
 func TestTranscriptWriter(t *testing.T) {
 	tests := []struct {
-		name  string
-		trace []string // written one Write each
-		want  string   // after the header
+		name   string
+		events []client.TraceEvent
+		want   string // after the header
 	}{
 		{"login password becomes the quoted placeholder",
-			[]string{"S: * OK ready\n", "C: A1 LOGIN alice ***\n", "S: A1 OK done\n"},
+			[]client.TraceEvent{ev("S", "", "", "* OK ready"), ev("C", "A1", "LOGIN", "A1 LOGIN alice ", "***"), ev("S", "A1", "OK", "A1 OK done")},
 			"S: * OK ready\nC: A1 LOGIN alice \"***\"\nS: A1 OK done\n"},
-		{"lines split across writes",
-			[]string{"S: * OK re", "ady\nC: A1 NO", "OP\n"},
-			"S: * OK ready\nC: A1 NOOP\n"},
+		{"a *** typed as data is data",
+			[]client.TraceEvent{ev("C", "A1", "SEARCH", "A1 SEARCH TEXT ***x")},
+			"C: A1 SEARCH TEXT ***x\n"},
 		{"starttls OK adds the directive",
-			[]string{"C: A1 STARTTLS\n", "S: A1 OK begin\n", "C: A2 CAPABILITY\n"},
+			[]client.TraceEvent{ev("C", "A1", "STARTTLS", "A1 STARTTLS"), ev("S", "A1", "OK", "A1 OK begin"), ev("C", "A2", "CAPABILITY", "A2 CAPABILITY")},
 			"C: A1 STARTTLS\nS: A1 OK begin\n!starttls\nC: A2 CAPABILITY\n"},
 		{"refused starttls adds nothing",
-			[]string{"C: A1 STARTTLS\n", "S: * OK hm\n", "S: A1 BAD no\n"},
+			[]client.TraceEvent{ev("C", "A1", "STARTTLS", "A1 STARTTLS"), ev("S", "", "", "* OK hm"), ev("S", "A1", "BAD", "A1 BAD no")},
 			"C: A1 STARTTLS\nS: * OK hm\nS: A1 BAD no\n"},
 		{"masked SASL data is flagged",
-			[]string{"C: A1 AUTHENTICATE PLAIN ***\n", "S: + \n", "C: ***\n"},
+			[]client.TraceEvent{ev("C", "A1", "AUTHENTICATE", "A1 AUTHENTICATE PLAIN ", "***"), ev("S", "", "", "+ "), ev("C", "", "", "***")},
 			"# masked secret: this exchange does not replay as recorded\nC: A1 AUTHENTICATE PLAIN ***\nS: + \n" +
 				"# masked secret: this exchange does not replay as recorded\nC: ***\n"},
-		{"empty lines", []string{"C: \n", "S: \n"}, "C: \nS: \n"},
-		{"a kept CR is escaped", []string{"S: * OK a\\b\r\n"}, "Sx: * OK a\\\\b\\r\n"},
-		{"non-wire lines become comments", []string{"hello\n"}, "# hello\n"},
+		{"empty lines", []client.TraceEvent{ev("C", "", ""), ev("S", "", "")}, "C: \nS: \n"},
+		{"a kept CR is escaped", []client.TraceEvent{ev("S", "", "", "* OK a\\b\r")}, "Sx: * OK a\\\\b\\r\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
 			w := NewTranscriptWriter(&b)
-			for _, p := range tt.trace {
-				if n, err := w.Write([]byte(p)); n != len(p) || err != nil {
-					t.Fatalf("Write = %d, %v", n, err)
-				}
+			for _, e := range tt.events {
+				w.Trace(e)
 			}
 			got, ok := strings.CutPrefix(b.String(), transcriptHeader)
 			if !ok || got != tt.want {
@@ -61,7 +72,7 @@ func TestTranscriptWriter(t *testing.T) {
 func TestTranscriptReplays(t *testing.T) {
 	var transcript lockedBuffer
 	tap := NewWireTap(NewTranscriptWriter(&transcript))
-	h := newHarness(t, func(c *Config) { c.Trace = tap; c.Connect = demoConnector(startDemo(t), tap) })
+	h := newHarness(t, func(c *Config) { c.Tap = tap; c.Connect = demoConnector(startDemo(t), tap) })
 	lines := []string{"select INBOX", "fetch 1:3 (UID FLAGS ENVELOPE)", `search SUBJECT "weekly digest"`,
 		`store 3 +flags \Flagged`, "fetch 1 BODY.PEEK[HEADER.FIELDS (SUBJECT)]", "logout"}
 	if code := h.run(append([]string{"login demo demo"}, lines...)...); code != ExitOK {

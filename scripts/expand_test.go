@@ -120,16 +120,3 @@ func TestDisplayHidesSecrets(t *testing.T) {
 		}
 	}
 }
-
-func TestIsReference(t *testing.T) {
-	tests := map[string]bool{
-		"${PW}": true, "${A}${B}": true, "${_x}": true,
-		"": false, "hunter2": false, "x${PW}": false, "${PW}x": false, "${PW": false,
-		"$${PW}": false, "${1}": false, "$PW": false,
-	}
-	for arg, want := range tests {
-		if got := IsReference(arg); got != want {
-			t.Errorf("IsReference(%q) = %v, want %v", arg, got, want)
-		}
-	}
-}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"imapsh/internal/cmdline"
 )
 
 // mapLookup is a Lookup over a fixed map.
@@ -21,7 +23,7 @@ func mapLookup(vars map[string]string) func(string) (string, bool) {
 // loginSecret is a HasLiteralSecret for tests: the password of "login USER PASS".
 func loginSecret(text string) bool {
 	f := strings.Fields(text)
-	return len(f) == 3 && strings.EqualFold(f[0], "login") && !IsReference(f[2])
+	return len(f) == 3 && strings.EqualFold(f[0], "login") && !cmdline.IsReference(f[2])
 }
 
 // writeScript writes content to dir/name with exactly the given mode.

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
+
+	"imapsh/internal/cmdline"
 )
 
 // MaxIncludeDepth is how deeply \i may nest below the first script.
@@ -26,7 +29,7 @@ type Options struct {
 
 // Line is one logical line of a script, ready to run.
 type Line struct {
-	Text    string   // expanded: what runs
+	Text    string   // expanded (cmdline.Expand: each value stays data): what runs
 	Display string   // as written, unexpanded: what echo, trace, JSON and errors show
 	File    string   // the script it came from (an included file's own path)
 	Num     int      // line number of its first physical line with text
@@ -85,16 +88,12 @@ func (r *Reader) Next() (Line, error) {
 			}
 			return Line{}, locate(err, top.name)
 		}
-		line, err := r.expandLine(top, raw)
-		if err != nil {
-			return Line{}, err
-		}
-		target, isInclude, err := includeTarget(line)
+		target, isInclude, err := r.includeTarget(top, raw)
 		if !isInclude {
-			return line, nil
+			return r.expandLine(top, raw)
 		}
 		if err == nil {
-			err = r.include(top, line, target)
+			err = r.include(top, raw.num, target)
 		}
 		if err != nil {
 			return Line{}, err
@@ -105,48 +104,60 @@ func (r *Reader) Next() (Line, error) {
 
 // expandLine turns a raw line into a Line, expanding its variables.
 func (r *Reader) expandLine(src *source, raw rawLine) (Line, error) {
-	text, vars, err := expand(raw.text, r.opts.Lookup)
+	text, vars, err := cmdline.Expand(raw.text, r.lookup())
 	if err != nil {
 		return Line{}, &Error{File: src.name, Line: raw.num, Err: err}
 	}
 	return Line{Text: text, Display: raw.text, File: src.name, Num: raw.num, Vars: vars}, nil
 }
 
-// includeTarget recognises "\i FILE" and "\include FILE" and returns FILE,
-// taken from the expanded text and stripped of surrounding double quotes.
-func includeTarget(line Line) (string, bool, error) {
-	word, _, _ := strings.Cut(line.Display, " ")
-	word, _, _ = strings.Cut(word, "\t")
-	if word != `\i` && word != `\include` {
+// lookup is Options.Lookup, or the environment.
+func (r *Reader) lookup() cmdline.Lookup {
+	if r.opts.Lookup == nil {
+		return os.LookupEnv
+	}
+	return r.opts.Lookup
+}
+
+// includeTarget recognises "\i FILE" and "\include FILE" and returns FILE:
+// the rest of the line with its variables expanded as plain text (a file
+// name, not a command line), stripped of surrounding double quotes.
+func (r *Reader) includeTarget(src *source, raw rawLine) (string, bool, error) {
+	toks := cmdline.LexTolerant(raw.text)
+	if len(toks) == 0 || (toks[0].Raw != `\i` && toks[0].Raw != `\include`) {
 		return "", false, nil
 	}
-	target := strings.TrimSpace(line.Text[len(word):])
+	word := toks[0].Raw
+	target, _, err := cmdline.ExpandText(strings.TrimSpace(raw.text[toks[0].End():]), r.lookup())
+	if err != nil {
+		return "", true, &Error{File: src.name, Line: raw.num, Err: err}
+	}
 	if len(target) >= 2 && target[0] == '"' && target[len(target)-1] == '"' {
 		target = target[1 : len(target)-1]
 	}
 	if target == "" {
-		return "", true, &Error{File: line.File, Line: line.Num, Err: fmt.Errorf("%s needs a FILE", word)}
+		return "", true, &Error{File: src.name, Line: raw.num, Err: fmt.Errorf("%s needs a FILE", word)}
 	}
 	return target, true, nil
 }
 
 // include pushes the script named by an include line onto the stack.
-func (r *Reader) include(from *source, line Line, target string) error {
+func (r *Reader) include(from *source, num int, target string) error {
 	path := target
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(from.dir, path)
 	}
 	chain := r.chain(path)
 	if r.isOpen(path) {
-		return &Error{File: from.name, Line: line.Num, Err: fmt.Errorf("include loop: %s", chain)}
+		return &Error{File: from.name, Line: num, Err: fmt.Errorf("include loop: %s", chain)}
 	}
 	if len(r.stack) > MaxIncludeDepth {
-		return &Error{File: from.name, Line: line.Num,
+		return &Error{File: from.name, Line: num,
 			Err: fmt.Errorf("includes nested deeper than %d: %s", MaxIncludeDepth, chain)}
 	}
 	src, err := r.openSource(path)
 	if err != nil {
-		return asScriptError(err, from.name, line.Num, "include "+path)
+		return asScriptError(err, from.name, num, "include "+path)
 	}
 	r.stack = append(r.stack, src)
 	return nil

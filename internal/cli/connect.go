@@ -40,10 +40,12 @@ func (e Endpoint) Addr() string {
 type Connector struct {
 	TLS            client.TLSOptions
 	Plaintext      bool          // --plaintext: imap:// without TLS, warned on every connect
-	Trace          io.Writer     // wire trace sink; nil = off
+	Trace          client.Tracer // wire trace; nil = off
 	Stderr         io.Writer     // warnings, and a --stream command's stderr
 	Passwords      *Passwords    // never nil
 	ConnectTimeout time.Duration // 0 = the client's default
+	// GreetingTimeout is client.Options.GreetingTimeout (0 = 30 s).
+	GreetingTimeout time.Duration
 	// MaxCommandMemory is client.Options.MaxCommandMemory (0 = default).
 	MaxCommandMemory int64
 }
@@ -84,7 +86,7 @@ func (c *Connector) Connect(ctx context.Context, e Endpoint) (*client.Client, er
 }
 
 func (c *Connector) dial(ctx context.Context, e Endpoint) (*client.Client, error) {
-	opts := client.Options{Trace: c.Trace, MaxCommandMemory: c.MaxCommandMemory}
+	opts := client.Options{Trace: c.Trace, MaxCommandMemory: c.MaxCommandMemory, GreetingTimeout: c.GreetingTimeout}
 	if len(e.Stream) > 0 {
 		return client.DialCommand(ctx, e.Stream, c.Stderr, &opts)
 	}
@@ -96,9 +98,14 @@ func (c *Connector) dial(ctx context.Context, e Endpoint) (*client.Client, error
 	// An explicit Plaintext endpoint (the loopback demo) or --plaintext is
 	// the user's choice, so the password may follow.
 	opts.AllowPlaintextAuth = security == client.Plaintext
-	return client.Dial(ctx, e.Addr(), client.DialOptions{
+	warnImapsPort(c.Stderr, e, security)
+	cl, err := client.Dial(ctx, e.Addr(), client.DialOptions{
 		Options: opts, Security: security, TLS: c.TLS, ConnectTimeout: c.ConnectTimeout,
 	})
+	if err != nil {
+		return nil, schemeHint(e, security, err)
+	}
+	return cl, nil
 }
 
 // login authenticates when e names a user and the session is not already

@@ -97,7 +97,7 @@ func TestConnectTraceHidesPassword(t *testing.T) {
 	e := startDemo(t)
 	e.User = "demo"
 	var trace bytes.Buffer
-	c := &Connector{Stderr: &bytes.Buffer{}, Trace: &trace, Passwords: &Passwords{Getenv: noEnv}}
+	c := &Connector{Stderr: &bytes.Buffer{}, Trace: client.TextTrace(&trace), Passwords: &Passwords{Getenv: noEnv}}
 	c.Passwords.Remember("demo", e.Addr(), "demo")
 	cl, err := c.Connect(context.Background(), e)
 	if err != nil {

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"imapsh/history"
 	"io"
 	"strings"
+	"time"
+
+	"imapsh/internal/redact"
 )
 
 // Options are the parsed command-line flags and arguments of imapsh.
@@ -32,6 +34,12 @@ type Options struct {
 	Color           string   // --color auto|always|never
 	NoHistory       bool     // --no-history
 	Version         bool     // --version
+	Probe           bool     // --probe: report what the server really does, then exit
+	ProbeWrite      bool     // --probe-write: --probe with the checks on a scratch mailbox
+
+	// ConnectTimeout is --connect-timeout: it bounds the TCP connect, the
+	// TLS handshake and the wait for the greeting, each; 0 = 30 s.
+	ConnectTimeout time.Duration
 
 	// MaxCommandMemory is --max-command-memory in bytes; 0 = the client's
 	// default (client.DefaultCommandMemory).
@@ -50,11 +58,13 @@ const usageHead = `usage: imapsh [flags] [URL]
 
   imaps://[user[;AUTH=MECH]@]host[:port][/mailbox]   implicit TLS, port 993
   imap://[user[;AUTH=MECH]@]host[:port][/mailbox]    STARTTLS required, port 143
+  [user@]host[:port][/mailbox]                       imap:// for port 143, else imaps://
 
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
 prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure, or
 a trace, recording or \o file that could not be written; 2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
-expectation or a script line failed.
+expectation or a script line failed; 4 --probe found an announced capability
+broken.
 
 flags (-flag and --flag are the same):
 `
@@ -132,7 +142,10 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.StringVar(&o.Color, "color", "auto", "colour: `auto`, always or never (NO_COLOR is honoured)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
+	fs.DurationVar(&o.ConnectTimeout, "connect-timeout", 30*time.Second, "give up connecting after `DURATION` each for the TCP connect, the TLS handshake and the greeting")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.Probe, "probe", false, "check what the server really does (read-only), print a report and exit")
+	fs.BoolVar(&o.ProbeWrite, "probe-write", false, "--probe, plus the checks that need a scratch mailbox (created and deleted)")
 	return fs
 }
 
@@ -146,7 +159,7 @@ func (o *Options) setPositional(args []string) error {
 	}
 	shown := make([]string, len(args))
 	for i, a := range args {
-		shown[i] = history.RedactURL(a) // a URL may carry a password
+		shown[i] = redact.URL(a) // a URL may carry a password
 	}
 	return fmt.Errorf("%w: one URL at most, got %q (a flag that takes a value needs --flag=VALUE or its value next)", ErrUsage, shown)
 }
@@ -161,8 +174,26 @@ func (o *Options) validate() error {
 		return fmt.Errorf("%w: --demo connects to the demo server; drop the URL or --stream", ErrUsage)
 	case o.Stream != "" && o.URL != "":
 		return fmt.Errorf("%w: --stream replaces the URL; give one or the other", ErrUsage)
+	case o.ConnectTimeout <= 0:
+		return fmt.Errorf("%w: --connect-timeout must be more than 0, not %v", ErrUsage, o.ConnectTimeout)
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
+	}
+	return o.validateProbe()
+}
+
+// validateProbe checks --probe and --probe-write, which replace the shell.
+func (o *Options) validateProbe() error {
+	if o.ProbeWrite {
+		o.Probe = true
+	}
+	switch {
+	case !o.Probe:
+		return nil
+	case o.URL == "" && !o.Demo && o.Stream == "":
+		return fmt.Errorf("%w: --probe needs a URL (or --demo, --stream)", ErrUsage)
+	case o.Batch() || o.Record != "" || o.Raw || o.Pipeline:
+		return fmt.Errorf("%w: --probe prints a report and exits; it does not take -c, -f, --record, --raw or --pipeline", ErrUsage)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -39,6 +40,9 @@ func TestParse(t *testing.T) {
 			}},
 		{"double dash ends flags", []string{"--json", "--", "-weird-url"}, func(o *Options) { o.JSON, o.URL = true, "-weird-url" }},
 		{"plaintext", []string{"--plaintext", "imap://h"}, func(o *Options) { o.Plaintext, o.URL = true, "imap://h" }},
+		{"connect timeout", []string{"--connect-timeout", "2s", "h:143"}, func(o *Options) { o.ConnectTimeout, o.URL = 2*time.Second, "h:143" }},
+		{"probe", []string{"--probe", "--json", "imaps://h"}, func(o *Options) { o.Probe, o.JSON, o.URL = true, true, "imaps://h" }},
+		{"probe-write implies probe", []string{"--probe-write", "--demo"}, func(o *Options) { o.Probe, o.ProbeWrite, o.Demo = true, true, true }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,7 +50,7 @@ func TestParse(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", tt.args, err)
 			}
-			want := &Options{Color: "auto"}
+			want := &Options{Color: "auto", ConnectTimeout: 30 * time.Second}
 			tt.want(want)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("Parse(%q)\n got %+v\nwant %+v", tt.args, got, want)
@@ -70,6 +74,10 @@ func TestParseUsageErrors(t *testing.T) {
 		{[]string{"--stream", "cat", "imap://h"}, "--stream"},
 		{[]string{"--cert", "c"}, "--key"},
 		{[]string{"-c"}, "argument"},
+		{[]string{"--connect-timeout", "0s"}, "--connect-timeout"},
+		{[]string{"--connect-timeout", "soon"}, "connect-timeout"},
+		{[]string{"--probe"}, "needs a URL"},
+		{[]string{"--probe-write", "-c", "noop", "imap://h"}, "prints a report and exits"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.args, &bytes.Buffer{})

@@ -15,17 +15,18 @@ import (
 )
 
 // Report writes err to w as "error: ..." and, when one applies, a
-// "hint: ..." line on what to try next.
+// "hint: ..." line on what to try next (render.Error, with the whole
+// error's text: a failed login says who could not log in).
 func Report(w io.Writer, err error) {
-	fmt.Fprintf(w, "error: %s\n", render.Safe(Message(err))) // may quote the server
-	if h := Hint(err); h != "" {
-		fmt.Fprintf(w, "hint: %s\n", h)
-	}
+	render.Error(w, errors.New(render.ErrorText(err)), Hint(err), render.Options{})
 }
 
-// Message is err's text without the package prefixes ("client: ").
-func Message(err error) string {
-	return strings.ReplaceAll(err.Error(), "client: ", "")
+// ReportUsage reports a bad command line: the error, the usage line, and
+// where the flags are listed.
+func ReportUsage(w io.Writer, err error) {
+	render.Error(w, err, "", render.Options{})
+	fmt.Fprintln(w, "usage: imapsh [flags] [URL]")
+	render.Error(w, nil, Hint(ErrUsage), render.Options{})
 }
 
 // Hint suggests a fix for the usual connection, TLS and login failures,
@@ -39,10 +40,13 @@ func Hint(err error) string {
 		imapErr   *client.Error
 		loginErr  *LoginError
 		scriptErr *scripts.Error
+		schemeErr *SchemeError
 	)
 	switch {
 	case errors.Is(err, ErrUsage):
 		return "imapsh --help lists the flags"
+	case errors.As(err, &schemeErr):
+		return schemeErr.Why + ": try " + schemeErr.Try
 	case errors.Is(err, client.ErrPinMismatch):
 		return "the server's key changed or the pin is wrong; compare it with the key shown above"
 	case errors.As(err, &hostname):

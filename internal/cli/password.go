@@ -97,12 +97,14 @@ func RunPasswordCommand(ctx context.Context, cmd string) (string, error) {
 // SplitURLPassword removes the password from a URL's user information
 // (imap://user:password@host/...) and returns the URL without it and the
 // password, percent-decoded; ok is false when there is none. The rest of the
-// URL is kept byte for byte. Such passwords land in shell history and
-// process lists, so the caller warns.
+// URL is kept byte for byte; one without a scheme (user:password@host)
+// too. Such passwords land in shell history and process lists, so the
+// caller warns.
 func SplitURLPassword(raw string) (stripped, password string, ok bool) {
 	scheme, rest, found := strings.Cut(raw, "://")
+	prefix := scheme + "://"
 	if !found {
-		return raw, "", false
+		prefix, rest = "", raw
 	}
 	authority := rest
 	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
@@ -119,5 +121,5 @@ func SplitURLPassword(raw string) (stripped, password string, ok bool) {
 	if decoded, err := url.PathUnescape(pass); err == nil {
 		pass = decoded
 	}
-	return scheme + "://" + user + rest[at:], pass, true
+	return prefix + user + rest[at:], pass, true
 }

@@ -77,6 +77,8 @@ func TestSplitURLPassword(t *testing.T) {
 		{"imaps://alice:@h", "imaps://alice:@h", "", false},
 		{"imaps://h/a:b@c", "imaps://h/a:b@c", "", false},
 		{"not a url", "not a url", "", false},
+		{"alice:s3cret@h:993/INBOX", "alice@h:993/INBOX", "s3cret", true},
+		{"h:993", "h:993", "", false},
 	}
 	for _, tt := range tests {
 		stripped, pw, ok := SplitURLPassword(tt.url)

@@ -1,5 +1,7 @@
 package wire
 
+import "imapsh/internal/cmdline"
+
 // RawArgs appends arguments typed by a user in IMAP syntax (fetch items,
 // search criteria, xatom arguments) after re-checking them: atoms,
 // parenthesised lists and bracketed sections go as typed; a quoted string
@@ -35,8 +37,9 @@ func (c *Command) rawArgs(s string, stringify8bit bool) *Command {
 			i = j
 			continue
 		}
-		str, end, ok := scanQuoted(s, i)
-		if !ok {
+		end, closed := cmdline.ScanQuoted(s, i)
+		str, ok := cmdline.Unquote(s[i:end])
+		if !closed || !ok {
 			c.setErr(ErrUnsafeArgument)
 			return c
 		}
@@ -47,12 +50,13 @@ func (c *Command) rawArgs(s string, stringify8bit bool) *Command {
 }
 
 // unquotedWords appends unquoted search text: words with 8-bit bytes as
-// strings, the rest (atoms, spaces, parentheses) as typed.
+// strings, the rest (atoms, blanks, parentheses) as typed. Words end at
+// the blanks the shell's lexer splits on (cmdline.IsBlank).
 func (c *Command) unquotedWords(s string) {
 	i := 0
 	for i < len(s) {
 		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '(' && s[j] != ')' {
+		for j < len(s) && !cmdline.IsBlank(s[j]) && s[j] != '(' && s[j] != ')' {
 			j++
 		}
 		switch {
@@ -76,26 +80,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// scanQuoted reads a quoted string starting at s[i] == '"', returning its
-// unescaped contents and the index after the closing quote.
-func scanQuoted(s string, i int) (string, int, bool) {
-	var out []byte
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			if j+1 < len(s) {
-				j++
-				out = append(out, s[j])
-			}
-		case '"':
-			return string(out), j + 1, true
-		default:
-			out = append(out, s[j])
-		}
-	}
-	return "", 0, false
 }
 
 // hasLiteralMarker reports whether s holds "{" digits ["+"] "}".

@@ -1,0 +1,105 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"imapsh/client"
+)
+
+// greeter listens on 127.0.0.1, writes first to each connection, and
+// then reads until the client goes away.
+func greeter(t *testing.T, first []byte) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				conn.Write(first)
+				io.Copy(io.Discard, conn)
+			}()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+// tlsAlert is a TLS 1.2 fatal alert record (handshake_failure).
+var tlsAlert = []byte{0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28}
+
+// tlsHandshake is the start of a TLS handshake record (what a server that
+// spoke first would send).
+var tlsHandshake = []byte{0x16, 0x03, 0x03, 0x00, 0x31, 0x02, 0x00, 0x00}
+
+// TestWrongSecurity: a port that speaks the other kind of connection is
+// recognised from its first bytes and reported as such, at once (a long
+// greeting timeout would make a missed case hang, not pass), or, for a
+// silent TLS port, as a greeting that never came.
+func TestWrongSecurity(t *testing.T) {
+	tlsPort := httptest.NewUnstartedServer(http.NotFoundHandler())
+	tlsPort.Config.ErrorLog = log.New(io.Discard, "", 0) // our client hangs up mid-handshake
+	tlsPort.StartTLS()
+	defer tlsPort.Close()
+	tests := []struct {
+		name      string
+		addr      string
+		sec       client.Security
+		greeting  time.Duration
+		serverTLS bool   // want a SecurityMismatchError with this ServerTLS
+		quiet     bool   // want ErrNoGreeting instead
+		seen      string // the greeting text the error quotes
+	}{
+		{"alert where the greeting belongs", greeter(t, tlsAlert), client.StartTLS, time.Minute, true, false, ""},
+		{"handshake where the greeting belongs", greeter(t, tlsHandshake), client.Plaintext, time.Minute, true, false, ""},
+		{"plaintext greeting to imaps", greeter(t, []byte("* OK [CAPABILITY IMAP4rev1 STARTTLS] fake ready\r\n")), client.ImplicitTLS, time.Minute, false, false, "* OK [CAPABILITY IMAP4rev1 STARTTLS] fake ready"},
+		{"PREAUTH greeting to imaps", greeter(t, []byte("* PREAUTH hi\x1b[2J\r\n")), client.ImplicitTLS, time.Minute, false, false, "* PREAUTH hi?[2J"},
+		{"silent TLS port dialled for STARTTLS", tlsPort.Listener.Addr().String(), client.StartTLS, 300 * time.Millisecond, false, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			c, err := client.Dial(ctx, tt.addr, client.DialOptions{
+				Security: tt.sec,
+				TLS:      client.TLSOptions{Insecure: true},
+				Options:  client.Options{GreetingTimeout: tt.greeting},
+			})
+			if c != nil {
+				c.Close()
+				t.Fatal("the dial succeeded")
+			}
+			if tt.quiet {
+				if !errors.Is(err, client.ErrNoGreeting) {
+					t.Fatalf("err = %v, want ErrNoGreeting", err)
+				}
+				return
+			}
+			var mismatch *client.SecurityMismatchError
+			if !errors.As(err, &mismatch) {
+				t.Fatalf("err = %T %v, want a SecurityMismatchError", err, err)
+			}
+			if mismatch.ServerTLS != tt.serverTLS || mismatch.Greeting != tt.seen {
+				t.Errorf("got %+v, want ServerTLS %v and greeting %q", mismatch, tt.serverTLS, tt.seen)
+			}
+			if tt.seen != "" && !strings.Contains(err.Error(), "plaintext IMAP greeting") {
+				t.Errorf("message: %v", err)
+			}
+		})
+	}
+}

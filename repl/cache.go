@@ -1,0 +1,116 @@
+package repl
+
+import (
+	"slices"
+	"sort"
+	"sync"
+
+	"imapsh/client"
+)
+
+// compCache is what completion reads (completion.Source): copies of the
+// session's state, capabilities, mailbox names, flags and variables, made
+// after each command, so that the completer (called from readline's
+// goroutine) never touches the client or the network.
+type compCache struct {
+	mu        sync.Mutex
+	state     client.State
+	caps      []string
+	capSet    client.CapSet // caps as announced, nil when not known
+	mailboxes []string
+	flags     []string
+	vars      []string
+}
+
+// update replaces what the session's connection and variables say.
+func (c *compCache) update(k *conn, vars map[string]string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.state = k.currentState()
+	c.caps, c.capSet, c.flags = nil, nil, nil
+	if k.connected() {
+		c.caps = k.c.Caps()
+		if k.c.HasCapsKnown() {
+			c.capSet = client.NewCapSet(c.caps)
+		}
+		if m := k.c.Mailbox(); m != nil {
+			c.flags = append(append([]string(nil), m.PermanentFlags...), m.Flags...)
+		}
+	}
+	c.vars = c.vars[:0]
+	for name := range vars {
+		c.vars = append(c.vars, name)
+	}
+	sort.Strings(c.vars)
+}
+
+// setMailboxes replaces the mailbox names (from a complete LIST).
+func (c *compCache) setMailboxes(names []string) {
+	c.mu.Lock()
+	c.mailboxes = append([]string(nil), names...)
+	c.mu.Unlock()
+}
+
+// addMailbox adds a name (CREATE, RENAME, a partial LIST).
+func (c *compCache) addMailbox(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !slices.Contains(c.mailboxes, name) {
+		c.mailboxes = append(slices.Clone(c.mailboxes), name) // a reader may hold the old slice
+	}
+}
+
+// removeMailbox drops a name (DELETE, RENAME).
+func (c *compCache) removeMailbox(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.mailboxes = slices.DeleteFunc(slices.Clone(c.mailboxes), func(m string) bool { return m == name })
+}
+
+// learnMailboxes puts the names of a LIST result into the cache; a
+// complete listing replaces it.
+func (c *compCache) learnMailboxes(res *client.Result, complete bool) {
+	var names []string
+	for _, l := range client.Of[*client.ListData](res) {
+		names = append(names, l.Mailbox)
+	}
+	if complete {
+		c.setMailboxes(names)
+		return
+	}
+	for _, n := range names {
+		c.addMailbox(n)
+	}
+}
+
+// Available implements completion.Source: the dispatcher's rule
+// (availability) on the cached state and capabilities.
+func (c *compCache) Available(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return CommandAvailable(name, c.state, c.capSet)
+}
+
+// Caps implements completion.Source.
+func (c *compCache) Caps() []string { c.mu.Lock(); defer c.mu.Unlock(); return c.caps }
+
+// Mailboxes implements completion.Source.
+func (c *compCache) Mailboxes() []string { c.mu.Lock(); defer c.mu.Unlock(); return c.mailboxes }
+
+// Flags implements completion.Source.
+func (c *compCache) Flags() []string { c.mu.Lock(); defer c.mu.Unlock(); return c.flags }
+
+// Variables implements completion.Source.
+func (c *compCache) Variables() []string { c.mu.Lock(); defer c.mu.Unlock(); return c.vars }
+
+// CommandAvailable reports whether the shell lets the named command run
+// in state (StateLogout: not connected) with a server announcing caps
+// (nil: not known).
+func CommandAvailable(name string, state client.State, caps client.CapSet) bool {
+	cmd := commandNamed(name)
+	if cmd == nil {
+		return false
+	}
+	reason, _ := availability(cmd.need(), state, caps)
+	return reason == ""
+}

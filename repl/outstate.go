@@ -1,0 +1,113 @@
+package repl
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync/atomic"
+
+	"imapsh/client"
+	"imapsh/internal/outfile"
+	"imapsh/render"
+)
+
+// output is where and how the session's output goes: data to out (stdout,
+// or stdout and an \o file), errors and notes to stderr, results rendered
+// as text or JSON or the server's raw lines. The rules are in output.go.
+type output struct {
+	stdout, stderr io.Writer
+	out            io.Writer // stdout, or stdout and the \o file
+	tee            *os.File  // \o FILE
+	color, piped   bool      // a colour theme; stdout is a file or a pipe
+	fixedWidth     int       // the terminal width at start; 0 means 80
+	widthNow       func() int
+	json, raw      bool                            // --json, --raw (\json, \raw switch them)
+	timing         bool                            // \timing
+	live           *liveOutput                     // the running command's streamed output (stream.go)
+	fileFailed     atomic.Bool                     // a recording or \o file could not be written (exit status 1)
+	shownAlerts    map[*client.StatusResponse]bool // rendered inline (alerts.go)
+}
+
+// configure sets up the output as cfg says.
+func (o *output) configure(cfg Config) {
+	o.stdout, o.stderr, o.color, o.piped = cfg.Stdout, cfg.Stderr, cfg.Color, cfg.Piped
+	o.fixedWidth, o.widthNow, o.json, o.raw = cfg.Width, cfg.WidthNow, cfg.JSON, cfg.Raw
+	if o.stdout == nil {
+		o.stdout = io.Discard
+	}
+	if o.stderr == nil {
+		o.stderr = io.Discard
+	}
+	o.out = o.stdout
+}
+
+// width is the layout width now: the terminal's current one when known.
+func (o *output) width() int {
+	if o.widthNow != nil {
+		if w := o.widthNow(); w > 0 {
+			return w
+		}
+	}
+	return o.fixedWidth
+}
+
+// renderOptions are the options for render.
+func (o *output) renderOptions() render.Options {
+	opt := render.Options{Color: o.color, Width: o.width(), Decode: !o.piped}
+	if o.piped {
+		opt.MaxSection = -1 // whole sections for files and pipes, as sent
+	}
+	return opt
+}
+
+// printError writes "error: ..." and "hint: ..." to stderr.
+func (o *output) printError(err error, hint string) {
+	render.Error(o.stderr, err, hint, o.renderOptions())
+}
+
+// note writes an informational line to stderr.
+func (o *output) note(msg string) { fmt.Fprintln(o.stderr, msg) }
+
+// writeJSONLine prints one JSON value on its own line.
+func (o *output) writeJSONLine(v any) {
+	line, err := render.MarshalJSON(v)
+	if err != nil {
+		o.printError(err, "")
+		return
+	}
+	fmt.Fprintf(o.out, "%s\n", line)
+}
+
+// setTee starts (path != "") or stops copying output to a file (0600,
+// see outfile.Create). A write error is reported once and makes the exit
+// status 1; the output still reaches stdout.
+func (o *output) setTee(path string) error {
+	o.closeTee()
+	if path == "" {
+		return nil
+	}
+	f, err := outfile.Create(path)
+	if err != nil {
+		return err
+	}
+	o.tee = f
+	guard := outfile.NewGuard(f, func(err error) { // reported once; stdout goes on
+		o.fileFailed.Store(true)
+		o.printError(fmt.Errorf(`\o %s: %w; the output goes on to stdout only`, path, bareError(err)), "")
+	})
+	o.out = io.MultiWriter(o.stdout, &plainWriter{w: guard}) // the file gets no colours
+	return nil
+}
+
+// closeTee stops \o.
+func (o *output) closeTee() {
+	if o.tee != nil {
+		o.tee.Close()
+		o.tee = nil
+	}
+	o.out = o.stdout
+}
+
+// alertsInline reports whether rendered results reach the user directly,
+// so that an alert they show needs no second line.
+func (o *output) alertsInline() bool { return !o.json && !o.raw && !o.piped }
