@@ -83,3 +83,23 @@ func BenchmarkFetchTable(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
 }
+
+// BenchmarkFetchStream prints the same 1,000 messages as rows of the
+// streamed table the shell prints for a long `fetch 1:* ...` (the layout
+// made from the first 200), to a pipe (no header repeated, nothing cut):
+//
+//	go test ./render -run '^$' -bench FetchStream -benchmem
+func BenchmarkFetchStream(b *testing.B) {
+	const n = 1000
+	fs := benchFetchRows(n)
+	opt := FetchStreamOptions{MaxSeq: n, MaxUID: n}
+	b.ReportAllocs()
+	for b.Loop() {
+		s := NewFetchStream(io.Discard, fs[:200], opt, Options{Width: 1 << 16})
+		for _, f := range fs {
+			s.Add(f)
+		}
+		s.Flush()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/row")
+}

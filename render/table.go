@@ -66,9 +66,20 @@ func (t *table) finishRow(row []cell) {
 // measure makes the cells of row safe and measures their width.
 func (t *table) measure(row []cell) {
 	for i := range row {
-		row[i].text = Safe(row[i].text)
-		row[i].width = textWidth(row[i].text)
+		row[i].text, row[i].width = safeWidth(row[i].text)
 	}
+}
+
+// safeWidth is Safe(s) and its display width, in one pass when s is
+// printable ASCII (most cells).
+func safeWidth(s string) (string, int) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			s = Safe(s)
+			return s, textWidth(s)
+		}
+	}
+	return s, len(s)
 }
 
 // txt is a plain cell.
