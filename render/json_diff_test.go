@@ -200,7 +200,7 @@ func checkJSONRoundTrip(t *testing.T, in jsonInput) {
 	if err := json.Unmarshal(AppendResponseJSON(nil, fetch), &fd); err != nil || len(fd.Sections) != 1 {
 		t.Fatalf("FETCH: %v", err)
 	}
-	if got := sectionData(t, fd.Sections[0].Data); !bytes.Equal(got, in.data) {
+	if got := jsonSectionData(t, fd.Sections[0].Data); !bytes.Equal(got, in.data) {
 		t.Errorf("section data decodes to %q, want %q", got, in.data)
 	}
 }
@@ -217,8 +217,8 @@ func asDecoded(s string) string {
 	return b.String()
 }
 
-// sectionData is a section's "data": a string, or {"base64": ...}.
-func sectionData(t *testing.T, v any) []byte {
+// jsonSectionData is a section's "data": a string, or {"base64": ...}.
+func jsonSectionData(t *testing.T, v any) []byte {
 	t.Helper()
 	switch v := v.(type) {
 	case string:
