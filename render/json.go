@@ -63,10 +63,9 @@ const jsonFlushAt = 32 << 10
 // responses when FlushEvery says so, and at the end.
 type JSONStream struct {
 	out       io.Writer
-	buf       []byte
-	n         int // responses added
-	every     int // FlushEvery's count; 0: blocks only
-	unflushed int // responses added since the last write
+	buf       []byte // not written yet; after a write, its last byte stays (see jsonSep)
+	every     int    // FlushEvery's count; 0: blocks only
+	unflushed int    // responses added since the last write
 }
 
 // FlushEvery makes the stream write what it holds after every n
@@ -86,15 +85,16 @@ func OpenJSON(out io.Writer, command string) *JSONStream {
 
 // Add writes one response.
 func (j *JSONStream) Add(r client.Response) {
-	buf := j.buf
-	if j.n > 0 {
-		buf = append(buf, ',') // the buffer may have been written out since the last one
-	}
-	j.buf = AppendResponseJSON(buf, r)
-	j.n++
+	j.buf = AppendResponseJSON(jsonSep(j.buf), r)
+	j.added()
+}
+
+// added counts a response written to the buffer and writes the buffer
+// out when it is due.
+func (j *JSONStream) added() {
 	j.unflushed++
 	if len(j.buf) >= jsonFlushAt || j.every > 0 && j.unflushed >= j.every {
-		j.flush()
+		j.flush(false)
 	}
 }
 
@@ -104,15 +104,21 @@ func (j *JSONStream) Add(r client.Response) {
 func (j *JSONStream) Close(tail JSONTail) {
 	buf := jsonTail(append(j.buf, ']'), tail)
 	j.buf = append(buf, '}', '\n')
-	j.flush()
+	j.flush(true)
 }
 
-// flush writes what the buffer holds and empties it.
-func (j *JSONStream) flush() {
+// flush writes what the buffer holds: all of it at the end of the
+// object, else all but the last byte, which stays so that jsonSep knows
+// whether a comma comes next.
+func (j *JSONStream) flush(all bool) {
 	j.unflushed = 0
-	if len(j.buf) > 0 {
-		j.out.Write(j.buf)
-		j.buf = j.buf[:0]
+	n := len(j.buf)
+	if !all {
+		n--
+	}
+	if n > 0 {
+		j.out.Write(j.buf[:n])
+		j.buf = append(j.buf[:0], j.buf[n:]...)
 	}
 }
 

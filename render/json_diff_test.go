@@ -108,7 +108,30 @@ func FuzzJSONResponse(f *testing.F) {
 		in := jsonInput{s: [3]string{a, b, c}, n: n, bits: bits, data: data}
 		checkJSONSamples(t, in)
 		checkJSONRoundTrip(t, in)
+		checkJSONSpooled(t, in)
 	})
+}
+
+// checkJSONSpooled compares the FETCH samples written with their
+// sections in memory and from files (AddFetch), with windows of 1 to 7
+// bytes.
+func checkJSONSpooled(t *testing.T, in jsonInput) {
+	defer func(w int) { jsonWindow = w }(jsonWindow)
+	jsonWindow = 1 + int(in.n%7)
+	for _, r := range sampleFetchSamples(in) {
+		f := r.(*client.FetchData)
+		var want, got bytes.Buffer
+		j := OpenJSON(&want, "")
+		j.Add(f)
+		j.Close(JSONTail{})
+		g, src := spooledCopy(f)
+		j = OpenJSON(&got, "")
+		j.AddFetch(g, src)
+		j.Close(JSONTail{})
+		if got.String() != want.String() {
+			t.Fatalf("window %d:\n got %s\nwant %s", jsonWindow, got.String(), want.String())
+		}
+	}
 }
 
 // checkJSONSamples compares every sample, the tail and an alert.

@@ -12,30 +12,36 @@ import (
 // jsonFetchFields writes flags when FLAGS came (maybe []) and size when
 // RFC822.SIZE came (maybe 0); HasFlags and HasSize are not shown.
 func jsonFetchFields(dst []byte, f *client.FetchData) []byte {
+	dst = jsonFetchHead(dst, f)
+	dst = jsonSectionsField(dst, f) // json_sections.go
+	return jsonFetchTail(dst, f)
+}
+
+// jsonFetchHead writes the fields before the sections.
+func jsonFetchHead(dst []byte, f *client.FetchData) []byte {
 	dst = jsonUintField(dst, "seq", uint64(f.Seq))
 	dst = jsonUintField(dst, "uid", uint64(f.UID))
 	if f.Flags != nil || f.HasFlags {
-		dst = jsonKey(dst, "flags")
-		dst = jsonStrs(dst, f.Flags)
+		dst = jsonStrs(jsonKey(dst, "flags"), f.Flags)
 	}
 	if !f.InternalDate.IsZero() {
-		dst = jsonKey(dst, "internaldate")
-		dst = jsonTime(dst, f.InternalDate)
+		dst = jsonTime(jsonKey(dst, "internaldate"), f.InternalDate)
 	}
 	dst = jsonStrField(dst, "rawdate", f.RawDate)
 	if f.Size != 0 || f.HasSize {
-		dst = jsonKey(dst, "size")
-		dst = jsonUint(dst, f.Size)
+		dst = jsonUint(jsonKey(dst, "size"), f.Size)
 	}
 	if f.Envelope != nil {
-		dst = jsonKey(dst, "envelope")
-		dst = jsonEnvelope(dst, f.Envelope)
+		dst = jsonEnvelope(jsonKey(dst, "envelope"), f.Envelope)
 	}
 	if f.BodyStructure != nil {
-		dst = jsonKey(dst, "bodystructure")
-		dst = jsonBodyStructure(dst, f.BodyStructure)
+		dst = jsonBodyStructure(jsonKey(dst, "bodystructure"), f.BodyStructure)
 	}
-	dst = jsonSectionsField(dst, f)
+	return dst
+}
+
+// jsonFetchTail writes the fields after the sections.
+func jsonFetchTail(dst []byte, f *client.FetchData) []byte {
 	dst = jsonUintField(dst, "modseq", f.ModSeq)
 	return jsonNamedValuesField(dst, "other", f.Other)
 }

@@ -21,25 +21,25 @@ func jsonSectionsField(dst []byte, f *client.FetchData) []byte {
 
 // jsonSection writes one BODY[section]<origin> or BINARY[section] item.
 func jsonSection(dst []byte, sec client.BodySection, bs *client.BodyStructure) []byte {
-	dst = jsonOpen(dst, '{')
-	dst = jsonStrField(dst, "name", sec.Name)
-	dst = jsonStrField(dst, "section", sec.Section)
-	dst = jsonNumPtrField(dst, "origin", sec.Origin)
+	dst = jsonSectionNames(jsonOpen(dst, '{'), sec)
 	if sec.Data != nil {
-		dst = jsonKey(dst, "data")
-		dst = jsonBytes(dst, sec.Data)
+		dst = jsonBytes(jsonKey(dst, "data"), sec.Data)
 	}
 	dst = jsonBoolField(dst, "nil", sec.Nil)
 	if sec.Streamed != 0 {
-		dst = jsonKey(dst, "streamed")
-		dst = jsonInt(dst, sec.Streamed)
+		dst = jsonInt(jsonKey(dst, "streamed"), sec.Streamed)
 	}
 	dst = jsonBoolField(dst, "dropped", sec.Dropped)
 	if data, how := DecodedSection(sec, bs); how != "" {
-		dst = jsonKey(dst, "decoded")
-		dst = jsonBytes(dst, data)
-		dst = jsonKey(dst, "decoded_how")
-		dst = jsonStr(dst, how)
+		dst = jsonBytes(jsonKey(dst, "decoded"), data)
+		dst = jsonStr(jsonKey(dst, "decoded_how"), how)
 	}
 	return jsonClose(dst, '}')
+}
+
+// jsonSectionNames writes the members that name a section.
+func jsonSectionNames(dst []byte, sec client.BodySection) []byte {
+	dst = jsonStrField(dst, "name", sec.Name)
+	dst = jsonStrField(dst, "section", sec.Section)
+	return jsonNumPtrField(dst, "origin", sec.Origin)
 }

@@ -23,7 +23,13 @@ const lowerHex = "0123456789abcdef"
 // decodes to the same text (invalid bytes to U+FFFD). Hex digits are
 // lower case.
 func appendJSONString[T string | []byte](dst []byte, s T) []byte {
-	dst = append(dst, '"')
+	dst = appendJSONStringBody(append(dst, '"'), s)
+	return append(dst, '"')
+}
+
+// appendJSONStringBody is appendJSONString without the quotes: a long
+// text cut at rune boundaries is written piece by piece.
+func appendJSONStringBody[T string | []byte](dst []byte, s T) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -42,8 +48,7 @@ func appendJSONString[T string | []byte](dst []byte, s T) []byte {
 		}
 		i += size
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
 // appendASCIIEscape appends the escape of a quote, a backslash or a C0

@@ -1,11 +1,13 @@
 package repl
 
 // Large body sections of a live FETCH in text mode to a file or a pipe
-// (`fetch 7 BODY[] | less`) are kept in a temporary file while the
-// response is read, not in memory: the client streams each literal of spoolMin bytes
-// or more to the file (client.SectionSink), and render reads it from
-// there (render.Options.SectionSource) when the message's block is shown,
-// so that a 20 MB message costs no 20 MB of memory (issue 10). The file
+// (`fetch 7 BODY[] | less`), and in --json anywhere, are kept in a
+// temporary file while the response is read, not in memory: the client
+// streams each literal of spoolMin bytes or more to the file
+// (client.SectionSink), and render reads it from there when the message
+// is shown (render.Options.SectionSource) or written into its JSON
+// object (render.JSONStream.AddFetch), so that a 20 MB message costs no
+// 20 MB of memory (issue 10). The file
 // is created with mode 0600 in $TMPDIR and unlinked at once: the data
 // leaves the disk when the file is closed, at the latest when the shell
 // exits. When no file can be made, the section stays in memory as before.
@@ -39,11 +41,13 @@ func (sp *spooled) Write(p []byte) (int, error) {
 }
 
 // fetchSink is the FetchOptions.Sink of the command in: large sections
-// to temporary files when it is the live text-mode command and stdout a
-// file or a pipe, else nil. On a terminal a section is decoded for
-// reading (render.Options.Decode), which needs it in memory.
+// to temporary files when it is the live command in --json (written from
+// the file into the object, render.JSONStream.AddFetch) or in text mode
+// with stdout a file or a pipe, else nil. On a terminal the text mode
+// decodes a section for reading (render.Options.Decode), which needs it
+// in memory.
 func (s *Session) fetchSink(in *Input) client.SectionSink {
-	if s.live == nil || s.live.in != in || !s.piped || s.json || s.rawStreaming() {
+	if s.live == nil || s.live.in != in || !s.piped && !s.json || s.rawStreaming() {
 		return nil
 	}
 	return s.live.spool

@@ -86,6 +86,44 @@ func TestLargeSectionsSpooled(t *testing.T) {
 	}
 }
 
+// TestLargeSectionsSpooledJSON: in --json, on a terminal and in a pipe,
+// sections from spoolMin on go to temporary files and are written into
+// the object from there, byte for byte as from memory (data, decoded);
+// the files are closed and gone when the command ends.
+func TestLargeSectionsSpooledJSON(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("needs /proc/self/fd")
+	}
+	fetch := "fetch 1:23 (UID BODYSTRUCTURE BODY.PEEK[] BODY.PEEK[TEXT] BODY.PEEK[1] BODY.PEEK[HEADER])"
+	for _, piped := range []bool{true, false} {
+		run := func(min int64) (string, int) {
+			withSpoolMin(t, min)
+			out := &spoolWatcher{}
+			h := newHarness(t, func(c *Config) { c.JSON, c.Piped, c.Stdout = true, piped, out })
+			if code := h.run("login demo demo", "examine INBOX", fetch, "noop"); code != ExitOK {
+				t.Fatalf("exit %d\n%s", code, h.stderr)
+			}
+			return normalizeJSON(out.String()), out.most
+		}
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		inMemory, _ := run(1 << 40)
+		spooled, open := run(200)
+		if spooled != inMemory {
+			t.Errorf("piped=%v: spooled output differs:\n%s\nfrom memory:\n%s", piped, spooled, inMemory)
+		}
+		if open == 0 || !strings.Contains(inMemory, `"decoded_how"`) {
+			t.Errorf("piped=%v: %d sections spooled at once; decoded in the output: %v", piped, open, strings.Contains(inMemory, `"decoded_how"`))
+		}
+		if n := openSpools(); n != 0 {
+			t.Errorf("piped=%v: %d spool files still open", piped, n)
+		}
+		if left, _ := os.ReadDir(tmp); len(left) != 0 {
+			t.Errorf("piped=%v: files left in TMPDIR: %v", piped, left)
+		}
+	}
+}
+
 // TestSpoolWithoutTemporaryFiles: when no temporary file can be made,
 // sections stay in memory and are shown as usual.
 func TestSpoolWithoutTemporaryFiles(t *testing.T) {

@@ -96,7 +96,8 @@ func (l *liveOutput) take(f *client.FetchData) {
 		if l.json == nil {
 			l.json = render.OpenJSON(l.s.out, l.in.Display).FlushEvery(laterChunk)
 		}
-		l.json.Add(f)
+		l.json.AddFetch(f, l.sectionSource(f)) // large sections from their files (spool.go)
+		l.closeSpools(false)
 	case l.s.rawStreaming(): // the tap has printed its lines
 	case detailed(f):
 		l.flushHeld()

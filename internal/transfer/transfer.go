@@ -44,6 +44,16 @@ func reader(encoding string, r io.Reader) io.Reader {
 	return r
 }
 
+// NewReader returns a reader of r with its transfer encoding undone, as
+// a stream (Decode reads it whole); an encoding it does not know is an
+// error. A read error from it is data that did not decode.
+func NewReader(encoding string, r io.Reader) (io.Reader, error) {
+	if !Known(encoding) {
+		return nil, fmt.Errorf("unknown transfer encoding %q", encoding)
+	}
+	return reader(encoding, r), nil
+}
+
 // Decode returns data with its transfer encoding undone. An encoding it
 // does not know is an error; data that does not decode gives what decoded
 // before the error, and the error.
