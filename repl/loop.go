@@ -44,10 +44,16 @@ func (s *Session) Run(ctx context.Context, src LineSource) int {
 	return ExitOK
 }
 
-// greet shows, at the start of an interactive session, the mailbox the
-// URL selected (the same summary SELECT prints).
+// greet shows, at the start of an interactive session, the connect
+// summary on stderr (summary.go) and the mailbox the URL selected (the
+// same summary SELECT prints; not with --json, where stdout holds only
+// the commands' objects).
 func (s *Session) greet() {
-	if s.connected() && s.c.Mailbox() != nil {
+	if !s.connected() {
+		return
+	}
+	s.showConnection()
+	if s.c.Mailbox() != nil && !s.json {
 		render.Mailbox(s.out, s.c.Mailbox(), s.renderOptions())
 	}
 }
@@ -143,11 +149,18 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 		s.afterFailure()
 		return
 	}
-	cctx, cancel := s.notify(ctx)
+	cctx, cancel := s.watchInterrupts(ctx, in) // interrupt.go
 	defer cancel()
 	if s.tap != nil {
 		s.tap.begin()
 	}
+	var meta *render.ShellJSON
+	if in.Cmd.IsMeta() {
+		var end func()
+		meta, end = s.beginMeta() // metajson.go
+		defer end()
+	}
+	s.capsBefore = s.conn.caps()
 	s.beginLive(cctx, in) // stream.go: --raw lines and FETCH data as they come
 	defer s.endLive()
 	start := time.Now()
@@ -155,20 +168,26 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	elapsed := time.Since(start)
 	s.recordCommand(in, res, err) // --record, \record
 	if in.Cmd.IsMeta() && res == nil {
-		s.afterMeta(in, err)
+		s.afterMeta(in, err, elapsed, meta)
 		return
 	}
 	s.afterCommand(in, res, err, elapsed, cctx.Err() != nil)
 }
 
 // afterMeta reports a meta-command's error, after the alerts of what it
-// did (\connect: the greeting, login and select).
-func (s *Session) afterMeta(in *Input, err error) {
+// did (\connect: the greeting, login and select); with --json it writes
+// the command's object.
+func (s *Session) afterMeta(in *Input, err error, elapsed time.Duration, meta *render.ShellJSON) {
 	s.presentAlerts(s.takeAlerts(), true)
 	s.refreshCache()
-	if err = s.explainExpect(in, err); err != nil {
+	err = s.explainExpect(in, err)
+	if err != nil {
 		s.fail(err, usageHint(err))
-		s.writeJSONError(in.Display, err)
+	}
+	if s.json && (!in.Cmd.WritesJSON || err != nil) {
+		s.writeMetaJSON(in.Display, meta, elapsed, err)
+	}
+	if err != nil {
 		s.afterFailure()
 	}
 }
