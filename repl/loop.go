@@ -102,6 +102,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	if handled, stop := s.pipelineLine(ctx, src, line, display); handled || stop { // pipeline.go
 		return stop
 	}
+	s.echoLine(src, redactLine(display))
 	if s.pending && !checksOutcome(line) && s.commitPending() {
 		return true
 	}
@@ -116,6 +117,15 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	}
 	s.execute(ctx, in)
 	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
+}
+
+// echoLine prints a script line before its result (-e, --echo), secrets
+// masked: not at a terminal, where the line was just typed, nor with
+// --json, whose object says it as "command".
+func (s *Session) echoLine(src LineSource, shown string) {
+	if s.cfg.Echo && !s.json && !src.Interactive() {
+		fmt.Fprintln(s.out, render.Safe(shown))
+	}
 }
 
 // checksOutcome reports whether a line's command checks the previous

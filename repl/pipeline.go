@@ -125,6 +125,7 @@ func (s *Session) showOldest() {
 		s.pipe.dropped++
 		return
 	}
+	s.echoLine(s.src, q.in.Display)
 	elapsed := time.Since(q.start)
 	if res != nil && res.Elapsed > 0 {
 		elapsed = res.Elapsed
