@@ -14,7 +14,7 @@ import (
 // \connect and \reconnect.
 type Connection struct {
 	URL        string   `json:"url"`                   // as typed, password removed
-	Security   string   `json:"security"`              // "TLS", "STARTTLS", "plaintext" or "stream"
+	Security   string   `json:"security"`              // "implicit-tls", "starttls", "plaintext" or "stream" (as the probe's report says)
 	TLSVersion string   `json:"tls_version,omitempty"` // "TLS 1.3"
 	Cipher     string   `json:"tls_cipher,omitempty"`  // "TLS_AES_128_GCM_SHA256"
 	Greeting   string   `json:"greeting,omitempty"`    // the greeting's text, without its code
@@ -61,7 +61,7 @@ func transportText(c Connection) string {
 		return "no TLS"
 	}
 	parts := []string{c.TLSVersion, c.Cipher}
-	if c.Security == "STARTTLS" {
+	if c.Security == "starttls" {
 		parts = append([]string{"STARTTLS"}, parts...)
 	}
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), ", ")

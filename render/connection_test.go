@@ -38,7 +38,7 @@ func TestConnectionLine(t *testing.T) {
 		c    Connection
 		want string
 	}{
-		{"STARTTLS and SASL", Connection{URL: "imap://alice@mail.example.org", Security: "STARTTLS", TLSVersion: "TLS 1.3",
+		{"STARTTLS and SASL", Connection{URL: "imap://alice@mail.example.org", Security: "starttls", TLSVersion: "TLS 1.3",
 			Cipher: "TLS_AES_128_GCM_SHA256", Greeting: "Dovecot (Debian) ready.", Login: "AUTHENTICATE SCRAM-SHA-256",
 			Caps: dovecotCaps.Caps, CapsBefore: preLogin},
 			`connected to imap://alice@mail.example.org (STARTTLS, TLS 1.3, TLS_AES_128_GCM_SHA256): "Dovecot (Debian) ready."; ` +

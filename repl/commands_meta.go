@@ -26,7 +26,12 @@ func init() {
 			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143\n\\connect alice@mail.example.org   (no scheme: imap:// for port 143, else imaps://)",
 			Run:     runConnect},
 		&Command{Command: cmdline.Command{Name: `\reconnect`}, Group: groupShell, Recorded: true,
-			Summary: "connect again to the same server and re-select the mailbox", Run: runReconnect},
+			Summary: "connect again to the same server and restore the session",
+			Help: "Logs in with the password kept from before, then turns COMPRESS on again if it was,\n" +
+				"ENABLEs again what was enabled, and opens the mailbox the way it was opened: an\n" +
+				"examined one stays read-only (EXAMINE), CONDSTORE is asked for again. It says what it\n" +
+				"restored. After a second Ctrl-C closed the connection, this is the way back.",
+			Run: runReconnect},
 		&Command{Command: cmdline.Command{Name: `\trace`, Args: on}, Group: groupShell,
 			Summary: "show the wire (C:/S: lines, secrets masked) on stderr", Run: runTrace},
 		&Command{Command: cmdline.Command{Name: `\raw`, Args: on}, Group: groupShell,

@@ -35,7 +35,7 @@ func (s *Session) connection() render.Connection {
 	return c
 }
 
-// securityWord is "TLS" (implicit), "STARTTLS", "plaintext" or "stream":
+// securityWord is "implicit-tls", "starttls", "plaintext" or "stream":
 // what the connection is, not only what the URL asked (--plaintext turns
 // imap:// into plaintext).
 func (s *Session) securityWord() string {
@@ -45,9 +45,9 @@ func (s *Session) securityWord() string {
 	case !s.c.IsTLS():
 		return "plaintext"
 	case s.target != nil && s.target.Security == client.StartTLS:
-		return "STARTTLS"
+		return "starttls"
 	}
-	return "TLS"
+	return "implicit-tls"
 }
 
 // showConnection writes the summary line to stderr, and with --json puts
