@@ -97,7 +97,7 @@ func session(opts *cli.Options) int {
 		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Tap: tap,
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
-		Pipeline: opts.Pipeline, Record: opts.Record,
+		Pipeline: opts.Pipeline, Record: opts.Record, Echo: opts.Echo,
 	}, cl, target)
 	vars.sess = sess
 	status := runShell(ctx, sess, src)

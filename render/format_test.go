@@ -167,3 +167,41 @@ func FuzzNextEncodedWord(f *testing.F) {
 		}
 	})
 }
+
+// refDecodeWords is decodeWords as it was: every word through mime's
+// WordDecoder, found by the regexp.
+func refDecodeWords(s string) string {
+	if !strings.Contains(s, "=?") {
+		return s
+	}
+	var b strings.Builder
+	last, prevDecoded := 0, false
+	for _, m := range encodedWordRE.FindAllStringIndex(s, -1) {
+		gap := s[last:m[0]]
+		dec, err := wordDecoder.Decode(s[m[0]:m[1]])
+		if !(prevDecoded && err == nil && strings.TrimSpace(gap) == "") {
+			b.WriteString(gap)
+		}
+		if err != nil {
+			dec = s[m[0]:m[1]]
+		}
+		b.WriteString(dec)
+		last, prevDecoded = m[1], err == nil
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// FuzzDecodeWords checks the UTF-8 fast path and the whole decoding
+// against mime's decoder for any header value.
+func FuzzDecodeWords(f *testing.F) {
+	for _, s := range []string{"=?UTF-8?B?R3LDvMOfZQ==?= x", "=?utf-8?q?a_b=3D=c3=a9?= =?UTF-8?Q?=?=",
+		"=?UTF-8?B?R3LDvMOfZQ?=", "=?UTF-8?Q?\x01?=", "=?iso-8859-1?Q?J=F6rg?= =?UTF-8?B?8J+T?= =?UTF-8?B?iA==?="} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := decodeWords(s), refDecodeWords(s); got != want {
+			t.Errorf("decodeWords(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

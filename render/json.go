@@ -37,6 +37,10 @@ type JSONTail struct {
 
 	// Dropped says what the command received and did not keep in memory.
 	Dropped []droppedJSON
+
+	// *ShellJSON holds a meta-command's own fields (json_shell.go),
+	// written after the others (json_shell_write.go).
+	*ShellJSON
 }
 
 // droppedJSON is one client.Dropped entry: what the command received and
@@ -98,13 +102,17 @@ func (j *JSONStream) added() {
 	}
 }
 
-// Close writes the tail and ends the line. Like every write of the
-// stream, a failed one is not reported: stdout's errors end the shell
-// elsewhere, and an \o file reports its own (see repl's setTee).
-func (j *JSONStream) Close(tail JSONTail) {
+// Close writes the tail and ends the line; it returns the error of
+// marshalling a meta-command's fields (ShellJSON), which are then left
+// out. Like every write of the stream, a failed one is not reported:
+// stdout's errors end the shell elsewhere, and an \o file reports its
+// own (see repl's setTee).
+func (j *JSONStream) Close(tail JSONTail) error {
 	buf := jsonTail(append(j.buf, ']'), tail)
+	buf, err := jsonShellFields(buf, tail.ShellJSON) // json_shell_write.go
 	j.buf = append(buf, '}', '\n')
 	j.flush(true)
+	return err
 }
 
 // flush writes what the buffer holds: all of it at the end of the

@@ -40,6 +40,7 @@ type oracleTail struct {
 	Error     string              `json:"error,omitempty"`
 	Alerts    []string            `json:"alerts,omitempty"`
 	Dropped   []oracleDroppedJSON `json:"dropped,omitempty"`
+	*ShellJSON
 }
 
 type oracleDroppedJSON struct {
@@ -53,7 +54,7 @@ type oracleDroppedJSON struct {
 // object's members after "responses").
 func oracleTailJSON(t JSONTail) []byte {
 	o := oracleTail{Tag: t.Tag, Status: t.Status, Code: t.Code, CodeArgs: t.CodeArgs, CodeRaw: t.CodeRaw,
-		Text: t.Text, ElapsedMS: t.ElapsedMS, Error: t.Error, Alerts: t.Alerts}
+		Text: t.Text, ElapsedMS: t.ElapsedMS, Error: t.Error, Alerts: t.Alerts, ShellJSON: t.ShellJSON}
 	for _, d := range t.Dropped {
 		o.Dropped = append(o.Dropped, oracleDroppedJSON(d))
 	}

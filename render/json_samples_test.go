@@ -247,3 +247,17 @@ func sampleSections(in jsonInput) []client.BodySection {
 		{Name: "BODY[3]", Dropped: true, Streamed: -1},
 	}
 }
+
+// sampleShell is a meta-command's fields (nil when bit 12 is set), with
+// in's strings in them.
+func sampleShell(in jsonInput) *ShellJSON {
+	if in.has(12) {
+		return nil
+	}
+	out := in.str(0)
+	return &ShellJSON{Output: &out, Variables: []VariableJSON{{Name: in.str(1), Secret: in.has(9)}},
+		Help:      []HelpJSON{{Name: in.str(2), Usage: in.str(0), Needs: sampleStrings(in, 1), Available: in.has(10)}},
+		History:   sampleStrings(in, 2),
+		Connected: &Connection{URL: in.str(0), Security: in.str(1), Caps: sampleStrings(in, 0)},
+		Mailbox:   &MailboxJSON{Name: in.str(2), Exists: in.num32(), Flags: sampleStrings(in, 1)}}
+}

@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"encoding/base64"
 	"io"
 	"mime"
+	"slices"
 	"strings"
 
 	"github.com/emersion/go-message/charset"
@@ -23,26 +25,96 @@ func decodeWords(s string) string {
 	if !strings.Contains(s, "=?") {
 		return s
 	}
-	var b strings.Builder
+	var scratch [256]byte
+	b := scratch[:0]
 	last, prevDecoded := 0, false
 	for {
 		start, end := nextEncodedWord(s, last)
 		if start < 0 {
 			break
 		}
-		gap := s[last:start]
-		dec, err := wordDecoder.Decode(s[start:end])
-		if !(prevDecoded && err == nil && strings.TrimSpace(gap) == "") {
-			b.WriteString(gap)
+		gap, word := s[last:start], s[start:end]
+		var wbuf [128]byte
+		dec, ok := decodeWord(wbuf[:0], word)
+		if !(prevDecoded && ok && strings.TrimSpace(gap) == "") {
+			b = append(b, gap...)
 		}
-		if err != nil {
-			dec = s[start:end]
+		if ok {
+			b = append(b, dec...)
+		} else {
+			b = append(b, word...)
 		}
-		b.WriteString(dec)
-		last, prevDecoded = end, err == nil
+		last, prevDecoded = end, ok
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return string(append(b, s[last:]...))
+}
+
+// decodeWord appends the text of one encoded-word (as nextEncodedWord
+// finds them) to b and reports whether it decoded. A word in UTF-8, the
+// charset of most, is decoded here as mime.WordDecoder does it (base64 or
+// Q, the bytes taken as they are) without its allocations; the others go
+// to wordDecoder.
+func decodeWord(b []byte, word string) ([]byte, bool) {
+	charsetEnd := 2 + strings.IndexByte(word[2:], '?')
+	if !strings.EqualFold(word[2:charsetEnd], "utf-8") {
+		dec, err := wordDecoder.Decode(word)
+		return append(b, dec...), err == nil
+	}
+	text := word[charsetEnd+3 : len(word)-2]
+	if word[charsetEnd+1] == 'Q' || word[charsetEnd+1] == 'q' {
+		return appendQDecoded(b, text)
+	}
+	var src [128]byte
+	start := len(b)
+	b = slices.Grow(b, base64.StdEncoding.DecodedLen(len(text)))
+	n, err := base64.StdEncoding.Decode(b[start:start+base64.StdEncoding.DecodedLen(len(text))], append(src[:0], text...))
+	if err != nil {
+		return b[:start], false
+	}
+	return b[:start+n], true
+}
+
+// appendQDecoded appends the Q-decoded text (RFC 2047 section 4.2) as
+// mime's qDecode reads it: "_" is a space, "=XX" a byte (hex digits of
+// either case), printable ASCII, tab, CR and LF stand for themselves,
+// anything else makes the word invalid.
+func appendQDecoded(b []byte, text string) ([]byte, bool) {
+	start := len(b)
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '_':
+			b = append(b, ' ')
+		case c == '=':
+			if i+2 >= len(text) {
+				return b[:start], false
+			}
+			hi, ok1 := hexDigit(text[i+1])
+			lo, ok2 := hexDigit(text[i+2])
+			if !ok1 || !ok2 {
+				return b[:start], false
+			}
+			b = append(b, hi<<4|lo)
+			i += 2
+		case c >= ' ' && c <= '~' || c == '\n' || c == '\r' || c == '\t':
+			b = append(b, c)
+		default:
+			return b[:start], false
+		}
+	}
+	return b, true
+}
+
+// hexDigit is the value of a hex digit, upper or lower case.
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
 }
 
 // nextEncodedWord finds the first RFC 2047 encoded-word in s from byte

@@ -29,6 +29,11 @@ type Options struct {
 	// kept; an error is shown in their place. Nil, or a nil reader, shows
 	// "(SIZE written to file)".
 	SectionSource func(seq uint32, index int) (*io.SectionReader, error)
+	// CapsBefore is the capability list known before the command: a
+	// [CAPABILITY] code (the answer to a login) is summed up as what
+	// changed (CapsChange) rather than shown as sixty words; nil means
+	// unknown, and only the count is shown.
+	CapsBefore []string
 }
 
 func (o Options) width() int {

@@ -13,7 +13,8 @@ const flushAt = 32 << 10
 
 // printer gathers lines for the caller's writer, writes them in blocks of
 // about flushAt bytes and when the rendering ends (finish), and keeps the
-// first error.
+// first error. Every exported renderer ends with return p.finish()
+// (TestRenderersFinish).
 type printer struct {
 	w      io.Writer
 	opt    Options
@@ -22,6 +23,9 @@ type printer struct {
 	buf    []byte // lines not written yet
 	inLine bool   // a part of the current line is in buf
 	err    error
+	// capsSummed: an untagged CAPABILITY is summed up (CapsChange), as in
+	// the result of a login; only the capability command shows it whole.
+	capsSummed bool
 }
 
 func newPrinter(w io.Writer, opt Options) *printer {

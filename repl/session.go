@@ -26,6 +26,8 @@ type Session struct {
 	rec   *recorder         // --record FILE, \record FILE
 	pipe  pipeline          // \pipeline on: commands in flight (pipeline.go)
 	vars  map[string]string // \set
+	// secretVars marks the \set variables that hold a secret (vars.go).
+	secretVars map[string]bool
 }
 
 // NewSession returns a session over c (nil when not connected) to t (nil
@@ -34,8 +36,8 @@ func NewSession(cfg Config, c *client.Client, t *Target) *Session {
 	if cfg.History == nil {
 		cfg.History = history.Disabled()
 	}
-	s := &Session{cfg: cfg, conn: conn{c: c, target: t, tap: cfg.Tap, notify: interruptContext},
-		runState: runState{stopOnError: !cfg.ContinueOnError}, cache: &compCache{}, vars: map[string]string{}}
+	s := &Session{cfg: cfg, conn: conn{c: c, target: t, tap: cfg.Tap, interrupts: signalInterrupts},
+		runState: runState{stopOnError: !cfg.ContinueOnError}, cache: &compCache{}, vars: map[string]string{}, secretVars: map[string]bool{}}
 	s.output.configure(cfg)
 	s.refreshCache()
 	return s
