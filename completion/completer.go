@@ -88,7 +88,8 @@ func (c *Completer) nextCandidates(next []cmdline.Next, cur cmdline.Token, inner
 		switch {
 		case n.Keyword && !grouped:
 			out = append(out, candidate{text: n.Arg.Keyword, fold: true, space: true})
-		case n.Keyword, grouped && !n.Arg.Kind.CompletesInside():
+		case n.Keyword, grouped && !n.Arg.Kind.CompletesInside(), !grouped && n.Arg.Grouped:
+			// a list's words are offered once its "(" is typed
 		default:
 			out = append(out, c.kindCandidates(n.Arg, frag)...)
 		}

@@ -76,6 +76,20 @@ func (c *Command) Usage() string {
 	return strings.Join(parts, " ")
 }
 
+// shortUsage is Usage without the arguments that bind by their shape
+// (RETURN (...), CHARSET x, an optional (SELECTION)), for the list of
+// commands; help CMD shows them all.
+func (c *Command) shortUsage() string {
+	short := *c
+	short.Args = nil
+	for _, a := range c.Args {
+		if a.Keyword == "" && !(a.Grouped && a.Optional) {
+			short.Args = append(short.Args, a)
+		}
+	}
+	return short.Usage()
+}
+
 // usageWord shows one argument: MAILBOX, [PATTERN], CRITERIA...,
 // [(SELECTION)], [RETURN (OPTIONS)], or its own Usage text.
 func usageWord(a Arg) string {
