@@ -102,7 +102,8 @@ func messageCommands(uid bool) []*Command {
 			Summary: "search and sort " + what + " (RFC 5256)", Help: sortHelp(pre),
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				opts := client.SortOptions{UID: uid, Return: in.Arg("options")}
-				return s.c.SortWith(ctx, in.Arg("order"), in.Arg("charset"), in.Arg("criteria"), opts)
+				res, err := s.c.SortWith(ctx, in.Arg("order"), in.Arg("charset"), in.Arg("criteria"), opts)
+				return res, searchHinted(err)
 			}},
 		{Command: cmdline.Command{Name: pre + "thread",
 			Args: []Arg{{Name: "algorithm", Kind: cmdline.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
@@ -171,7 +172,8 @@ func runSearch(uid bool) Handler {
 			return nil, usageErr(in, "RETURN (...) comes first, before CHARSET: search RETURN (COUNT) CHARSET UTF-8 ...")
 		}
 		opts := client.SearchOptions{UID: uid, Charset: in.Arg("charset"), Return: in.Arg("options")}
-		return s.c.Search(ctx, in.Arg("criteria"), opts)
+		res, err := s.c.Search(ctx, in.Arg("criteria"), opts)
+		return res, searchHinted(err)
 	}
 }
 

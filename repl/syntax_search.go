@@ -1,5 +1,30 @@
 package repl
 
+import (
+	"errors"
+	"strings"
+
+	"imapsh/client"
+)
+
+// searchHinted adds a hint to a SEARCH or SORT the client refused for a
+// RETURN option the server does not announce.
+func searchHinted(err error) error {
+	var ce *client.CapabilityError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	switch cp, _, _ := strings.Cut(ce.Cap, "|"); client.Cap(cp) {
+	case client.CapESearch:
+		return &hintedError{err, "this server has no ESEARCH (RFC 4731): leave out RETURN (...) for a plain SEARCH answer"}
+	case client.CapESort:
+		return &hintedError{err, "this server has no ESORT (RFC 5267): leave out RETURN (...) for a plain SORT answer"}
+	case client.CapPartial:
+		return &hintedError{err, "this server has no PARTIAL (RFC 9394): RETURN (MIN MAX COUNT) or (ALL) instead"}
+	}
+	return err
+}
+
 // searchHelp shows the forms of search and uid search (pre is "uid " or
 // ""): RETURN of ESEARCH (RFC 4731) and PARTIAL (RFC 9394), CHARSET, and
 // search keys as IMAP writes them.

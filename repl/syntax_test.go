@@ -126,9 +126,9 @@ func TestTypedSyntaxRefused(t *testing.T) {
 		{extendedCaps, "search RETURN MIN ALL", []string{`"MIN" is not a parenthesised list`}},
 		{extendedCaps, "search RETURN (MIN)", []string{"missing CRITERIA"}},
 		{extendedCaps, "search RETURN (PARTIAL 0:5) ALL", []string{"PARTIAL takes a range like 1:100 or -1:-100"}},
-		{"IMAP4rev1 ESEARCH SORT", "search RETURN (PARTIAL 1:5) ALL", []string{"needs the server capability PARTIAL"}},
-		{"IMAP4rev1 ESEARCH SORT", "sort RETURN (COUNT) (DATE) UTF-8 ALL", []string{"needs the server capability ESORT"}},
-		{"IMAP4rev1", "search RETURN () ALL", []string{"needs the server capability ESEARCH"}},
+		{"IMAP4rev1 ESEARCH SORT", "search RETURN (PARTIAL 1:5) ALL", []string{"needs the server capability PARTIAL", "hint: this server has no PARTIAL"}},
+		{"IMAP4rev1 ESEARCH SORT", "sort RETURN (COUNT) (DATE) UTF-8 ALL", []string{"needs the server capability ESORT", "hint: this server has no ESORT"}},
+		{"IMAP4rev1", "search RETURN () ALL", []string{"needs the server capability ESEARCH", "hint: this server has no ESEARCH"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
