@@ -171,3 +171,15 @@ func TestTypedSyntaxUsage(t *testing.T) {
 		t.Errorf("help is wider than 80 columns:\n%s", out)
 	}
 }
+
+// TestPartialJSON: --json gives PARTIAL's range and set (absent for NIL).
+func TestPartialJSON(t *testing.T) {
+	sh := newSyntaxShell(t, extendedCaps, inboxSelected+
+		"C: A2 UID SEARCH RETURN (PARTIAL -1:-100 COUNT) ALL\nS: * ESEARCH (TAG \"A2\") UID PARTIAL (-1:-100 7:9) COUNT 3\nS: A2 OK done\n"+
+		"C: A3 SEARCH RETURN (PARTIAL 1:10) SEEN\nS: * ESEARCH (TAG \"A3\") PARTIAL (1:10 NIL)\nS: A3 OK done\n"+logoutWire(4))
+	sh.sess.json = true
+	if code := sh.run("select INBOX", "uid search RETURN (PARTIAL -1:-100 COUNT) ALL", "search RETURN (PARTIAL 1:10) SEEN"); code != ExitOK {
+		t.Fatalf("exit status %d\n%s", code, sh.stderr)
+	}
+	wantAll(t, "stdout", sh.stdout.String(), `"partial":{"range":"-1:-100","set":"7:9"}`, `"partial":{"range":"1:10"}`)
+}
