@@ -17,6 +17,7 @@ type Input struct {
 	In, Out string // redirection files, "" when absent
 	vals    map[string]string
 	lists   map[string][]string
+	quoted  map[string]bool // one-word arguments typed as one quoted string
 }
 
 // Arg returns the value of an argument ("" when an optional one is absent).
@@ -28,6 +29,10 @@ func (in *Input) Has(name string) bool {
 	_, ok := in.vals[in.known(name)]
 	return ok
 }
+
+// Quoted reports whether a one-word argument was typed as one quoted
+// string: list "" "(a)" names a mailbox, list "" (a) a list of patterns.
+func (in *Input) Quoted(name string) bool { return in.quoted[in.known(name)] }
 
 // List returns the words of a repeated or rest-of-line argument.
 func (in *Input) List(name string) []string { return in.lists[in.known(name)] }
@@ -63,7 +68,7 @@ func (e *UsageError) Error() string { return e.Cmd.Name + ": " + e.Msg }
 // words as cmdline's Command.Bind says (completion and redaction read the
 // same binding).
 func bind(cmd *Command, line string, toks []cmdline.Token) (*Input, error) {
-	in := &Input{Cmd: cmd, Line: line, vals: map[string]string{}, lists: map[string][]string{}}
+	in := &Input{Cmd: cmd, Line: line, vals: map[string]string{}, lists: map[string][]string{}, quoted: map[string]bool{}}
 	words, err := in.takeRedirections(toks)
 	if err != nil {
 		return nil, err
@@ -117,7 +122,7 @@ func (in *Input) bindArg(a Arg, line string, words []cmdline.Token) error {
 		in.bindRest(a, line, words)
 		return nil
 	}
-	in.vals[a.Name] = words[0].Text
+	in.vals[a.Name], in.quoted[a.Name] = words[0].Text, words[0].Quoted
 	return nil
 }
 

@@ -141,12 +141,12 @@ Options and several patterns need LIST-EXTENDED (RFC 5258), STATUS also LIST-STA
 // completion cache.
 func runList(lsub bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-		ref, pattern := in.Arg("reference"), in.Arg("pattern")
+		ref, pattern, quoted := in.Arg("reference"), in.Arg("pattern"), in.Quoted("pattern")
 		switch {
 		case !in.Has("reference"):
 			pattern = "*"
 		case !in.Has("pattern"):
-			ref, pattern = "", in.Arg("reference")
+			ref, pattern, quoted = "", in.Arg("reference"), in.Quoted("reference")
 		}
 		if lsub {
 			res, err := s.c.Lsub(ctx, ref, pattern)
@@ -154,7 +154,7 @@ func runList(lsub bool) Handler {
 			return res, err
 		}
 		opts := client.ListOptions{Select: in.Arg("selection"), Return: in.Arg("options")}
-		first, more, err := listPatterns(pattern)
+		first, more, err := listPatterns(pattern, quoted)
 		if err != nil {
 			return nil, usageErr(in, err.Error())
 		}
@@ -166,10 +166,10 @@ func runList(lsub bool) Handler {
 }
 
 // listPatterns splits a parenthesised pattern list, ("INBOX" Sent*), into
-// the first pattern and the others (RFC 5258 section 3); another pattern
-// stands alone.
-func listPatterns(pattern string) (string, []string, error) {
-	if !strings.HasPrefix(pattern, "(") {
+// the first pattern and the others (RFC 5258 section 3); another pattern,
+// or one typed quoted ("(a)"), stands alone.
+func listPatterns(pattern string, quoted bool) (string, []string, error) {
+	if quoted || !strings.HasPrefix(pattern, "(") {
 		return pattern, nil, nil
 	}
 	items, err := cmdline.Items(pattern)

@@ -65,8 +65,9 @@ func TestTypedSyntaxOnTheWire(t *testing.T) {
 				"C: A2 LIST \"\" * RETURN (CHILDREN)\nS: A2 OK done\n",
 			[]string{"MAILBOX  DELIM  USE    MESSAGES  UNSEEN", "INBOX    /                   42       3",
 				"Sent     /      \\Sent      1200       0"}},
-		{"list patterns", []string{`list "" ("INBOX" "Sent Items" Arch*) RETURN (SPECIAL-USE)`},
-			"C: A1 LIST \"\" (INBOX \"Sent Items\" Arch*) RETURN (SPECIAL-USE)\nS: A1 OK done\n", nil},
+		{"list patterns", []string{`list "" ("INBOX" "Sent Items" Arch*) RETURN (SPECIAL-USE)`, `list "" "(odd)"`, `list "(odd)"`},
+			"C: A1 LIST \"\" (INBOX \"Sent Items\" Arch*) RETURN (SPECIAL-USE)\nS: A1 OK done\n" +
+				"C: A2 LIST \"\" \"(odd)\"\nS: A2 OK done\nC: A3 LIST \"\" \"(odd)\"\nS: A3 OK done\n", nil},
 		{"search return", []string{"select INBOX", "search RETURN (MIN MAX COUNT) ALL", "search return () FLAGGED",
 			"uid search RETURN (PARTIAL -1:-100) UNDELETED", "search RETURN (SAVE) SEEN"},
 			inboxSelected + "C: A2 SEARCH RETURN (MIN MAX COUNT) ALL\nS: * ESEARCH (TAG \"A2\") MIN 1 MAX 3 COUNT 3\nS: A2 OK done\n" +

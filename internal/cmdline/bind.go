@@ -41,7 +41,8 @@ func (b *Binding) Extra() int {
 //     its keyword, unquoted, in any case; it takes that word and the one
 //     after it (RETURN (MIN MAX));
 //   - a grouped argument (Arg.Grouped) that is optional binds only a
-//     parenthesised word; otherwise it is left out;
+//     parenthesised word, not quoted ("(a)" is a name); otherwise it is
+//     left out;
 //   - another optional argument is left out when the next word is the
 //     keyword of a later argument (list RETURN (CHILDREN));
 //   - a repeated or rest-of-line argument takes every word left, unless
@@ -64,7 +65,7 @@ func (c *Command) Bind(words []Token) Binding {
 				w = b.bindKeyword(i, w)
 			}
 			continue
-		case a.Optional && a.Grouped && !IsGroup(words[w].Text):
+		case a.Optional && a.Grouped && (words[w].Quoted || !IsGroup(words[w].Raw)):
 			continue
 		case a.Optional && c.keywordAfter(i, words[w]):
 			continue

@@ -67,6 +67,7 @@ func TestBind(t *testing.T) {
 		{listLike, `return (CHILDREN)`, `return:options (CHILDREN)=options`},
 		{listLike, `"RETURN" (CHILDREN)`, `"RETURN"=reference (CHILDREN)=pattern`}, // quoted: a mailbox name
 		{listLike, `"" ("INBOX" "Sent*")`, `""=reference ("INBOX" "Sent*")=pattern`},
+		{listLike, `"(odd)"`, `"(odd)"=reference`}, // quoted: a name, not the selection
 		{listLike, `"" * RETURN`, `""=reference *=pattern RETURN:options bare options`},
 		{listLike, `"" * x`, `""=reference *=pattern x=?`},
 		{searchLike, `ALL`, `ALL=criteria`},
