@@ -75,10 +75,13 @@ func checkArgs(t *testing.T, c *Command) {
 		if optional && !a.Optional {
 			t.Errorf("%s: required %s after an optional argument", c.Name, a.Name)
 		}
+		if a.Keyword != "" && (!a.Optional || a.Repeat || a.Kind.TakesRest()) {
+			t.Errorf("%s: keyword argument %s must be optional and one word", c.Name, a.Name)
+		}
 		if (a.Repeat || a.Kind.TakesRest()) && !last {
 			t.Errorf("%s: %s takes the rest of the line but is not last", c.Name, a.Name)
 		}
-		optional = optional || a.Optional
+		optional = optional || (a.Optional && a.Keyword == "" && !a.Grouped) // those bind only when they match
 	}
 }
 
