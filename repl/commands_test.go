@@ -267,3 +267,16 @@ func argNameOf(call *ast.CallExpr) (string, bool) {
 	name, err := strconv.Unquote(lit.Value)
 	return name, err == nil
 }
+
+// TestHelpTwoWordCommand: the commands named by two words (uid fetch,
+// uid sort) have help of their own.
+func TestHelpTwoWordCommand(t *testing.T) {
+	h := newHarness(t, nil)
+	h.run("help uid sort", "help UID Fetch")
+	out := h.stdout.String()
+	for _, want := range []string{"usage: uid sort ", "usage: uid fetch UIDS ITEMS..."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help output lacks %q:\n%s\nstderr: %s", want, out, h.stderr)
+		}
+	}
+}
