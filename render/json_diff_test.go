@@ -142,7 +142,7 @@ func checkJSONSamples(t *testing.T, in jsonInput) {
 	}
 	tail := JSONTail{Tag: in.str(0), Status: in.str(1), Code: in.str(2), CodeArgs: sampleStrings(in, 0), CodeRaw: in.str(1),
 		Text: in.str(2), ElapsedMS: float64(in.n%1e9) / 1000, Error: in.str(0), Alerts: sampleStrings(in, 1),
-		Dropped: []droppedJSON{{Kind: in.str(0), Reason: in.str(1), Count: int(in.num32()), Bytes: int64(in.num())}},
+		Dropped:   []droppedJSON{{Kind: in.str(0), Reason: in.str(1), Count: int(in.num32()), Bytes: int64(in.num())}},
 		ShellJSON: sampleShell(in)}
 	var out bytes.Buffer
 	if err := OpenJSON(&out, in.str(0)).Close(tail); err != nil {

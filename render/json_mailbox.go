@@ -52,6 +52,11 @@ func jsonEsearchFields(dst []byte, r *client.ESearchData) []byte {
 	dst = jsonNumPtrField(dst, "count", r.Count)
 	dst = jsonNumSetField(dst, "all", r.All)
 	dst = jsonUintField(dst, "modseq", r.ModSeq)
+	if p := r.Partial; p != nil { // RFC 9394: {range, set}, set absent for NIL
+		dst = jsonOpen(jsonKey(dst, "partial"), '{')
+		dst = jsonStrField(dst, "range", p.Range)
+		dst = jsonClose(jsonNumSetField(dst, "set", p.Set), '}')
+	}
 	return jsonValuesField(dst, "other", r.Other)
 }
 
