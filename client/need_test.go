@@ -91,7 +91,8 @@ var needCases = []needCase{
 		"Recent":       func(c *Client) error { return callErr(c.Recent(bgc)) }}},
 	{"UIDExpunge", map[string]func(*Client) error{"Expunge (UIDs)": func(c *Client) error { return callErr(c.Expunge(bgc, "1")) }}},
 	{"Move", map[string]func(*Client) error{"Move": func(c *Client) error { return callErr(c.Move(bgc, "1", "x", false)) }}},
-	{"Sort", map[string]func(*Client) error{"Sort": func(c *Client) error { return callErr(c.Sort(bgc, "DATE", "UTF-8", "ALL", false)) }}},
+	{"Sort", map[string]func(*Client) error{"Sort": func(c *Client) error { return callErr(c.Sort(bgc, "DATE", "UTF-8", "ALL", false)) },
+		"SortWith": func(c *Client) error { return callErr(c.SortWith(bgc, "DATE", "UTF-8", "ALL", SortOptions{UID: true})) }}},
 	{"Thread", map[string]func(*Client) error{"Thread": func(c *Client) error { return callErr(c.Thread(bgc, "REFERENCES", "UTF-8", "ALL", false)) }}},
 	{"ACL", map[string]func(*Client) error{
 		"GetACL":     func(c *Client) error { return callErr(c.GetACL(bgc, "x")) },

@@ -83,6 +83,23 @@ func TestComplete(t *testing.T) {
 		{"variable", selected, `\unset P`, []string{"ASS "}, 1},
 		{"secret offers nothing", notAuth, `login alice `, nil, 0},
 		{"too many args", selected, `noop x`, nil, 1},
+		// IMAP's own optional parts (RFC 7162, 5258, 4731): keywords, and
+		// the words of a list once its "(" is typed
+		{"select parameter", selected, `select INBOX (CON`, []string{"DSTORE "}, 3},
+		{"select parameter bare", selected, `select INBOX q`, []string{"resync "}, 1},
+		{"list selection", selected, `list (SUB`, []string{"SCRIBED "}, 3},
+		{"list no selection words outside a group", selected, `list SUB`, nil, 3},
+		{"list return keyword", selected, `list "" * RE`, []string{"TURN "}, 2},
+		{"list return option", selected, `list "" * RETURN (STATUS (MESS`, []string{"AGES "}, 4},
+		{"list pattern or return", selected, `list "" `, []string{`"Sent Items" `, "Archive/2024 ", "INBOX ", "RETURN ", "Sent ", "Ünïcødé "}, 0},
+		{"search keyword", selected, `search RET`, []string{"URN "}, 3},
+		{"search charset keyword", selected, `search cha`, []string{"rset "}, 3},
+		{"search return option", selected, `search RETURN (MIN CO`, []string{"UNT "}, 2},
+		{"search charset value", selected, `search CHARSET U`, []string{"S-ASCII ", "TF-8 "}, 1},
+		{"search key after return", selected, `search RETURN (COUNT) UNS`, []string{"EEN "}, 3},
+		{"sort order after return", selected, `sort RETURN (COUNT) `, []string{"(ARRIVAL) ", "(CC) ", "(DATE) ", "(FROM) ",
+			"(REVERSE DATE) ", "(SIZE) ", "(SUBJECT) ", "(TO) "}, 0},
+		{"sort charset", selected, `sort (DATE) U`, []string{"S-ASCII ", "TF-8 "}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

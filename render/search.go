@@ -24,8 +24,9 @@ func searchLine(p *printer, d *client.SearchData) {
 	f.end()
 }
 
-// esearchLine renders an ESEARCH response (RFC 4731):
-// "ESEARCH UID min 3 max 90 count 12 all 3:5,7,90 modseq 5".
+// esearchLine renders an ESEARCH response (RFC 4731, RFC 5267 ESORT):
+// "ESEARCH UID min 3 max 90 count 12 all 3:5,7,90 modseq 5", with
+// "partial 1:100 3:5,7" for PARTIAL (RFC 9394).
 func esearchLine(p *printer, d *client.ESearchData) {
 	parts := []string{paint(p.th.Heading, "ESEARCH")}
 	if d.UID {
@@ -46,7 +47,7 @@ func esearchLine(p *printer, d *client.ESearchData) {
 	if len(d.Other) > 0 {
 		rest = append(rest, inlineList(d.Other))
 	}
-	if d.Min == nil && d.Max == nil && d.Count == nil && len(d.All) == 0 && d.ModSeq == 0 && len(d.Other) == 0 {
+	if d.Min == nil && d.Max == nil && d.Count == nil && len(d.All) == 0 && d.ModSeq == 0 && d.Partial == nil && len(d.Other) == 0 {
 		rest = append(rest, paint(p.th.Dim, "(no messages)"))
 	}
 	if d.Mailbox != "" { // the search-correlator (RFC 4731, RFC 7377)
@@ -60,6 +61,14 @@ func esearchLine(p *printer, d *client.ESearchData) {
 	if len(d.All) > 0 { // wraps between numbers, like SEARCH
 		f.words("all")
 		f.set(d.All, true)
+	}
+	if d.Partial != nil { // RFC 9394: the range asked for, then what it holds
+		f.words("partial", Safe(d.Partial.Range))
+		if len(d.Partial.Set) == 0 {
+			f.words(paint(p.th.Dim, "(none)"))
+		} else {
+			f.set(d.Partial.Set, true)
+		}
 	}
 	f.words(rest...)
 	f.end()
