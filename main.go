@@ -94,7 +94,8 @@ func session(opts *cli.Options) int {
 	sess := repl.NewSession(repl.Config{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
-		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Tap: tap,
+		Width: width(), WidthNow: width, JSON: opts.JSON, Format: opts.OutputFormat(), Raw: opts.Raw, Tap: tap,
+		Pager: cli.PagerCommand(os.LookupEnv), NoPager: opts.NoPager, HeightNow: func() int { return cli.Height(os.Stdout) },
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
 		Pipeline: opts.Pipeline, Record: opts.Record,

@@ -18,7 +18,7 @@ func init() {
 	on := []Arg{{Name: "on|off", Kind: cmdline.Switch, Optional: true}}
 	register(
 		&Command{Command: cmdline.Command{Name: `\help`, Aliases: []string{"help", `\?`},
-			Args: []Arg{{Name: "topic", Kind: cmdline.Topic, Optional: true}}}, Group: groupShell,
+			Args: []Arg{{Name: "topic", Kind: cmdline.Topic, Optional: true}}}, Group: groupShell, Paged: true,
 			Summary: "list the commands available now, or explain one",
 			Help:    "help             what this server and state allow, and what the rest need\nhelp all         every command\nhelp fetch       one command\nhelp scripts     the .imap script format",
 			Run:     runHelp},
@@ -67,7 +67,7 @@ func init() {
 				delete(s.vars, in.Arg("name"))
 				return nil, nil
 			}},
-		&Command{Command: cmdline.Command{Name: `\history`}, Group: groupShell, Summary: "show the saved history (secrets are masked)",
+		&Command{Command: cmdline.Command{Name: `\history`}, Group: groupShell, Paged: true, Summary: "show the saved history (secrets are masked)",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				for i, e := range s.cfg.History.Entries() {
 					fmt.Fprintf(s.out, "%5d  %s\n", i+1, e)

@@ -145,6 +145,8 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	}
 	cctx, cancel := s.notify(ctx)
 	defer cancel()
+	endPager := s.beginPager(in) // pager.go: long output through $PAGER on a terminal
+	defer endPager()
 	if s.tap != nil {
 		s.tap.begin()
 	}

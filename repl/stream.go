@@ -36,6 +36,7 @@ type liveOutput struct {
 	ctx        context.Context    // the command's: cancelled by Ctrl-C
 	out        io.Writer          // s.out until ctx is cancelled, then nothing
 	json       *render.JSONStream // --json: the object being written, or nil
+	rows       *render.RowWriter  // --format tsv|csv: the rows being written, or nil (rows.go)
 	buf        []*client.FetchData
 	held       int  // heldSize of buf
 	printed    bool // a part of the FETCH data was rendered already
@@ -89,6 +90,11 @@ func (l *liveOutput) take(f *client.FetchData) {
 		}
 		l.json.Add(f)
 	case l.s.rawStreaming(): // the tap has printed its lines
+	case l.s.rowsMode():
+		if l.rows == nil {
+			l.rows = render.NewRowWriter(l.out, l.s.format, l.s.rowOptions(nil))
+		}
+		l.rows.Add(f)
 	case detailed(f):
 		l.flush(len(l.buf))
 		l.render([]*client.FetchData{f})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"imapsh/internal/redact"
+	"imapsh/render"
 )
 
 // Options are the parsed command-line flags and arguments of imapsh.
@@ -25,7 +26,9 @@ type Options struct {
 	CertFile        string   // --cert
 	KeyFile         string   // --key
 	PasswordCommand string   // --password-command
-	JSON            bool     // --json
+	JSON            bool     // --json, or --format json
+	Format          string   // --format table|tsv|csv|json; "" = table (json with --json)
+	NoPager         bool     // --no-pager: never page long output
 	Raw             bool     // --raw
 	Trace           string   // --trace[=FILE] / --trace-file FILE; "-" = stderr, "" = off
 	Record          string   // --record FILE
@@ -132,7 +135,9 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.StringVar(&o.CertFile, "cert", "", "client certificate `FILE` (PEM)")
 	fs.StringVar(&o.KeyFile, "key", "", "client certificate key `FILE` (PEM)")
 	fs.StringVar(&o.PasswordCommand, "password-command", "", "run `CMD` (by /bin/sh) and use its first output line as the password")
-	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per command result")
+	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per command result (--format json)")
+	fs.StringVar(&o.Format, "format", "", "print results as `table`, tsv, csv or json (rows with raw numbers for awk and spreadsheets)")
+	fs.BoolVar(&o.NoPager, "no-pager", false, "do not page output longer than the screen ($PAGER, default less -FRX)")
 	fs.BoolVar(&o.Raw, "raw", false, "print the server's lines as received (secrets redacted)")
 	fs.Var((*traceFlag)(&o.Trace), "trace", "wire trace (C:/S:, secrets redacted) to stderr, or --trace=FILE")
 	fs.StringVar(&o.Trace, "trace-file", "", "wire trace to `FILE`")
@@ -179,7 +184,38 @@ func (o *Options) validate() error {
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
 	}
+	if err := o.validateFormat(); err != nil {
+		return err
+	}
 	return o.validateProbe()
+}
+
+// validateFormat checks --format against --json and --raw; --format json
+// sets JSON, which --json is short for.
+func (o *Options) validateFormat() error {
+	if o.Format == "" {
+		return nil
+	}
+	f, err := render.ParseFormat(o.Format)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: --format: %v", ErrUsage, err)
+	case o.JSON && f != render.FormatJSON:
+		return fmt.Errorf("%w: --json is --format json; give one format", ErrUsage)
+	case o.Raw && f != render.FormatTable:
+		return fmt.Errorf("%w: --raw prints the server's lines as received; --format %s does not go with it", ErrUsage, f)
+	}
+	o.JSON = f == render.FormatJSON
+	return nil
+}
+
+// OutputFormat is the format of --format, or of --json.
+func (o *Options) OutputFormat() render.Format {
+	if o.JSON {
+		return render.FormatJSON
+	}
+	f, _ := render.ParseFormat(o.Format)
+	return f
 }
 
 // validateProbe checks --probe and --probe-write, which replace the shell.
@@ -194,6 +230,8 @@ func (o *Options) validateProbe() error {
 		return fmt.Errorf("%w: --probe needs a URL (or --demo, --stream)", ErrUsage)
 	case o.Batch() || o.Record != "" || o.Raw || o.Pipeline:
 		return fmt.Errorf("%w: --probe prints a report and exits; it does not take -c, -f, --record, --raw or --pipeline", ErrUsage)
+	case o.OutputFormat().Rows():
+		return fmt.Errorf("%w: --probe prints its report as text or --json, not --format %s", ErrUsage, o.Format)
 	}
 	return nil
 }

@@ -41,6 +41,9 @@ func TestParse(t *testing.T) {
 		{"double dash ends flags", []string{"--json", "--", "-weird-url"}, func(o *Options) { o.JSON, o.URL = true, "-weird-url" }},
 		{"plaintext", []string{"--plaintext", "imap://h"}, func(o *Options) { o.Plaintext, o.URL = true, "imap://h" }},
 		{"connect timeout", []string{"--connect-timeout", "2s", "h:143"}, func(o *Options) { o.ConnectTimeout, o.URL = 2*time.Second, "h:143" }},
+		{"format tsv", []string{"--format", "tsv"}, func(o *Options) { o.Format = "tsv" }},
+		{"format json is --json", []string{"--format=JSON", "--no-pager"}, func(o *Options) { o.Format, o.JSON, o.NoPager = "JSON", true, true }},
+		{"json and format json", []string{"--json", "--format", "json"}, func(o *Options) { o.Format, o.JSON = "json", true }},
 		{"probe", []string{"--probe", "--json", "imaps://h"}, func(o *Options) { o.Probe, o.JSON, o.URL = true, true, "imaps://h" }},
 		{"probe-write implies probe", []string{"--probe-write", "--demo"}, func(o *Options) { o.Probe, o.ProbeWrite, o.Demo = true, true, true }},
 	}
@@ -77,6 +80,10 @@ func TestParseUsageErrors(t *testing.T) {
 		{[]string{"--connect-timeout", "0s"}, "--connect-timeout"},
 		{[]string{"--connect-timeout", "soon"}, "connect-timeout"},
 		{[]string{"--probe"}, "needs a URL"},
+		{[]string{"--format", "yaml"}, "table, tsv, csv, json"},
+		{[]string{"--json", "--format", "csv"}, "give one format"},
+		{[]string{"--raw", "--format", "tsv"}, "--raw"},
+		{[]string{"--probe", "--format", "csv", "imap://h"}, "--probe"},
 		{[]string{"--probe-write", "-c", "noop", "imap://h"}, "prints a report and exits"},
 	}
 	for _, tt := range tests {
