@@ -1,0 +1,93 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/creack/pty"
+)
+
+// startTerminalSized is startTerminal on a terminal of rows x cols.
+func startTerminalSized(t *testing.T, rows, cols uint16, env []string, args ...string) *terminal {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = env
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: rows, Cols: cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, pty: f, cmd: cmd}
+	go term.collect()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		f.Close()
+	})
+	return term
+}
+
+// TestTerminalPager: on a 12-row terminal a 23-row FETCH goes through
+// less; q and Ctrl-C in less leave the shell alive and the connection in
+// step (the next command answers), and short output is not paged.
+func TestTerminalPager(t *testing.T) {
+	if _, err := exec.LookPath("less"); err != nil {
+		t.Skip("less is not installed")
+	}
+	term := startTerminalSized(t, 12, 100, testEnv(t, "TERM=xterm", "PAGER=less -FRX"), "--demo", "--color=never")
+	term.expect("> ")
+	term.send("select INBOX\r")
+	term.expect("INBOX[23]> ")
+	term.send("fetch 1:* (UID FLAGS ENVELOPE)\r")
+	term.expect("Build log for main")
+	term.expect(":") // less waits at its prompt
+	term.send("q")
+	term.expect("INBOX[23]> ")
+	term.send("fetch 1:* (UID ENVELOPE)\r")
+	term.expect("Build log for main")
+	term.expect(":")
+	term.send("\x03") // Ctrl-C goes to less and to imapsh: only the display stops
+	term.expect("\a") // less beeps, throws away typeahead and redraws
+	term.expect(":")
+	term.send("q")
+	term.expect("INBOX[23]> ")
+	term.skipOutput()
+	term.send("fetch 23 (UID)\r")
+	term.expect("#23 uid 23")
+	term.expect("OK FETCH completed")
+	term.expect("INBOX[23]> ")
+	term.send("\x04")
+	term.waitExit()
+}
+
+// TestTerminalPagerCommand: $PAGER runs with the output on the terminal;
+// --no-pager and --json never page.
+func TestTerminalPagerCommand(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		paged bool
+	}{
+		{"pager", nil, true},
+		{"--no-pager", []string{"--no-pager"}, false},
+		{"--json", []string{"--json"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := testEnv(t, "TERM=xterm", "PAGER=sed s/^/PAGED:/")
+			term := startTerminalSized(t, 12, 100, env, append([]string{"--demo", "--color=never"}, tt.args...)...)
+			term.expect("> ")
+			term.send("select INBOX\r")
+			term.expect("INBOX[23]> ")
+			term.send("fetch 1:* (UID FLAGS)\r")
+			term.expect("INBOX[23]> ")
+			term.send("\x04")
+			term.waitExit()
+			term.mu.Lock()
+			defer term.mu.Unlock()
+			out := term.out.String()
+			if paged := strings.Contains(out, "PAGED:23"); paged != tt.paged || strings.Contains(out, "PAGED:INBOX") {
+				t.Errorf("paged %v, want %v (and never the short SELECT):\n%q", paged, tt.paged, out)
+			}
+		})
+	}
+}
