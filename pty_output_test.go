@@ -26,6 +26,10 @@ func startTerminalSized(t *testing.T, rows, cols uint16, env []string, args ...s
 	return term
 }
 
+// lessPrompt is less waiting for a key: its ":" prompt, the rest of the
+// line cleared (a bare ":" would match the times in the table).
+const lessPrompt = ":\x1b[K"
+
 // TestTerminalPager: on a 12-row terminal a 23-row FETCH goes through
 // less; q and Ctrl-C in less leave the shell alive and the connection in
 // step (the next command answers), and short output is not paged.
@@ -39,15 +43,15 @@ func TestTerminalPager(t *testing.T) {
 	term.expect("INBOX[23]> ")
 	term.send("fetch 1:* (UID FLAGS ENVELOPE)\r")
 	term.expect("Build log for main")
-	term.expect(":") // less waits at its prompt
+	term.expect(lessPrompt)
 	term.send("q")
 	term.expect("INBOX[23]> ")
 	term.send("fetch 1:* (UID ENVELOPE)\r")
 	term.expect("Build log for main")
-	term.expect(":")
+	term.expect(lessPrompt)
 	term.send("\x03") // Ctrl-C goes to less and to imapsh: only the display stops
 	term.expect("\a") // less beeps, throws away typeahead and redraws
-	term.expect(":")
+	term.expect(lessPrompt)
 	term.send("q")
 	term.expect("INBOX[23]> ")
 	term.skipOutput()
