@@ -46,6 +46,7 @@ var foldedIntoRev2 = map[Cap]bool{
 	CapSearchRes: true, CapEnable: true, CapIdle: true, CapSASLIR: true,
 	CapListExtended: true, CapListStatus: true, CapMove: true,
 	CapLiteralMinus: true, CapStatusSize: true,
+	CapBinary: true, // FETCH BINARY[], BINARY.SIZE[] and APPEND's literal8 are in RFC 9051's grammar
 }
 
 // CapSet is the set of capabilities a server announced, upper-cased.

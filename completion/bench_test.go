@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"imapsh/client"
+	"imapsh/internal/cmdline"
 	"imapsh/repl"
 )
 
@@ -33,10 +34,11 @@ func newManyMailboxes(n int) manyMailboxes {
 func (m manyMailboxes) Available(name string) bool {
 	return repl.CommandAvailable(name, client.StateSelected, client.NewCapSet(m.Caps()))
 }
-func (m manyMailboxes) Caps() []string      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
-func (m manyMailboxes) Mailboxes() []string { return m.names }
-func (m manyMailboxes) Flags() []string     { return []string{`\Seen`, `\Flagged`} }
-func (m manyMailboxes) Variables() []string { return nil }
+func (m manyMailboxes) Caps() []string                      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
+func (m manyMailboxes) Mailboxes() []string                 { return m.names }
+func (m manyMailboxes) Flags() []string                     { return []string{`\Seen`, `\Flagged`} }
+func (m manyMailboxes) Variables() []string                 { return nil }
+func (m manyMailboxes) Offers(cmdline.ArgKind, string) bool { return true }
 
 // BenchmarkCompleteMailbox10k is one Tab on a mailbox argument with
 // 10,000 mailboxes known (issue 10: at most 5 ms per Tab):

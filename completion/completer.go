@@ -25,6 +25,10 @@ type Source interface {
 	Mailboxes() []string        // mailbox names from the last LIST (UTF-8)
 	Flags() []string            // PERMANENTFLAGS (or FLAGS) of the selected mailbox
 	Variables() []string        // names set with \set
+	// Offers reports whether the server has a word of an argument kind:
+	// a FETCH item, SEARCH key or STATUS item of an extension it does
+	// not announce (MODSEQ without CONDSTORE) is not offered.
+	Offers(kind cmdline.ArgKind, word string) bool
 }
 
 // Completer completes shell lines; it satisfies readline.AutoCompleter.

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"imapsh/client"
+	"imapsh/internal/cmdline"
 )
 
 // compCache is what completion reads (completion.Source): copies of the
@@ -102,6 +103,36 @@ func (c *compCache) Flags() []string { c.mu.Lock(); defer c.mu.Unlock(); return 
 
 // Variables implements completion.Source.
 func (c *compCache) Variables() []string { c.mu.Lock(); defer c.mu.Unlock(); return c.vars }
+
+// itemNeeds are the client's declarations of what the words of an
+// argument kind need (client.ItemNeeds), nil for kinds whose words are
+// all base IMAP.
+func itemNeeds(kind cmdline.ArgKind) map[string][]client.Cap {
+	switch kind {
+	case cmdline.FetchItems:
+		return client.ItemNeeds.Fetch
+	case cmdline.SearchKeys:
+		return client.ItemNeeds.Search
+	case cmdline.StatusItems:
+		return client.ItemNeeds.Status
+	}
+	return nil
+}
+
+// Offers implements completion.Source: the server has the word (a FETCH
+// item, SEARCH key or STATUS item) as client.ItemNeeds declares it.
+func (c *compCache) Offers(kind cmdline.ArgKind, word string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return WordOffered(kind, word, c.capSet)
+}
+
+// WordOffered reports whether completion offers word of kind to a server
+// announcing caps (nil: not known, which offers every word).
+func WordOffered(kind cmdline.ArgKind, word string, caps client.CapSet) bool {
+	needs := itemNeeds(kind)
+	return needs == nil || client.ItemAvailable(needs, word, caps)
+}
 
 // CommandAvailable reports whether the shell lets the named command run
 // in state (StateLogout: not connected) with a server announcing caps
