@@ -95,3 +95,23 @@ func TestTerminalPagerCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestTerminalCompletionListAndQuote: the first Tab on a mailbox runs
+// LIST (nothing was listed yet), and a bare non-ASCII prefix of a name
+// with blanks becomes the quoted name (issue 11, completion).
+func TestTerminalCompletionListAndQuote(t *testing.T) {
+	term := startTerminalSized(t, 24, 80, testEnv(t, "TERM=xterm"), "--demo")
+	term.expect("> ")
+	term.send("select Arc\t")
+	term.expect("select Archive")
+	term.send("\x15") // Ctrl-U: clear the line
+	term.send("create \"Grüße aus Köln\"\r")
+	term.expect("CREATE completed")
+	term.send("select Grü\t")
+	term.expect(`select "Grüße aus Köln" `)
+	term.send("\r")
+	term.expect("SELECT completed")
+	term.expect("Grüße aus Köln[0]> ")
+	term.send("\x04")
+	term.waitExit()
+}

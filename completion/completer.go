@@ -1,7 +1,9 @@
 // Package completion is the shell's tab completer: readline's
 // Do(line, pos) interface driven by the command table and by caches of what
 // the server said (CAPABILITY, the last LIST, PERMANENTFLAGS). It never
-// touches the network: a keystroke only reads the Source.
+// touches the network itself: a keystroke reads the Source, whose first
+// request for mailbox names on a connection may run one LIST while the
+// shell waits at its prompt (repl/complist.go).
 package completion
 
 import (

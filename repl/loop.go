@@ -66,7 +66,7 @@ func (s *Session) runSource(ctx context.Context, src LineSource) {
 		if src.Interactive() {
 			prompt = s.Prompt()
 		}
-		line, err := src.ReadLine(prompt)
+		line, err := s.readLine(src, prompt) // complist.go: completion may LIST while it waits
 		switch {
 		case errors.Is(err, ErrInterrupt):
 			fmt.Fprintln(s.stderr, `(use \quit or Ctrl-D to exit)`)

@@ -26,6 +26,7 @@ type Session struct {
 	rec   *recorder         // --record FILE, \record FILE
 	pipe  pipeline          // \pipeline on: commands in flight (pipeline.go)
 	vars  map[string]string // \set
+	gate  promptGate        // the completer's LIST borrows the connection at the prompt (complist.go)
 }
 
 // NewSession returns a session over c (nil when not connected) to t (nil
@@ -37,6 +38,7 @@ func NewSession(cfg Config, c *client.Client, t *Target) *Session {
 	s := &Session{cfg: cfg, conn: conn{c: c, target: t, tap: cfg.Tap, notify: interruptContext},
 		runState: runState{stopOnError: !cfg.ContinueOnError}, cache: &compCache{}, vars: map[string]string{}}
 	s.output.configure(cfg)
+	s.cache.lister = s.listForCompletion
 	s.refreshCache()
 	return s
 }
