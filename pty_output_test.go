@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/creack/pty"
+	xwidth "golang.org/x/text/width"
 )
 
 // startTerminalSized is startTerminal on a terminal of rows x cols.
@@ -114,4 +115,54 @@ func TestTerminalCompletionListAndQuote(t *testing.T) {
 	term.expect("Grüße aus Köln[0]> ")
 	term.send("\x04")
 	term.waitExit()
+}
+
+// TestTerminalTableFits80: on an 80-column terminal the FETCH table's
+// rows are at most 80 columns wide (issue 11, defect 6: 81 made the "…"
+// wrap), and flags are whole where subjects could be cut instead.
+func TestTerminalTableFits80(t *testing.T) {
+	term := startTerminalSized(t, 40, 80, testEnv(t, "TERM=xterm"), "--demo", "--color=never")
+	term.expect("> ")
+	term.send("select INBOX\r")
+	term.expect("INBOX[23]> ")
+	term.skipOutput()
+	term.send("fetch 1:* (UID FLAGS ENVELOPE RFC822.SIZE)\r")
+	term.expect("OK FETCH completed")
+	term.mu.Lock()
+	out := term.out.String()
+	term.mu.Unlock()
+	start := strings.Index(out, " #  UID")
+	end := strings.Index(out, "OK FETCH completed")
+	if start < 0 || end < start {
+		t.Fatalf("no table:\n%q", out)
+	}
+	rows := strings.Split(strings.TrimRight(out[start:end], "\r\n"), "\r\n")
+	for _, row := range rows {
+		if n := columns(row); n > 80 {
+			t.Errorf("a row of %d columns:\n%s", n, row)
+		}
+		if strings.HasPrefix(row, " 2    2") && !(strings.Contains(row, `\seen`) && strings.Contains(row, `\flagged`) && !strings.HasSuffix(row, "…")) {
+			t.Errorf("message 2's flags are cut:\n%s", row)
+		}
+	}
+	if len(rows) != 24 {
+		t.Errorf("%d rows, want the header and 23:\n%s", len(rows), strings.Join(rows, "\n"))
+	}
+	term.send("\x04")
+	term.waitExit()
+}
+
+// columns is the display width of a line: East Asian wide and fullwidth
+// characters take two columns.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch xwidth.LookupRune(r).Kind() {
+		case xwidth.EastAsianWide, xwidth.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -92,12 +92,15 @@ func internalDate(f *client.FetchData, layout string) string {
 	return Safe(f.RawDate)
 }
 
-// fetchTable renders messages one per line.
+// fetchTable renders messages one per line. Too wide for the line, it
+// narrows SUBJECT (to 18, then 12 columns), then FROM (10, then 8), and
+// FLAGS only last, since they are what a reader scans for; a FLAGS column
+// shows whenever FLAGS was fetched, even when no message has a flag.
 func fetchTable(p *printer, fs []*client.FetchData) {
 	t := newTable(column{title: "#", right: true}, column{title: "UID", right: true, optional: true},
-		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10},
-		column{title: "SUBJECT", flex: true, optional: true, min: 18}, column{title: "SIZE", right: true, optional: true},
-		column{title: "FLAGS", optional: true, flex: true}, column{title: "MODSEQ", right: true, optional: true})
+		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10, floor: 8, order: 2},
+		column{title: "SUBJECT", flex: true, optional: true, min: 18, floor: 12, order: 1}, column{title: "SIZE", right: true, optional: true},
+		column{title: "FLAGS", optional: true, flex: true, min: -1, floor: 6, order: 3}, column{title: "MODSEQ", right: true, optional: true})
 	for _, f := range fs {
 		t.add(fetchRow(p.th, f)...)
 	}
@@ -106,7 +109,7 @@ func fetchTable(p *printer, fs []*client.FetchData) {
 
 func fetchRow(th *Theme, f *client.FetchData) []cell {
 	row := []cell{{text: num(f.Seq), paint: th.Number}, {}, txt(tableDate(f)), {}, {}, {},
-		{text: strings.Join(f.Flags, " "), paint: th.Flag}, {}}
+		{text: strings.Join(f.Flags, " "), paint: th.Flag, set: f.HasFlags}, {}}
 	if f.UID != 0 {
 		row[1] = cell{text: num(f.UID), paint: th.Number}
 	}
