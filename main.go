@@ -98,7 +98,7 @@ func session(opts *cli.Options) int {
 		Pager: cli.PagerCommand(os.LookupEnv), NoPager: opts.NoPager, HeightNow: func() int { return cli.Height(os.Stdout) },
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
-		Pipeline: opts.Pipeline, Record: opts.Record,
+		Pipeline: opts.Pipeline, Record: opts.Record, Echo: opts.Echo,
 	}, cl, target)
 	vars.sess = sess
 	status := runShell(ctx, sess, src)

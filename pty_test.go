@@ -243,3 +243,53 @@ func TestTerminalWideCompletion(t *testing.T) {
 		t.Errorf("the terminal shows a panic:\n%q", term.out.String())
 	}
 }
+
+// TestTerminalCtrlC: on a slow SEARCH the first Ctrl-C says the shell
+// waits for the server's answer, and the session goes on once it comes;
+// two Ctrl-C close the connection, saying so; \reconnect then logs in
+// with the password typed at start-up, without asking, and examines the
+// mailbox again (issue 11, defects 2 and 7).
+func TestTerminalCtrlC(t *testing.T) {
+	srv := startSlowServer(t)
+	term := startTerminal(t, testEnv(t, "TERM=xterm"), "--plaintext", "imap://alice@"+srv.addr)
+	term.expect("password for alice@")
+	term.send(slowPassword + "\r")
+	term.expect("alice@127.0.0.1> ")
+	term.send("examine INBOX\r")
+	term.expect("INBOX[3](ro)> ")
+
+	term.send("search BODY x\r")
+	<-srv.searching
+	term.send("\x03")
+	term.expect("IMAP cannot cancel SEARCH, so the shell waits for the server's answer")
+	srv.release <- struct{}{}
+	term.expect("interrupted: ")
+	term.expect("INBOX[3](ro)> ")
+	term.send("noop\r")
+	term.expect(" done\r\n")
+	term.expect("INBOX[3](ro)> ")
+
+	term.send("search BODY x\r")
+	<-srv.searching
+	term.send("\x03")
+	term.expect("waits for the server's answer")
+	term.send("\x03")
+	term.expect("connection closed without waiting for the server's answer")
+	term.expect("(not connected)> ")
+	srv.release <- struct{}{} // let the first connection's handler finish
+
+	term.send("\\reconnect\r")
+	term.expect("restored: EXAMINE INBOX")
+	term.expect("INBOX[3](ro)> ")
+	term.send("\x04")
+	term.waitExit()
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	out := term.out.String()
+	if after := out[strings.Index(out, "connected to"):]; strings.Contains(after, "password for") {
+		t.Errorf("asked for the password again:\n%q", after)
+	}
+	if !strings.Contains(srv.received(), "conn 2: A1 LOGIN alice "+slowPassword) || !strings.Contains(srv.received(), "conn 2: A2 EXAMINE INBOX") {
+		t.Errorf("the second connection did not log in and examine:\n%s", srv.received())
+	}
+}

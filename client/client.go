@@ -43,39 +43,40 @@ type Options struct {
 // Client is one IMAP connection. Its methods are not safe for concurrent
 // use, except Close.
 type Client struct {
-	opts      Options
-	raw       io.ReadWriteCloser // the transport (TCP, TLS, or a command's pipes)
-	netConn   net.Conn           // the network connection; nil for command pipes
-	dl        deadliner          // where deadlines go: netConn, or a command's pipes
-	rd        io.Reader          // what the bufio.Reader reads (raw or inflated)
-	wr        io.Writer          // what the bufio.Writer writes (raw or deflated)
-	flusher   interface{ Flush() error }
-	br        *bufio.Reader
-	bw        *bufio.Writer
-	dec       *wire.Decoder
-	trace     *tracer
-	tagNum    int
-	state     State
-	caps      CapSet
-	capOrder  []string
-	mbox      *Mailbox
-	enabled   map[string]bool
-	tls       bool
-	greeting  *StatusResponse
-	closed    atomic.Bool // set by Close, which may run on another goroutine
-	cancelled atomic.Bool // the waiting command's context ended (see cancelWait)
-	queue     []*pending
-	stored    retained[Response] // untagged data kept for Responses (imaplib's response())
-	codes     retained[*Code]
-	alerts    retained[Alert] // [ALERT]s not yet taken (Alerts)
-	budget    int64           // Options.MaxCommandMemory or its default
-	respSize  int64           // estimated size of the response just read
-	discard   bodyDiscard     // body sections of the response just read that nobody asked for
-	discardTo SectionSink     // c.discardSection, made once
-	deferred  *deferral       // set while Defer runs its call (pipeline.go)
-	warned    []error         // warnings of the response just read (wire.Decoder.Warn)
-	lastWord  string          // a BYE, BAD or line not placed, just read (lastword.go)
-	wmu       sync.Mutex      // writes: IDLE's DONE comes from another goroutine
+	opts       Options
+	raw        io.ReadWriteCloser // the transport (TCP, TLS, or a command's pipes)
+	netConn    net.Conn           // the network connection; nil for command pipes
+	dl         deadliner          // where deadlines go: netConn, or a command's pipes
+	rd         io.Reader          // what the bufio.Reader reads (raw or inflated)
+	wr         io.Writer          // what the bufio.Writer writes (raw or deflated)
+	flusher    interface{ Flush() error }
+	br         *bufio.Reader
+	bw         *bufio.Writer
+	dec        *wire.Decoder
+	trace      *tracer
+	tagNum     int
+	state      State
+	caps       CapSet
+	capOrder   []string
+	mbox       *Mailbox
+	enabled    map[string]bool
+	compressed bool     // COMPRESS=DEFLATE is on
+	auth       AuthInfo // how the session was authenticated (resume.go)
+	tls        bool
+	greeting   *StatusResponse
+	closed     atomic.Bool // set by Close, which may run on another goroutine
+	queue      []*pending
+	stored     retained[Response] // untagged data kept for Responses (imaplib's response())
+	codes      retained[*Code]
+	alerts     retained[Alert] // [ALERT]s not yet taken (Alerts)
+	budget     int64           // Options.MaxCommandMemory or its default
+	respSize   int64           // estimated size of the response just read
+	discard    bodyDiscard     // body sections of the response just read that nobody asked for
+	discardTo  SectionSink     // c.discardSection, made once
+	deferred   *deferral       // set while Defer runs its call (pipeline.go)
+	warned     []error         // warnings of the response just read (wire.Decoder.Warn)
+	lastWord   string          // a BYE, BAD or line not placed, just read (lastword.go)
+	wmu        sync.Mutex      // writes: IDLE's DONE comes from another goroutine
 }
 
 const (
@@ -163,6 +164,7 @@ func (c *Client) readGreeting() error {
 	switch st.Status {
 	case "PREAUTH":
 		c.state = StateAuthenticated
+		c.noteAuth("PREAUTH", "", nil)
 	case "BYE":
 		c.closed.Store(true)
 		return &Error{Command: "greeting", StatusResponse: st}

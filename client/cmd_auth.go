@@ -23,11 +23,12 @@ func (c *Client) Login(ctx context.Context, user, password string) (*Result, err
 	if err := c.plaintextOK(); err != nil {
 		return nil, err
 	}
+	before := c.capOrder
 	res, err := c.run(ctx, "LOGIN", Needs.Login, "", func(a *wire.Command) {
 		a.AString(user).SP()
 		a.Secret(func(a *wire.Command) { a.AString(password) })
 	})
-	c.afterAuth(ctx, res, err)
+	c.afterAuth(ctx, res, err, AuthInfo{Method: "LOGIN", CapsBefore: before})
 	return res, err
 }
 
@@ -45,11 +46,12 @@ func (c *Client) plaintextOK() error {
 // that its checks and the shell's help and completion go by what the
 // server offers now (Courier-IMAP sends neither). If that CAPABILITY fails,
 // the list stays unknown and nothing is refused locally.
-func (c *Client) afterAuth(ctx context.Context, res *Result, err error) {
+func (c *Client) afterAuth(ctx context.Context, res *Result, err error, how AuthInfo) {
 	if err != nil || !res.OK() {
 		return
 	}
 	c.state = StateAuthenticated
+	c.noteAuth(how.Method, how.Mechanism, how.CapsBefore)
 	if res.Status.Code != nil && res.Status.Code.Name == "CAPABILITY" {
 		return
 	}
@@ -88,9 +90,10 @@ func (c *Client) Authenticate(ctx context.Context, mech sasl.Client) (*Result, e
 		x.ir = nil
 	}
 	cmd.onContinue = x.answer
+	before := c.capOrder
 	res, err := c.execute(ctx, cmd)
 	err = x.outcome(res, err)
-	c.afterAuth(ctx, res, err)
+	c.afterAuth(ctx, res, err, AuthInfo{Method: "AUTHENTICATE", Mechanism: name, CapsBefore: before})
 	return res, err
 }
 

@@ -66,5 +66,6 @@ func (c *Client) Compress(ctx context.Context) (*Result, error) {
 	src := io.MultiReader(strings.NewReader(string(buffered)), c.rd)
 	fw, _ := flate.NewWriter(c.wr, flate.DefaultCompression)
 	c.setStreams(flate.NewReader(src), fw, fw)
+	c.compressed = true
 	return res, nil
 }

@@ -30,7 +30,7 @@ func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions)
 		return nil, err
 	}
 	prev := c.mbox
-	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly}
+	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly, Opened: opts}
 	res, err := c.run(ctx, name, Needs.Select, cap, func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
 		if opts.CondStore {

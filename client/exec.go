@@ -257,15 +257,15 @@ func (c *Client) awaitContinuation(p *pending) error {
 
 // wait reads responses until p's tagged completion. The command timeout
 // counts from the last response, give or take 1/deadlineSlack of it (see
-// rearm).
+// rearm). A command whose context ends (Ctrl-C) is still read to its
+// tagged answer, its data drained without being kept: IMAP has no way to
+// cancel a command (RFC 9051 section 5.5), and only the tagged answer
+// keeps the connection in sync. Giving up sooner is the caller's choice
+// (Close), not the client's: a slow SEARCH of 100,000 messages may take
+// many seconds and still answer.
 func (c *Client) wait(p *pending) (*Result, error) {
 	defer c.deadline(0)
-	stop := context.AfterFunc(p.ctx, c.cancelWait)
-	defer func() {
-		stop()
-		c.cancelled.Store(false)
-		c.lastWord = ""
-	}()
+	defer func() { c.lastWord = "" }()
 	var armed time.Time
 	for !p.done {
 		armed = c.rearm(armed)
@@ -291,20 +291,9 @@ func (c *Client) wait(p *pending) (*Result, error) {
 	return p.result, p.result.Err()
 }
 
-// cancelGrace is how long a cancelled command (Ctrl-C) may still wait for
-// its tagged answer: the client keeps reading, to stay in sync, but a
-// server that stays silent that long loses the connection instead of
-// holding the shell until the command timeout.
-var cancelGrace = 5 * time.Second
-
-// cancelWait runs when a waiting command's context ends: the read
-// deadline shrinks to cancelGrace and rearm leaves it there.
-func (c *Client) cancelWait() {
-	c.cancelled.Store(true)
-	if c.dl != nil {
-		c.dl.SetReadDeadline(time.Now().Add(cancelGrace))
-	}
-}
+// lastWordGrace is how long the client waits after a server's last word
+// (lastword.go) before it closes the connection.
+var lastWordGrace = 5 * time.Second
 
 // deadlineSlack bounds how far the deadline may lag: it is pushed back only
 // once 1/deadlineSlack of the command timeout has passed since it was last
@@ -319,7 +308,7 @@ const deadlineSlack = 16
 // returns when the deadline was last set. A zero armed always sets it.
 func (c *Client) rearm(armed time.Time) time.Time {
 	timeout := c.opts.CommandTimeout
-	if c.dl == nil || c.cancelled.Load() || c.lastWord != "" { // no deadline to set, or a shorter one
+	if c.dl == nil || c.lastWord != "" { // no deadline to set, or a shorter one
 		return armed
 	}
 	if !armed.IsZero() && time.Since(armed) < timeout/deadlineSlack {

@@ -79,6 +79,9 @@ func testCompress(t *testing.T, l *lab) {
 		return
 	}
 	labMust(t)(c.Compress(t.Context()))
+	if !c.Compressed() || !c.Resumable().Compress {
+		t.Error("Compressed() is false after COMPRESS")
+	}
 	labMust(t)(c.Noop(t.Context()))
 	if got := labListNames(t, labMust(t)(c.List(t.Context(), "", "*", client.ListOptions{}))); !slices.Contains(got, "INBOX") {
 		t.Errorf("LIST over DEFLATE: %q", got)

@@ -14,7 +14,7 @@ import (
 // (MailKit #860). The same goes for a line the client cannot place: a
 // status with a tag no command carries, or with no tag at all, may have
 // been the answer it waits for. After any of these the client waits
-// cancelGrace for more, instead of the command timeout: anything that
+// lastWordGrace for more, instead of the command timeout: anything that
 // comes restores the normal timeout; silence closes the connection with
 // an error that quotes the line.
 
@@ -27,14 +27,14 @@ func (c *Client) noteLastWord(resp Response) {
 	c.shortenWait("* " + st.Status + " " + st.Text)
 }
 
-// shortenWait makes the read deadline cancelGrace from now, and quotes
+// shortenWait makes the read deadline lastWordGrace from now, and quotes
 // line if it then passes.
 func (c *Client) shortenWait(line string) {
 	if c.dl == nil {
 		return
 	}
 	c.lastWord = line
-	c.dl.SetReadDeadline(time.Now().Add(cancelGrace))
+	c.dl.SetReadDeadline(time.Now().Add(lastWordGrace))
 }
 
 // lastWordError explains a time-out that followed a last word; other
@@ -45,5 +45,5 @@ func (c *Client) lastWordError(err error) error {
 		return err
 	}
 	return fmt.Errorf("client: the server sent %q and then nothing for %v; the connection was closed: %w",
-		c.lastWord, cancelGrace, err)
+		c.lastWord, lastWordGrace, err)
 }

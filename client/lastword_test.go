@@ -11,11 +11,11 @@ import (
 
 // TestUntaggedBADThenSilence: interia.pl answered LIST with an untagged
 // "* BAD [ALERT] ..." and never sent the tagged answer (MailKit #860).
-// The client gives up after cancelGrace, not the command timeout, closes
+// The client gives up after lastWordGrace, not the command timeout, closes
 // the connection with an error that quotes the line, and keeps the alert.
 func TestUntaggedBADThenSilence(t *testing.T) {
-	defer func(g time.Duration) { cancelGrace = g }(cancelGrace)
-	cancelGrace = 100 * time.Millisecond
+	defer func(g time.Duration) { lastWordGrace = g }(lastWordGrace)
+	lastWordGrace = 100 * time.Millisecond
 	conn := clienttest.Serve(t, "S: * OK ready\nC: A1 NOOP\n"+
 		"S: * BAD [ALERT] Please enable IMAP access in your account settings first.\n!sleep 1s\n!close\n")
 	c, err := New(conn, &Options{CommandTimeout: time.Hour})
@@ -38,8 +38,8 @@ func TestUntaggedBADThenSilence(t *testing.T) {
 // (GreenMail answers a bad line with "* BAD" and carries on, MailKit
 // #1918) gets the normal timeout back, and the command completes.
 func TestUntaggedBADThenMore(t *testing.T) {
-	defer func(g time.Duration) { cancelGrace = g }(cancelGrace)
-	cancelGrace = 5 * time.Second
+	defer func(g time.Duration) { lastWordGrace = g }(lastWordGrace)
+	lastWordGrace = 5 * time.Second
 	conn := clienttest.Serve(t, "S: * OK ready\nC: A1 NOOP\nS: * BAD Tag or command error.\n!sleep 50ms\n"+
 		"S: * 3 EXISTS\nS: A1 OK done\n")
 	c, err := New(conn, &Options{CommandTimeout: time.Hour})
@@ -53,10 +53,10 @@ func TestUntaggedBADThenMore(t *testing.T) {
 }
 
 // TestByeThenSilence: after an untagged BYE the server should close; one
-// that keeps the connection open costs cancelGrace, not the timeout.
+// that keeps the connection open costs lastWordGrace, not the timeout.
 func TestByeThenSilence(t *testing.T) {
-	defer func(g time.Duration) { cancelGrace = g }(cancelGrace)
-	cancelGrace = 100 * time.Millisecond
+	defer func(g time.Duration) { lastWordGrace = g }(lastWordGrace)
+	lastWordGrace = 100 * time.Millisecond
 	conn := clienttest.Serve(t, "S: * OK ready\nC: A1 NOOP\nS: * BYE idle for too long\n!sleep 1s\n!close\n")
 	c, err := New(conn, &Options{CommandTimeout: time.Hour})
 	if err != nil {
@@ -70,11 +70,11 @@ func TestByeThenSilence(t *testing.T) {
 // TestUnplacedLineThenSilence: a status line the client cannot place (no
 // tag, or a tag no command carries) may have been the answer it waits
 // for: NeoMutt hung at login on Coremail's "OK ENABLE completed"
-// (neomutt/neomutt #1689). The client flags the line, waits cancelGrace,
+// (neomutt/neomutt #1689). The client flags the line, waits lastWordGrace,
 // then gives up with an error quoting it, instead of the command timeout.
 func TestUnplacedLineThenSilence(t *testing.T) {
-	defer func(g time.Duration) { cancelGrace = g }(cancelGrace)
-	cancelGrace = 100 * time.Millisecond
+	defer func(g time.Duration) { lastWordGrace = g }(lastWordGrace)
+	lastWordGrace = 100 * time.Millisecond
 	for _, line := range []string{"OK ENABLE completed", "a1 OK done"} {
 		conn := clienttest.Serve(t, "S: * PREAUTH ready\nC: A1 NOOP\nS: "+line+"\n!sleep 1s\n!close\n")
 		c, err := New(conn, &Options{CommandTimeout: time.Hour})

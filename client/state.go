@@ -53,6 +53,9 @@ type Mailbox struct {
 	UIDNext        uint32
 	Unseen         uint32
 	HighestModSeq  uint64
+	// Opened is how SELECT or EXAMINE opened it (ReadOnly: EXAMINE, and
+	// the parameters), so that a new connection can open it the same way.
+	Opened SelectOptions
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }

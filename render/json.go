@@ -40,6 +40,9 @@ type JSONTail struct {
 
 	// Dropped says what the command received and did not keep in memory.
 	Dropped []droppedJSON `json:"dropped,omitempty"`
+
+	// *ShellJSON holds a meta-command's own fields (json_shell.go).
+	*ShellJSON
 }
 
 // droppedJSON is one client.Dropped entry: what the command received and

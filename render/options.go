@@ -21,6 +21,11 @@ type Options struct {
 	Decode bool
 	// Theme overrides the colours; nil means NewTheme(Color).
 	Theme *Theme
+	// CapsBefore is the capability list known before the command: a
+	// [CAPABILITY] code (the answer to a login) is summed up as what
+	// changed (CapsChange) rather than shown as sixty words; nil means
+	// unknown, and only the count is shown.
+	CapsBefore []string
 }
 
 func (o Options) width() int {

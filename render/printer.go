@@ -11,6 +11,9 @@ type printer struct {
 	opt Options
 	th  *Theme
 	err error
+	// capsSummed: an untagged CAPABILITY is summed up (CapsChange), as in
+	// the result of a login; only the capability command shows it whole.
+	capsSummed bool
 }
 
 func newPrinter(w io.Writer, opt Options) *printer {

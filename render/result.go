@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"imapsh/client"
 )
@@ -16,6 +17,7 @@ func Result(w io.Writer, r *client.Result, opt Options) error {
 	if r == nil {
 		return nil
 	}
+	p.capsSummed = r.Command != "" && !strings.EqualFold(r.Command, "CAPABILITY")
 	for _, g := range groupResponses(r.Responses) {
 		renderGroup(p, g)
 	}
@@ -111,6 +113,10 @@ func single(p *printer, r client.Response) {
 	case *client.StatusResponse:
 		statusLine(p, d)
 	case *client.CapabilityData:
+		if p.capsSummed && (p.opt.CapsBefore != nil || len(d.Caps) > capsShownWhole) {
+			p.line(paint(p.th.Heading, "CAPABILITY"), CapsChange(p.opt.CapsBefore, d.Caps, "")+"; capability lists them")
+			return
+		}
 		capabilities(p, d)
 	case *client.EnabledData:
 		enabled(p, d)

@@ -20,7 +20,30 @@ func statusLine(p *printer, r *client.StatusResponse) {
 		p.line(status, paint(p.th.Alert, "ALERT: "+Safe(r.Text)))
 		return
 	}
-	p.line(status, codeText(p.th, r.Code), Safe(r.Text))
+	code := codeText(p.th, r.Code)
+	if r.Code != nil && strings.EqualFold(r.Code.Name, "CAPABILITY") {
+		code = capsCodeText(p, r.Code)
+	}
+	p.line(status, code, Safe(r.Text))
+}
+
+// capsShownWhole is the longest capability list a status line shows whole
+// when the list before is unknown.
+const capsShownWhole = 8
+
+// capsCodeText sums up a [CAPABILITY] code, as the answer to a login
+// carries it (Dovecot: 60 words): what changed, or how many there are;
+// the capability command shows them all. A short list with nothing to
+// compare it to is shown as sent.
+func capsCodeText(p *printer, code *client.Code) string {
+	before, caps := p.opt.CapsBefore, code.Strings()
+	switch {
+	case before == nil && len(caps) <= capsShownWhole:
+		return codeText(p.th, code)
+	case before == nil:
+		return paint(p.th.Code, "[CAPABILITY: "+strconv.Itoa(len(caps))+" listed]")
+	}
+	return paint(p.th.Code, "[CAPABILITY: "+CapsChange(before, caps, "")+"]")
 }
 
 func statusColor(th *Theme, status string) *color.Color {

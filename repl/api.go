@@ -67,6 +67,10 @@ type Config struct {
 	ContinueOnError bool   // --continue-on-error
 	Pipeline        bool   // --pipeline, \pipeline: scripts send commands without waiting for each answer (pipeline.go)
 	Record          string // --record FILE: a replayable .imap recording, created when Run starts (see \record)
+	// Echo (-e, --echo, psql -a) prints each line of a script, -c or piped
+	// input to stdout before its result, secrets masked as in the history;
+	// not with --json, whose objects carry the line as "command".
+	Echo bool
 	// TLS is the certificate checking of the command line (--cafile, --pin,
 	// --insecure, --cert), applied by the starttls command too; the zero
 	// value verifies with the system roots.

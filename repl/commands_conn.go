@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"imapsh/client"
-	"imapsh/internal/redact"
 	"imapsh/render"
 	"imapsh/scripts"
 )
@@ -19,20 +18,9 @@ func runConnect(ctx context.Context, s *Session, in *Input) (*client.Result, err
 	return nil, s.connect(ctx, t)
 }
 
-// runReconnect connects to the same target and re-selects the mailbox
-// that was open.
-func runReconnect(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	if s.target == nil || (s.target.Host == "" && len(s.target.Stream) == 0) {
-		return nil, errors.New(`nothing to reconnect to; use \connect URL`)
-	}
-	t := *s.target
-	if s.c != nil && s.c.Mailbox() != nil {
-		t.Mailbox = s.c.Mailbox().Name
-	}
-	return nil, s.connect(ctx, &t)
-}
-
-// connect replaces the session's connection by one to t.
+// connect replaces the session's connection by one to t, and sums the new
+// session up: on stderr in one line (summary.go), and the mailbox the
+// URL opened on stdout; with --json in the command's object.
 func (s *Session) connect(ctx context.Context, t *Target) error {
 	if s.cfg.Connect == nil {
 		return errors.New("this shell cannot open connections")
@@ -41,17 +29,31 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 		s.c.Logout(ctx)
 		s.presentAlerts(s.takeAlerts(), true)
 	}
+	s.resume = nil
 	c, err := s.cfg.Connect(ctx, t)
 	if c == nil {
 		return err
 	}
 	s.c, s.target, s.lost = c, t, false
 	s.cache.setMailboxes(nil)
-	fmt.Fprintf(s.stderr, "connected to %s\n", redact.URL(t.URL))
-	if m := c.Mailbox(); m != nil && err == nil {
-		render.Mailbox(s.out, m, s.renderOptions())
+	s.showConnection()
+	if err == nil {
+		s.showMailbox()
 	}
 	return err
+}
+
+// showMailbox shows the mailbox open now, as SELECT sums it up: on
+// stdout, or in the meta-command's JSON object.
+func (s *Session) showMailbox() {
+	m := s.c.Mailbox()
+	switch {
+	case m == nil:
+	case s.json:
+		s.shellJSON().Mailbox = render.MailboxStateJSON(m)
+	default:
+		render.Mailbox(s.out, m, s.renderOptions())
+	}
 }
 
 // runInclude runs a script file through this session's loop. In an

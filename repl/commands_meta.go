@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"imapsh/client"
@@ -27,7 +26,12 @@ func init() {
 			Help:    "\\connect imaps://alice@mail.example.org/INBOX\n\\connect imap://alice;AUTH=PLAIN@localhost:143\n\\connect alice@mail.example.org   (no scheme: imap:// for port 143, else imaps://)",
 			Run:     runConnect},
 		&Command{Command: cmdline.Command{Name: `\reconnect`}, Group: groupShell, Recorded: true,
-			Summary: "connect again to the same server and re-select the mailbox", Run: runReconnect},
+			Summary: "connect again to the same server and restore the session",
+			Help: "Logs in with the password kept from before, then turns COMPRESS on again if it was,\n" +
+				"ENABLEs again what was enabled, and opens the mailbox the way it was opened: an\n" +
+				"examined one stays read-only (EXAMINE), CONDSTORE is asked for again. It says what it\n" +
+				"restored. After a second Ctrl-C closed the connection, this is the way back.",
+			Run: runReconnect},
 		&Command{Command: cmdline.Command{Name: `\trace`, Args: on}, Group: groupShell,
 			Summary: "show the wire (C:/S: lines, secrets masked) on stderr", Run: runTrace},
 		&Command{Command: cmdline.Command{Name: `\raw`, Args: on}, Group: groupShell,
@@ -58,22 +62,19 @@ func init() {
 		&Command{Command: cmdline.Command{Name: `\set`,
 			Args: []Arg{{Name: "name", Kind: cmdline.Variable, Optional: true}, {Name: "value", Kind: cmdline.Secret, Optional: true}}}, Group: groupShell, Recorded: true, SetsVariable: true,
 			Summary: "set a variable for ${NAME} in scripts, or list them",
-			Help: "\\set                    list the variables (values hidden)\n\\set PASS hunter2        used as login alice ${PASS}\n" +
+			Help: "\\set                    list the variables' names, and which are secret (values are never shown)\n" +
+				"\\set PASS hunter2        used as login alice ${PASS}\n" +
 				"\\set ON_ERROR_STOP off   scripts go on after errors (exit status 3 at the end)",
 			Run: runSet},
 		&Command{Command: cmdline.Command{Name: `\unset`, Args: []Arg{{Name: "name", Kind: cmdline.Variable}}}, Group: groupShell, Recorded: true,
 			Summary: "remove a variable",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				delete(s.vars, in.Arg("name"))
+				delete(s.secretVars, in.Arg("name"))
 				return nil, nil
 			}},
 		&Command{Command: cmdline.Command{Name: `\history`}, Group: groupShell, Paged: true, Summary: "show the saved history (secrets are masked)",
-			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-				for i, e := range s.cfg.History.Entries() {
-					fmt.Fprintf(s.out, "%5d  %s\n", i+1, e)
-				}
-				return nil, nil
-			}},
+			Run: runHistory},
 		&Command{Command: cmdline.Command{Name: `\quit`, Aliases: []string{`\q`, "quit", "exit"}}, Group: groupShell,
 			Summary: "log out and leave the shell",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
@@ -86,10 +87,7 @@ func init() {
 		&Command{Command: cmdline.Command{Name: `\echo`, Args: []Arg{{Name: "text", Kind: cmdline.Rest, Optional: true}}}, Group: groupShell,
 			Summary: "print a line",
 			Help:    "The text is printed as written: ${NAME} stays unexpanded, since a variable may hold a secret.",
-			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-				fmt.Fprintln(s.out, displayArgs(in))
-				return nil, nil
-			}},
+			Run:     runEcho},
 	)
 }
 
@@ -116,14 +114,7 @@ func runSet(ctx context.Context, s *Session, in *Input) (*client.Result, error) 
 	name := in.Arg("name")
 	switch {
 	case name == "":
-		names := make([]string, 0, len(s.vars))
-		for k := range s.vars {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			fmt.Fprintf(s.out, "%s = ***\n", k)
-		}
+		s.listVariables()
 	case name == "ON_ERROR_STOP":
 		v, err := cmdline.ParseSwitch(in.Arg("value"))
 		if err != nil {
@@ -132,6 +123,31 @@ func runSet(ctx context.Context, s *Session, in *Input) (*client.Result, error) 
 		s.stopOnError = v
 	default:
 		s.vars[name] = in.Arg("value")
+		s.secretVars[name] = secretName(name) || s.setFromSecret(in)
+	}
+	return nil, nil
+}
+
+// runEcho prints its text as written (variables unexpanded).
+func runEcho(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	text := displayArgs(in)
+	if s.json {
+		s.shellJSON().Output = &text
+		return nil, nil
+	}
+	fmt.Fprintln(s.out, text)
+	return nil, nil
+}
+
+// runHistory shows the saved history, secrets masked.
+func runHistory(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	entries := s.cfg.History.Entries()
+	if s.json {
+		s.shellJSON().History = append([]string{}, entries...)
+		return nil, nil
+	}
+	for i, e := range entries {
+		fmt.Fprintf(s.out, "%5d  %s\n", i+1, e)
 	}
 	return nil, nil
 }
@@ -157,26 +173,31 @@ func runExpect(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 	return nil, nil
 }
 
-// runHelp shows help on the commands, or the script format.
+// runHelp shows help on the commands, or the script format; with --json
+// as the help field of the command's object (helpjson.go).
 func runHelp(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	topic := strings.ToLower(in.Arg("topic"))
-	switch topic {
-	case "":
-		s.writeHelp(s.out, false)
-	case "all":
-		s.writeHelp(s.out, true)
-	case "scripts":
-		for _, l := range strings.Split(scripts.FormatHelp, "\n") {
-			writeIndented(s.out, l, "", s.helpWidth())
-		}
-	default:
-		cmd := commandNamed(topic)
-		if cmd == nil {
+	var cmd *Command
+	if topic != "" && topic != "all" && topic != "scripts" {
+		if cmd = commandNamed(topic); cmd == nil {
 			cmd = commandNamed(`\` + topic)
 		}
 		if cmd == nil {
 			return nil, &UnknownCommandError{Name: in.Arg("topic")}
 		}
+	}
+	if s.json {
+		s.shellJSON().Help = s.helpJSON(topic, cmd)
+		return nil, nil
+	}
+	switch topic {
+	case "", "all":
+		s.writeHelp(s.out, topic == "all")
+	case "scripts":
+		for _, l := range strings.Split(scripts.FormatHelp, "\n") {
+			writeIndented(s.out, l, "", s.helpWidth())
+		}
+	default:
 		s.writeCommandHelp(s.out, cmd)
 	}
 	return nil, nil

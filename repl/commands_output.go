@@ -35,6 +35,10 @@ func init() {
 
 func runFormat(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	if !in.Has("format") {
+		if s.json {
+			s.shellJSON().Format = s.currentFormat().String()
+			return nil, nil
+		}
 		fmt.Fprintf(s.infoWriter(), "format: %s\n", s.currentFormat())
 		return nil, nil
 	}
@@ -48,14 +52,7 @@ func runFormat(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 
 func runPager(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	if !in.Has("on|off") {
-		state := "off"
-		switch {
-		case s.pager == "":
-			state = "off (no pager: $IMAPSH_PAGER or $PAGER is set empty)"
-		case s.pagerOn:
-			state = "on (" + s.pager + ")"
-		}
-		fmt.Fprintf(s.infoWriter(), "pager: %s\n", state)
+		showPager(s)
 		return nil, nil
 	}
 	on, _ := cmdline.ParseSwitch(in.Arg("on|off"))
@@ -66,10 +63,27 @@ func runPager(ctx context.Context, s *Session, in *Input) (*client.Result, error
 	return nil, nil
 }
 
+// showPager says whether output is paged, and by what.
+func showPager(s *Session) {
+	if s.json {
+		s.shellJSON().Pager = &render.PagerJSON{On: s.pagerOn && s.pager != "", Command: s.pager}
+		return
+	}
+	state := "off"
+	switch {
+	case s.pager == "":
+		state = "off (no pager: $IMAPSH_PAGER or $PAGER is set empty)"
+	case s.pagerOn:
+		state = "on (" + s.pager + ")"
+	}
+	fmt.Fprintf(s.infoWriter(), "pager: %s\n", state)
+}
+
 // infoWriter is where a meta-command's answer to a question goes: stdout
-// with tables, stderr when stdout holds JSON or rows only.
+// with tables, stderr when stdout holds rows only (with JSON it goes into
+// the command's object).
 func (o *output) infoWriter() io.Writer {
-	if o.json || o.format.Rows() {
+	if o.format.Rows() {
 		return o.stderr
 	}
 	return o.out

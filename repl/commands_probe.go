@@ -17,7 +17,8 @@ func init() {
 	register(&Command{Command: cmdline.Command{Name: `\probe`,
 		Args: []Arg{{Name: "write", Kind: cmdline.Atom, Optional: true, Values: []string{"write"}}}},
 		Group: groupShell, Paged: true, Need: &client.Needs.Mailbox, // a logged-in session: it runs mailbox and message commands
-		Summary: "report what this server really does: extensions verified by use, deviations from the RFCs, latency",
+		WritesJSON: true,
+		Summary:    "report what this server really does: extensions verified by use, deviations from the RFCs, latency",
 		Help: "\\probe          read-only checks on this connection (EXAMINE only; nothing is stored)\n" +
 			"\\probe write    also the checks on scratch mailboxes imapsh-probe-*, created and deleted\n" +
 			"The selected mailbox is selected again afterwards. ENABLE (CONDSTORE, QRESYNC, UTF8=ACCEPT)\n" +

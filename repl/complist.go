@@ -11,17 +11,17 @@ import (
 // The LIST on the first Tab (issue 11): completion reads caches and never
 // touches the network on a keystroke, with one exception. When a mailbox
 // name is to be completed and no complete LIST has been seen on this
-// connection, the first such Tab runs LIST "" "*" once, on readline's
-// goroutine: only while the loop waits at an interactive prompt (never
-// while a command runs, never from a script), within
-// completionListTimeout, and with the last command's server lines kept
-// for \expect match. Its result fills the cache as a typed `list` would;
-// a failure is not retried on this connection.
+// connection, the first such Tab runs LIST "" "*" once, on a goroutine of
+// its own: only while the loop waits at an interactive prompt (never while
+// a command runs, never from a script), with the last command's server
+// lines kept for \expect match. The Tab waits for it at most
+// completionListTimeout; a slower answer fills the cache when it comes,
+// and the next command waits for it (IMAP has no cancel, and the answer
+// keeps the connection in step). Its result fills the cache as a typed
+// `list` would; a failure is not retried on this connection.
 
-// completionListTimeout bounds the LIST a Tab runs. A server slower than
-// that leaves the Tab without names; the client still reads the answer to
-// its end (client.cancelGrace) to stay in step.
-const completionListTimeout = 2 * time.Second
+// completionListTimeout is how long a Tab waits for its LIST.
+var completionListTimeout = 2 * time.Second // a variable so tests can shorten it
 
 // promptGate lets the completer borrow the connection while, and only
 // while, the loop waits for a line at an interactive prompt.
@@ -31,27 +31,41 @@ type promptGate struct {
 }
 
 // wait runs read (the line source's ReadLine) with the gate open; it
-// returns once no borrower holds the connection.
+// returns once no borrower holds the connection. Ctrl-C while it waits
+// for one does not end the shell.
 func (g *promptGate) wait(read func()) {
 	g.mu.Lock()
 	g.open = true
 	g.mu.Unlock()
 	read()
+	release := swallowInterrupts() // pager.go
 	g.mu.Lock()
+	release()
 	g.open = false
 	g.mu.Unlock()
 }
 
-// borrow runs f if the loop waits at the prompt, holding the gate so that
-// the loop cannot go on before f returns; it reports whether f ran.
-func (g *promptGate) borrow(f func()) bool {
+// borrow runs f on a goroutine of its own if the loop waits at the
+// prompt, holding the gate until f returns, so that the loop cannot go on
+// before; it waits for f at most d and reports whether f ended by then.
+func (g *promptGate) borrow(d time.Duration, f func()) bool {
 	g.mu.Lock()
-	defer g.mu.Unlock()
 	if !g.open {
+		g.mu.Unlock()
 		return false
 	}
-	f()
-	return true
+	done := make(chan struct{})
+	go func() {
+		defer g.mu.Unlock() // a sync.Mutex may be unlocked on another goroutine
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+		return true
+	case <-time.After(d):
+		return false
+	}
 }
 
 // readLine reads the next line, with the gate open at a terminal.
@@ -66,16 +80,14 @@ func (s *Session) readLine(src LineSource, prompt string) (line string, err erro
 // listForCompletion is the compCache's lister: LIST "" "*" into the cache
 // when the loop waits at the prompt and the session may list.
 func (s *Session) listForCompletion() {
-	s.gate.borrow(func() {
+	s.gate.borrow(completionListTimeout, func() {
 		if !s.connected() || !client.Needs.Mailbox.StateOK(s.c.State()) {
 			return
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), completionListTimeout)
-		defer cancel()
 		if s.tap != nil {
 			defer s.tap.aside()()
 		}
-		res, err := s.c.List(ctx, "", "*", client.ListOptions{})
+		res, err := s.c.List(context.Background(), "", "*", client.ListOptions{})
 		if err == nil && res.OK() {
 			s.cache.learnMailboxes(res, true)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"imapsh/client"
 )
@@ -66,7 +67,7 @@ func TestCompletionListsOnFirstTab(t *testing.T) {
 	if n := lists.count(); n != 1 {
 		t.Errorf("%d LIST commands, want 1", n)
 	}
-	if e := h.stderr.String(); e != "" {
+	if e := h.stderr.String(); strings.Contains(e, "error") || strings.Contains(e, "LIST") {
 		t.Errorf("stderr: %s", e)
 	}
 }
@@ -129,5 +130,31 @@ func TestCompletionListAfterReconnect(t *testing.T) {
 	h.sess.Run(context.Background(), src)
 	if n := lists.count(); n != 2 {
 		t.Errorf("%d LIST commands, want one per connection", n)
+	}
+}
+
+// TestCompletionListSlowerThanTheTab: a LIST that does not answer within
+// the Tab's wait fills the cache when it comes, and the next command
+// waits for it (the connection stays in step).
+func TestCompletionListSlowerThanTheTab(t *testing.T) {
+	defer func(d time.Duration) { completionListTimeout = d }(completionListTimeout)
+	completionListTimeout = 0 // the Tab does not wait at all
+	h, lists := tabHarness(t)
+	var later []string
+	src := &scripted{interactive: true, lines: []string{"login demo demo", "noop", "noop"}}
+	src.before = func(i int) {
+		switch i {
+		case 1:
+			tab(h, "select Arc")
+		case 2:
+			later = tab(h, "select Arc")
+		}
+	}
+	h.sess.Run(context.Background(), src)
+	if strings.Join(later, "|") != "hive |hive/2024 " || lists.count() != 1 {
+		t.Errorf("later Tab %q after %d LISTs", later, lists.count())
+	}
+	if out := h.stdout.String(); strings.Count(out, "OK NOOP completed") != 2 {
+		t.Errorf("the commands after the Tab:\n%s\n%s", out, h.stderr)
 	}
 }

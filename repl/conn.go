@@ -2,8 +2,6 @@ package repl
 
 import (
 	"context"
-	"os"
-	"os/signal"
 	"strconv"
 	"time"
 
@@ -17,12 +15,13 @@ type conn struct {
 	c      *client.Client // nil when not connected
 	target *Target
 	tap    *WireTap // nil: no tap (no \trace, --raw or \expect match)
-	notify func(context.Context) (context.Context, context.CancelFunc)
-}
-
-// interruptContext cancels the command's context on Ctrl-C (SIGINT).
-func interruptContext(ctx context.Context) (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(ctx, os.Interrupt)
+	// interrupts calls press for each Ctrl-C until stop (interrupt.go);
+	// tests press on their own.
+	interrupts func(press func()) (stop func())
+	interruptState
+	// resume is the session a \reconnect could not restore (not logged
+	// in), for the next one (reconnect.go); nil otherwise.
+	resume *client.Resumable
 }
 
 // connected reports whether a usable connection exists.
@@ -82,6 +81,14 @@ func (k *conn) commandBudget() int64 {
 		return k.c.CommandBudget()
 	}
 	return client.DefaultCommandMemory
+}
+
+// caps is the capability list now, nil when unknown or not connected.
+func (k *conn) caps() []string {
+	if !k.connected() {
+		return nil
+	}
+	return k.c.Caps()
 }
 
 // takeAlerts returns the alerts the client received since the last call.

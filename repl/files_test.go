@@ -345,12 +345,11 @@ func TestInterruptedAppend(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "big.eml")
 			os.WriteFile(path, []byte("Subject: big\r\n\r\n"+strings.Repeat("x", tt.size)), 0o600)
-			cancels := make(chan context.CancelFunc, 1)
-			sh := uploadShell(t, tt.readAll, func() { (<-cancels)() })
-			sh.sess.notify = func(ctx context.Context) (context.Context, context.CancelFunc) {
-				cctx, cancel := context.WithCancel(ctx)
-				cancels <- cancel
-				return cctx, cancel
+			presses := make(chan func(), 1)
+			sh := uploadShell(t, tt.readAll, func() { (<-presses)() })
+			sh.sess.interrupts = func(press func()) func() {
+				presses <- press
+				return func() {}
 			}
 			code := sh.run("append INBOX < " + path)
 			wantAll(t, "stderr", sh.stderr.String(), tt.want)

@@ -5,6 +5,7 @@ import (
 	"imapsh/client/clienttest"
 	"io"
 	"testing"
+	"time"
 
 	"imapsh/client"
 	"imapsh/history"
@@ -114,4 +115,13 @@ func newHarness(t *testing.T, configure func(*Config)) *harness {
 // run runs lines non-interactively and returns the exit status.
 func (h *harness) run(lines ...string) int {
 	return h.sess.Run(context.Background(), &scripted{lines: lines})
+}
+
+// interruptAfter is a conn.interrupts that presses Ctrl-C once, d after
+// each command starts.
+func interruptAfter(d time.Duration) func(press func()) func() {
+	return func(press func()) func() {
+		t := time.AfterFunc(d, press)
+		return func() { t.Stop() }
+	}
 }

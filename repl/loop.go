@@ -44,10 +44,16 @@ func (s *Session) Run(ctx context.Context, src LineSource) int {
 	return ExitOK
 }
 
-// greet shows, at the start of an interactive session, the mailbox the
-// URL selected (the same summary SELECT prints).
+// greet shows, at the start of an interactive session, the connect
+// summary on stderr (summary.go) and the mailbox the URL selected (the
+// same summary SELECT prints; not with --json, where stdout holds only
+// the commands' objects).
 func (s *Session) greet() {
-	if s.connected() && s.c.Mailbox() != nil {
+	if !s.connected() {
+		return
+	}
+	s.showConnection()
+	if s.c.Mailbox() != nil && !s.json {
 		render.Mailbox(s.out, s.c.Mailbox(), s.renderOptions())
 	}
 }
@@ -96,6 +102,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	if handled, stop := s.pipelineLine(ctx, src, line, display); handled || stop { // pipeline.go
 		return stop
 	}
+	s.echoLine(src, redactLine(display))
 	if s.pending && !checksOutcome(line) && s.commitPending() {
 		return true
 	}
@@ -110,6 +117,15 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	}
 	s.execute(ctx, in)
 	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
+}
+
+// echoLine prints a script line before its result (-e, --echo), secrets
+// masked: not at a terminal, where the line was just typed, nor with
+// --json, whose object says it as "command".
+func (s *Session) echoLine(src LineSource, shown string) {
+	if s.cfg.Echo && !s.json && !src.Interactive() {
+		fmt.Fprintln(s.out, render.Safe(shown))
+	}
 }
 
 // checksOutcome reports whether a line's command checks the previous
@@ -143,13 +159,19 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 		s.afterFailure()
 		return
 	}
-	cctx, cancel := s.notify(ctx)
-	defer cancel()
-	endPager := s.beginPager(in) // pager.go: long output through $PAGER on a terminal
-	defer endPager()
+	cctx, cancel := s.watchInterrupts(ctx, in) // interrupt.go
+	endPager := s.beginPager(in)               // pager.go: long output through $PAGER on a terminal
+	defer endPager(cancel)                     // ends the watch, then waits for the pager
 	if s.tap != nil {
 		s.tap.begin()
 	}
+	var meta *render.ShellJSON
+	if in.Cmd.IsMeta() {
+		var end func()
+		meta, end = s.beginMeta() // metajson.go
+		defer end()
+	}
+	s.capsBefore = s.conn.caps()
 	s.beginLive(cctx, in) // stream.go: --raw lines and FETCH data as they come
 	defer s.endLive()
 	start := time.Now()
@@ -157,20 +179,26 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	elapsed := time.Since(start)
 	s.recordCommand(in, res, err) // --record, \record
 	if in.Cmd.IsMeta() && res == nil {
-		s.afterMeta(in, err)
+		s.afterMeta(in, err, elapsed, meta)
 		return
 	}
 	s.afterCommand(in, res, err, elapsed, cctx.Err() != nil)
 }
 
 // afterMeta reports a meta-command's error, after the alerts of what it
-// did (\connect: the greeting, login and select).
-func (s *Session) afterMeta(in *Input, err error) {
+// did (\connect: the greeting, login and select); with --json it writes
+// the command's object.
+func (s *Session) afterMeta(in *Input, err error, elapsed time.Duration, meta *render.ShellJSON) {
 	s.presentAlerts(s.takeAlerts(), true)
 	s.refreshCache()
-	if err = s.explainExpect(in, err); err != nil {
+	err = s.explainExpect(in, err)
+	if err != nil {
 		s.fail(err, usageHint(err))
-		s.writeJSONError(in.Display, err)
+	}
+	if s.json && (!in.Cmd.WritesJSON || err != nil) {
+		s.writeMetaJSON(in.Display, meta, elapsed, err)
+	}
+	if err != nil {
 		s.afterFailure()
 	}
 }

@@ -27,9 +27,6 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	isServer := errors.As(err, &serverErr) && res != nil
 	s.lastLine = in.Display
 	s.live.finish(res) // stream.go: FETCH data still held
-	if interrupted && s.src.Interactive() {
-		fmt.Fprintln(s.stderr) // end the line the terminal's ^C echo left open
-	}
 	alerts := s.takeAlerts()
 	if res != nil {
 		s.last = s.newOutcome(res)
@@ -41,13 +38,14 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		}
 	}
 	s.presentAlerts(alerts, false)
-	if err != nil && !isServer {
+	dropped := s.dropped.Swap(false) // a second Ctrl-C closed the connection, and said so
+	if err != nil && !isServer && !dropped {
 		s.fail(err, s.errorHint(in.Cmd, err))
 	}
-	if interrupted && !in.Cmd.EndsByCtrlC {
-		fmt.Fprintln(s.stderr, "interrupted")
+	if interrupted && !in.Cmd.EndsByCtrlC && !dropped {
+		s.note("interrupted: what the server sent after Ctrl-C was read but not shown")
 	}
-	s.noteLoss(in.Cmd)
+	s.noteLoss(in.Cmd, dropped)
 	s.refreshCache()
 	if err != nil && !s.src.Interactive() {
 		s.pending = true
@@ -70,7 +68,7 @@ func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, ale
 		s.renderResult(in, res)
 		s.noteDropped(res, s.commandBudget()) // dropped.go
 	}
-	if s.timing {
+	if s.timing && !s.json { // the object has elapsed_ms
 		w := s.out
 		if s.rowsMode() { // stdout holds rows only
 			w = s.stderr
@@ -119,12 +117,16 @@ func (s *Session) errorHint(cmd *Command, err error) string {
 	return limitHint(err) // dropped.go
 }
 
-// noteLoss notices a connection that closed without LOGOUT.
-func (s *Session) noteLoss(cmd *Command) {
+// noteLoss notices a connection that closed without LOGOUT; one that a
+// second Ctrl-C dropped was reported already.
+func (s *Session) noteLoss(cmd *Command, dropped bool) {
 	if s.c == nil || s.c.State() != client.StateLogout || cmd.Closes || s.lost {
 		return
 	}
 	s.lost = true
+	if dropped {
+		return
+	}
 	hint := ""
 	if s.src.Interactive() {
 		hint = `\reconnect`

@@ -32,6 +32,8 @@ type output struct {
 	live           *liveOutput                     // the running command's streamed output (stream.go)
 	fileFailed     atomic.Bool                     // a recording or \o file could not be written (exit status 1)
 	shownAlerts    map[*client.StatusResponse]bool // rendered inline (alerts.go)
+	meta           *render.ShellJSON               // the running meta-command's --json fields (metajson.go)
+	capsBefore     []string                        // the capabilities before the running command (render.Options.CapsBefore)
 }
 
 // configure sets up the output as cfg says.
@@ -64,7 +66,7 @@ func (o *output) width() int {
 
 // renderOptions are the options for render.
 func (o *output) renderOptions() render.Options {
-	opt := render.Options{Color: o.color, Width: o.width(), Decode: !o.piped}
+	opt := render.Options{Color: o.color, Width: o.width(), Decode: !o.piped, CapsBefore: o.capsBefore}
 	if o.piped {
 		opt.MaxSection = -1 // whole sections for files and pipes, as sent
 	}

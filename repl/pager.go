@@ -2,6 +2,8 @@ package repl
 
 import (
 	"io"
+	"os"
+	"os/signal"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -178,18 +180,32 @@ func (p *pagerWriter) Close() {
 }
 
 // beginPager sends the output of the command in through a pagerWriter
-// when it may be paged; the function it returns ends that (and waits for
-// the pager to be quit).
-func (s *Session) beginPager(in *Input) func() {
+// when it may be paged. The function it returns ends the command's
+// Ctrl-C watch (stopWatch, interrupt.go) and then waits for the pager to
+// be quit: Ctrl-C in the pager after the command ended is the pager's
+// (less beeps), not a second press that closes the connection, and it
+// must not end the shell either (swallowInterrupts).
+func (s *Session) beginPager(in *Input) (end func(stopWatch func())) {
 	if !s.mayPage(in.Cmd) {
-		return func() {}
+		return func(stopWatch func()) { stopWatch() }
 	}
 	pw := newPagerWriter(s.stdout, s.stderr, s.pager, s.heightNow(), s.width(), s.pagerFailed)
 	s.rewire(pw)
-	return func() {
+	return func(stopWatch func()) {
 		s.rewire(s.stdout)
+		release := swallowInterrupts()
+		stopWatch()
 		pw.Close()
+		release()
 	}
+}
+
+// swallowInterrupts keeps SIGINT from ending the shell (its default
+// action) while no command watches for Ctrl-C; release stops that.
+func swallowInterrupts() (release func()) {
+	ch := make(chan os.Signal, 1) // never read: the signals are dropped
+	signal.Notify(ch, os.Interrupt)
+	return func() { signal.Stop(ch) }
 }
 
 // mayPage reports whether the output of cmd may go through the pager now.

@@ -83,7 +83,7 @@ func destroys(in *Input) bool { return in.Cmd.Destroys != nil && in.Cmd.Destroys
 // enqueue sends a command through its own handler under client.Defer.
 func (s *Session) enqueue(ctx context.Context, in *Input) {
 	if len(s.pipe.queue) == 0 {
-		s.pipe.ctx, s.pipe.cancel = s.notify(ctx)
+		s.pipe.ctx, s.pipe.cancel = s.watchInterrupts(ctx, nil)
 		s.pipe.raw = nil
 		if s.tap != nil {
 			s.tap.begin()
@@ -125,6 +125,7 @@ func (s *Session) showOldest() {
 		s.pipe.dropped++
 		return
 	}
+	s.echoLine(s.src, q.in.Display)
 	elapsed := time.Since(q.start)
 	if res != nil && res.Elapsed > 0 {
 		elapsed = res.Elapsed

@@ -23,6 +23,7 @@ import (
 	"imapsh/internal/cmdline"
 	"imapsh/internal/outfile"
 	"imapsh/internal/redact"
+	"imapsh/render"
 	"imapsh/scripts"
 )
 
@@ -53,6 +54,8 @@ func init() {
 
 func runRecord(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	switch arg := in.Arg("file"); {
+	case !in.Has("file") && s.json:
+		s.shellJSON().Recording = s.recordingJSON()
 	case !in.Has("file") && s.rec == nil:
 		fmt.Fprintln(s.out, "not recording")
 	case !in.Has("file"):
@@ -63,6 +66,14 @@ func runRecord(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 		return nil, s.startRecording(arg)
 	}
 	return nil, nil
+}
+
+// recordingJSON says whether a recording is written, and where.
+func (s *Session) recordingJSON() *render.RecordingJSON {
+	if s.rec == nil {
+		return &render.RecordingJSON{}
+	}
+	return &render.RecordingJSON{Active: true, File: s.rec.path}
 }
 
 // recordFromConfig starts the recording Config.Record asks for.

@@ -38,6 +38,8 @@ func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.Appe
 	up := &upload{r: io.TeeReader(f, p), size: size}
 	msg.Body, msg.Size = up, size
 	c := s.c
+	s.uploading.Store(up)
+	defer s.uploading.Store(nil)
 	stop := context.AfterFunc(ctx, func() {
 		if up.inFlight() {
 			c.Close()

@@ -27,10 +27,13 @@ func TestFormatSwitch(t *testing.T) {
 		t.Errorf("stdout:\n%s\nwant it to hold:\n%s", out, want)
 	}
 	errs := h.stderr.String()
-	for _, w := range []string{"format: tsv\n", "time: ", "NO [NONEXISTENT]", "format: json\n", `unknown format "yaml"`} {
+	for _, w := range []string{"format: tsv\n", "time: ", "NO [NONEXISTENT]", `unknown format "yaml"`} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
 		}
+	}
+	if !strings.Contains(out, `{"command":"\\format","responses":[],"status":"OK","elapsed_ms":`) || !strings.Contains(out, `"format":"json"}`) {
+		t.Errorf("\\format in JSON mode: no object with the format:\n%s", out)
 	}
 	if strings.Contains(out, "time:") || strings.Contains(out, "NO [") {
 		t.Errorf("stdout holds more than rows and tables:\n%s", out)
@@ -49,7 +52,7 @@ func TestFormatConfig(t *testing.T) {
 	}
 	h = newHarness(t, func(c *Config) { c.Format = render.FormatCSV })
 	h.runInteractive(`\json on`, `\json off`, `\format`)
-	if got := h.stderr.String(); got != "format: csv\n" {
+	if got := h.stderr.String(); !strings.HasSuffix(got, "\nformat: csv\n") {
 		t.Errorf("after \\json on and off: %q", got)
 	}
 }

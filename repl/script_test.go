@@ -127,7 +127,7 @@ func TestScriptSetVariablesExpandInLaterLines(t *testing.T) {
 		}
 		cmds = append(cmds, v.Command+" "+v.Status)
 	}
-	want := []string{"login demo ${IMAPSH_TEST_PW} OK", "select ${IMAPSH_TEST_BOX} OK"}
+	want := []string{"login demo ${IMAPSH_TEST_PW} OK", `\set IMAPSH_TEST_BOX *** OK`, "select ${IMAPSH_TEST_BOX} OK"}
 	if !reflect.DeepEqual(cmds, want) {
 		t.Errorf("JSON commands = %q, want %q; stderr:\n%s", cmds, want, h.stderr)
 	}

@@ -156,6 +156,7 @@ var commonRealTests = []realTest{
 	{"Metadata", testRealMetadata},
 	{"Compress", testRealCompress},
 	{"Idle", testRealIdle},
+	{"Reconnect", testRealReconnect},
 }
 
 // runRealTests runs the tests as parallel subtests: each uses its own
@@ -613,9 +614,7 @@ func testRealCompress(t *testing.T, r *realServer) {
 func testRealIdle(t *testing.T, r *realServer) {
 	box := r.box("T-idle")
 	sh := newRealShell(t, r.Server, "alice", nil)
-	sh.sess.notify = func(ctx context.Context) (context.Context, context.CancelFunc) {
-		return context.WithTimeout(ctx, 3*time.Second) // Ctrl-C after 3 s
-	}
+	sh.sess.interrupts = interruptAfter(3 * time.Second)
 	other := newRealShell(t, r.Server, "alice", nil)
 	src := &scripted{lines: []string{"create " + box, "select " + box, "idle", `\expect ok`, `\echo back`}}
 	done := make(chan struct{})

@@ -27,6 +27,8 @@ type Session struct {
 	pipe  pipeline          // \pipeline on: commands in flight (pipeline.go)
 	vars  map[string]string // \set
 	gate  promptGate        // the completer's LIST borrows the connection at the prompt (complist.go)
+	// secretVars marks the \set variables that hold a secret (vars.go).
+	secretVars map[string]bool
 }
 
 // NewSession returns a session over c (nil when not connected) to t (nil
@@ -35,8 +37,8 @@ func NewSession(cfg Config, c *client.Client, t *Target) *Session {
 	if cfg.History == nil {
 		cfg.History = history.Disabled()
 	}
-	s := &Session{cfg: cfg, conn: conn{c: c, target: t, tap: cfg.Tap, notify: interruptContext},
-		runState: runState{stopOnError: !cfg.ContinueOnError}, cache: &compCache{}, vars: map[string]string{}}
+	s := &Session{cfg: cfg, conn: conn{c: c, target: t, tap: cfg.Tap, interrupts: signalInterrupts},
+		runState: runState{stopOnError: !cfg.ContinueOnError}, cache: &compCache{}, vars: map[string]string{}, secretVars: map[string]bool{}}
 	s.output.configure(cfg)
 	s.cache.lister = s.listForCompletion
 	s.refreshCache()

@@ -189,9 +189,7 @@ func TestHistoryRedaction(t *testing.T) {
 
 func TestIdleInterrupt(t *testing.T) {
 	h := newHarness(t, nil)
-	h.sess.notify = func(ctx context.Context) (context.Context, context.CancelFunc) {
-		return context.WithTimeout(ctx, 300*time.Millisecond) // Ctrl-C after 300 ms
-	}
+	h.sess.interrupts = interruptAfter(300 * time.Millisecond)
 	src := &scripted{lines: []string{"login demo demo", "select INBOX", "idle", `\expect ok`, `\echo back`}}
 	src.before = func(i int) {
 		if i == 2 { // just before idle

@@ -108,14 +108,13 @@ func (c *cancellingOutput) Write(p []byte) (int, error) {
 // runInterrupting runs lines; out may cancel the third one (a FETCH).
 func runInterrupting(h *harness, out *cancellingOutput, lines ...string) {
 	src := &scripted{lines: lines}
-	h.sess.notify = func(ctx context.Context) (context.Context, context.CancelFunc) {
-		cctx, cancel := context.WithCancel(ctx)
+	h.sess.interrupts = func(press func()) func() {
 		if src.next == 3 {
 			out.mu.Lock()
-			out.cancel = cancel
+			out.cancel = press
 			out.mu.Unlock()
 		}
-		return cctx, cancel
+		return func() {}
 	}
 	h.sess.Run(context.Background(), src)
 }
@@ -159,8 +158,8 @@ func TestJSONFetchStreamsOneObject(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, h.stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(h.stdout.String(), "\n"), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("%d lines, want 3", len(lines))
+	if len(lines) != 4 { // login, examine, fetch, \expect
+		t.Fatalf("%d lines, want 4", len(lines))
 	}
 	fetch := lines[2]
 	if !strings.HasPrefix(fetch, `{"command":"fetch 1:* (UID FLAGS)","responses":[{"kind":"FETCH","seq":1,`) ||

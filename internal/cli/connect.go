@@ -65,6 +65,7 @@ func (e *LoginError) Unwrap() error { return e.Err }
 // Connect dials e and logs in and selects as e asks. When the connection
 // works but login or select fails, it returns the client with the error.
 func (c *Connector) Connect(ctx context.Context, e Endpoint) (*client.Client, error) {
+	c.Passwords.Switch(e.User, e.Addr())
 	cl, err := c.dial(ctx, e)
 	if err != nil {
 		return nil, err
@@ -133,8 +134,10 @@ func (c *Connector) login(ctx context.Context, cl *client.Client, e Endpoint) er
 		err = res.Err()
 	}
 	if err != nil {
+		c.Passwords.Drop()
 		return &LoginError{User: e.User, Err: err}
 	}
+	c.Passwords.Keep(e.User, e.Addr(), pw)
 	return nil
 }
 

@@ -34,6 +34,7 @@ type Options struct {
 	Record          string   // --record FILE
 	Pipeline        bool     // --pipeline
 	ContinueOnError bool     // --continue-on-error
+	Echo            bool     // -e, --echo: print each script line before its result (psql -a)
 	Color           string   // --color auto|always|never
 	NoHistory       bool     // --no-history
 	Version         bool     // --version
@@ -144,6 +145,8 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.StringVar(&o.Record, "record", "", "record the session to `FILE`")
 	fs.BoolVar(&o.Pipeline, "pipeline", false, "send script commands without waiting for each answer")
 	fs.BoolVar(&o.ContinueOnError, "continue-on-error", false, "in -c/-f/piped mode, go on after NO or BAD")
+	fs.BoolVar(&o.Echo, "e", false, "print each -c/-f/piped line (secrets masked) before its result; with --json the command field is the echo")
+	fs.BoolVar(&o.Echo, "echo", false, "the same as -e")
 	fs.StringVar(&o.Color, "color", "auto", "colour: `auto`, always or never (NO_COLOR is honoured)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")

@@ -39,6 +39,8 @@ func TestParse(t *testing.T) {
 				o.CAFile, o.URL, o.Commands, o.JSON = "ca", "imap://h/INBOX", []string{"fetch 1 flags"}, true
 			}},
 		{"double dash ends flags", []string{"--json", "--", "-weird-url"}, func(o *Options) { o.JSON, o.URL = true, "-weird-url" }},
+		{"echo", []string{"-e", "-f", "s.imap"}, func(o *Options) { o.Echo, o.File = true, "s.imap" }},
+		{"echo long", []string{"--echo", "-c", "noop"}, func(o *Options) { o.Echo, o.Commands = true, []string{"noop"} }},
 		{"plaintext", []string{"--plaintext", "imap://h"}, func(o *Options) { o.Plaintext, o.URL = true, "imap://h" }},
 		{"connect timeout", []string{"--connect-timeout", "2s", "h:143"}, func(o *Options) { o.ConnectTimeout, o.URL = 2*time.Second, "h:143" }},
 		{"format tsv", []string{"--format", "tsv"}, func(o *Options) { o.Format = "tsv" }},

@@ -19,7 +19,8 @@ const EnvPassword = "IMAPSH_PASSWORD"
 var ErrNoPassword = errors.New("no password available")
 
 // Passwords finds the password for an account, trying in order: a password
-// remembered for that exact account (from the URL, or the demo's), the
+// remembered for that exact account (from the URL, or the demo's), the one
+// the current session logged in with (kept for \reconnect), the
 // --password-command, $IMAPSH_PASSWORD, and a no-echo prompt.
 type Passwords struct {
 	// Command is run by /bin/sh; its first output line is the password.
@@ -31,7 +32,13 @@ type Passwords struct {
 
 	mu    sync.Mutex
 	known map[string]string // account key -> password
+	kept  keptPassword      // what the current session logged in with
 }
+
+// keptPassword is the password the current session logged in with, held
+// in memory only (never written anywhere) so that \reconnect does not ask
+// again (issue 11, defect 7); a connection to another account drops it.
+type keptPassword struct{ account, password string }
 
 // Remember stores a password for one account (user at host:port), used
 // ahead of every other source when that account connects.
@@ -42,6 +49,31 @@ func (p *Passwords) Remember(user, hostport, password string) {
 		p.known = map[string]string{}
 	}
 	p.known[user+"@"+hostport] = password
+}
+
+// Keep holds the password a session of user at hostport logged in with,
+// replacing the one held before.
+func (p *Passwords) Keep(user, hostport, password string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.kept = keptPassword{account: user + "@" + hostport, password: password}
+}
+
+// Switch drops the kept password unless it is user's at hostport: a
+// session to another account starts.
+func (p *Passwords) Switch(user, hostport string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.kept.account != user+"@"+hostport {
+		p.kept = keptPassword{}
+	}
+}
+
+// Drop forgets the kept password (the server refused it).
+func (p *Passwords) Drop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.kept = keptPassword{}
 }
 
 // SetPrompt installs the prompt function (readline's, once it exists).
@@ -55,11 +87,14 @@ func (p *Passwords) SetPrompt(f func(string) (string, error)) {
 func (p *Passwords) Get(ctx context.Context, user, hostport string) (string, error) {
 	p.mu.Lock()
 	pw, ok := p.known[user+"@"+hostport]
+	kept := p.kept
 	prompt := p.Prompt
 	p.mu.Unlock()
 	switch {
 	case ok:
 		return pw, nil
+	case kept.account == user+"@"+hostport && kept.password != "":
+		return kept.password, nil
 	case p.Command != "":
 		return RunPasswordCommand(ctx, p.Command)
 	}

@@ -3,7 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
+	"io"
 	"testing"
+
+	"imapsh/client"
 )
 
 func TestPasswordsOrder(t *testing.T) {
@@ -85,5 +88,68 @@ func TestSplitURLPassword(t *testing.T) {
 		if stripped != tt.stripped || pw != tt.password || ok != tt.ok {
 			t.Errorf("SplitURLPassword(%q) = %q, %q, %v", tt.url, stripped, pw, ok)
 		}
+	}
+}
+
+// TestPasswordsKeptForReconnect: the password a session logged in with
+// is used again for the same account without asking; another account,
+// or a refused password, asks again (issue 11, defect 7).
+func TestPasswordsKeptForReconnect(t *testing.T) {
+	asked := 0
+	p := &Passwords{Getenv: noEnv, Prompt: func(string) (string, error) { asked++; return "typed", nil }}
+	get := func(user string) string {
+		pw, err := p.Get(context.Background(), user, "h:993")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pw
+	}
+	p.Keep("alice", "h:993", get("alice"))
+	p.Switch("alice", "h:993")
+	if pw := get("alice"); pw != "typed" || asked != 1 {
+		t.Errorf("reconnect: got %q after %d prompts, want the kept password and no prompt", pw, asked)
+	}
+	p.Switch("bob", "h:993")
+	get("alice")
+	if asked != 2 {
+		t.Errorf("after a session to another account the password is still kept (%d prompts)", asked)
+	}
+	p.Keep("alice", "h:993", "typed")
+	p.Drop()
+	get("alice")
+	if asked != 3 {
+		t.Errorf("a refused password is still kept (%d prompts)", asked)
+	}
+}
+
+// TestConnectorKeepsThePassword: after a login with a prompted password
+// a second Connect to the same account asks nothing; a connection to
+// another account forgets it.
+func TestConnectorKeepsThePassword(t *testing.T) {
+	e := startDemo(t)
+	e.User = "demo"
+	asked := 0
+	c := &Connector{Stderr: io.Discard, Passwords: &Passwords{Getenv: noEnv,
+		Prompt: func(string) (string, error) { asked++; return "demo", nil }}}
+	for range 2 {
+		cl, err := c.Connect(context.Background(), e)
+		if err != nil || cl.State() != client.StateAuthenticated {
+			t.Fatalf("connect: %v", err)
+		}
+		cl.Close()
+	}
+	if asked != 1 {
+		t.Errorf("asked %d times for the password, want once", asked)
+	}
+	other := e
+	other.User = "nobody"
+	if cl, _ := c.Connect(context.Background(), other); cl != nil {
+		cl.Close()
+	}
+	if cl, _ := c.Connect(context.Background(), e); cl != nil {
+		cl.Close()
+	}
+	if asked != 3 {
+		t.Errorf("asked %d times, want 3: the other account and then demo again", asked)
 	}
 }
