@@ -144,7 +144,7 @@ func newConnector(opts *cli.Options, trace client.Tracer) *cli.Connector {
 	return &cli.Connector{
 		TLS:       client.TLSOptions{CAFile: opts.CAFile, Pins: opts.Pins, Insecure: opts.Insecure, CertFile: opts.CertFile, KeyFile: opts.KeyFile},
 		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr, MaxCommandMemory: opts.MaxCommandMemory,
-		ConnectTimeout: opts.ConnectTimeout, GreetingTimeout: opts.ConnectTimeout,
+		ConnectTimeout: opts.ConnectTimeout, GreetingTimeout: opts.ConnectTimeout, CommandTimeout: opts.CommandTimeout,
 		Passwords: &cli.Passwords{Command: opts.PasswordCommand},
 	}
 }

@@ -48,6 +48,10 @@ type Options struct {
 	// MaxCommandMemory is --max-command-memory in bytes; 0 = the client's
 	// default (client.DefaultCommandMemory).
 	MaxCommandMemory int64
+
+	// CommandTimeout is --command-timeout: how long a command may wait for
+	// the server's next response (IDLE excepted); 0 = 2 minutes.
+	CommandTimeout time.Duration
 }
 
 // Batch reports whether the session runs -c commands or a -f script
@@ -151,6 +155,7 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
 	fs.DurationVar(&o.ConnectTimeout, "connect-timeout", 30*time.Second, "give up connecting after `DURATION` each for the TCP connect, the TLS handshake and the greeting")
+	fs.DurationVar(&o.CommandTimeout, "command-timeout", 2*time.Minute, "give up on a command when the server sends nothing for `DURATION` (the connection is closed)")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.Probe, "probe", false, "check what the server really does (read-only), print a report and exit")
 	fs.BoolVar(&o.ProbeWrite, "probe-write", false, "--probe, plus the checks that need a scratch mailbox (created and deleted)")
@@ -184,6 +189,8 @@ func (o *Options) validate() error {
 		return fmt.Errorf("%w: --stream replaces the URL; give one or the other", ErrUsage)
 	case o.ConnectTimeout <= 0:
 		return fmt.Errorf("%w: --connect-timeout must be more than 0, not %v", ErrUsage, o.ConnectTimeout)
+	case o.CommandTimeout <= 0:
+		return fmt.Errorf("%w: --command-timeout must be more than 0, not %v", ErrUsage, o.CommandTimeout)
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
 	}
