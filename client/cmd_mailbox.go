@@ -10,32 +10,31 @@ import (
 
 // SelectOptions are the optional parameters of SELECT and EXAMINE.
 type SelectOptions struct {
-	ReadOnly  bool // EXAMINE instead of SELECT
-	CondStore bool // (CONDSTORE), RFC 7162 section 3.1.8
+	ReadOnly  bool     // EXAMINE instead of SELECT
+	CondStore bool     // (CONDSTORE), RFC 7162 section 3.1.8
+	QResync   *QResync // (QRESYNC (...)), RFC 7162 section 3.2.5 (select_params.go)
 }
 
 // Select opens a mailbox (RFC 9051 sections 6.3.2 and 6.3.3; imaplib
 // select with readonly). The client's Mailbox tracks its state. The
-// CONDSTORE parameter is refused locally when the server does not announce
-// CONDSTORE.
+// CONDSTORE and QRESYNC parameters are refused locally when the server
+// does not announce them, QRESYNC also before ENABLE QRESYNC
+// (ErrQResyncNotEnabled) or with values RFC 7162 does not allow
+// (ErrBadQResync). A QRESYNC select's VANISHED (EARLIER) and FETCH
+// responses are in the Result.
 func (c *Client) Select(ctx context.Context, mailbox string, opts SelectOptions) (*Result, error) {
-	name, cap := "SELECT", Cap("")
+	name := "SELECT"
 	if opts.ReadOnly {
 		name = "EXAMINE"
 	}
-	if opts.CondStore {
-		cap = CapCondStore
-	}
-	if err := c.check(name, Needs.Select, cap); err != nil {
+	if err := c.checkSelect(name, opts); err != nil {
 		return nil, err
 	}
 	prev := c.mbox
 	c.mbox = &Mailbox{Name: mailbox, ReadOnly: opts.ReadOnly, Opened: opts}
-	res, err := c.run(ctx, name, Needs.Select, cap, func(a *wire.Command) {
+	res, err := c.run(ctx, name, Needs.Select, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)
-		if opts.CondStore {
-			a.Raw(" (CONDSTORE)")
-		}
+		selectParams(a, opts)
 	})
 	switch {
 	case res.OK():
@@ -117,35 +116,69 @@ func (c *Client) Unsubscribe(ctx context.Context, mailbox string) (*Result, erro
 
 // ListOptions carry LIST-EXTENDED selection and return options (RFC 5258,
 // RFC 5819 LIST-STATUS, RFC 6154 SPECIAL-USE), e.g. Select "SUBSCRIBED",
-// Return "CHILDREN STATUS (MESSAGES UNSEEN)".
+// Return "CHILDREN STATUS (MESSAGES UNSEEN)", as IMAP text with or
+// without their parentheses ("()" sends an empty list), and more patterns.
 type ListOptions struct {
 	Select string
 	Return string
+	// More are patterns after the first: the patterns then go as one
+	// list, LIST "" ("INBOX" "Sent*") (RFC 5258 section 3).
+	More []string
+}
+
+// listOptionCaps are the capabilities LIST's selection and return options
+// need beyond LIST-EXTENDED: STATUS (RFC 5819), SPECIAL-USE (RFC 6154),
+// MYRIGHTS (RFC 8440), METADATA (RFC 9590).
+var listOptionCaps = map[string]Cap{
+	"STATUS": CapListStatus, "SPECIAL-USE": CapSpecialUse,
+	"MYRIGHTS": CapListMyRights, "METADATA": CapListMetadata,
+}
+
+// caps are the capabilities the options need: LIST-EXTENDED for any, then
+// each option's own (listOptionCaps).
+func (o ListOptions) caps() []Cap {
+	caps := optionCaps(append(optionNames(o.Select), optionNames(o.Return)...), listOptionCaps)
+	if o.Select != "" || o.Return != "" || len(o.More) > 0 {
+		caps = append([]Cap{CapListExtended}, caps...)
+	}
+	return caps
 }
 
 // List lists mailboxes (RFC 9051 section 6.3.9; imaplib list). The
 // pattern may use * and %; names are UTF-8 here and modified UTF-7 on the
 // wire.
 //
-// Selection and return options need LIST-EXTENDED (RFC 5258; part of
-// IMAP4rev2) and are refused locally without it: Courier-IMAP 5.0, which
-// lacks it, ignores LIST (SUBSCRIBED) and lists every mailbox.
+// Selection and return options and several patterns need LIST-EXTENDED
+// (RFC 5258; part of IMAP4rev2) and are refused locally without it, as
+// are options whose own capability is not announced (listOptionCaps):
+// Courier-IMAP 5.0, which lacks LIST-EXTENDED, ignores LIST (SUBSCRIBED)
+// and lists every mailbox.
 func (c *Client) List(ctx context.Context, ref, pattern string, opts ListOptions) (*Result, error) {
-	var cap Cap
-	if opts.Select != "" || opts.Return != "" {
-		cap = CapListExtended
+	if err := c.checkOptions("LIST", Needs.Mailbox, opts.caps()...); err != nil {
+		return nil, err
 	}
-	return c.run(ctx, "LIST", Needs.Mailbox, cap, func(a *wire.Command) {
+	return c.run(ctx, "LIST", Needs.Mailbox, "", func(a *wire.Command) {
 		if opts.Select != "" {
-			a.Raw("(").RawArgs(opts.Select).Raw(") ")
+			groupArg(a, opts.Select)
+			a.SP()
 		}
 		c.mailboxArg(a, ref)
 		a.SP()
-		c.listPattern(a, pattern)
+		c.listPatterns(a, append([]string{pattern}, opts.More...))
 		if opts.Return != "" {
-			a.Raw(" RETURN (").RawArgs(opts.Return).Raw(")")
+			a.Raw(" RETURN ")
+			groupArg(a, opts.Return)
 		}
 	})
+}
+
+// listPatterns sends one pattern, or several as a list.
+func (c *Client) listPatterns(a *wire.Command, patterns []string) {
+	if len(patterns) == 1 {
+		c.listPattern(a, patterns[0])
+		return
+	}
+	a.List(len(patterns), func(i int) { c.listPattern(a, patterns[i]) })
 }
 
 // listPattern sends a pattern: wildcards are list-chars, allowed bare.

@@ -57,7 +57,11 @@ func (c *Client) Expunge(ctx context.Context, uids string) (*Result, error) {
 type SearchOptions struct {
 	UID     bool
 	Charset string // CHARSET argument, e.g. UTF-8
-	Return  string // ESEARCH return options, e.g. "MIN MAX COUNT" (RFC 4731)
+	// Return are the ESEARCH return options (RFC 4731) as IMAP text, with
+	// or without their parentheses: "MIN MAX COUNT", "(PARTIAL -1:-50)"
+	// (RFC 9394), "SAVE" (RFC 5182); "()" asks for an ESEARCH answer with
+	// ALL; "" sends no RETURN.
+	Return string
 }
 
 // Search finds messages (RFC 9051 section 6.4.4; imaplib search and
@@ -66,23 +70,19 @@ type SearchOptions struct {
 // mode (SearchArgs). Non-ASCII criteria without a Charset get CHARSET
 // UTF-8, except after ENABLE UTF8=ACCEPT, when they are UTF-8 anyway and
 // a Charset is refused (ErrCharsetAfterUTF8, RFC 6855 section 3).
+// RETURN needs ESEARCH, and its options what returnCaps says (PARTIAL,
+// SEARCHRES, CONTEXT=SEARCH).
 func (c *Client) Search(ctx context.Context, criteria string, opts SearchOptions) (*Result, error) {
-	var cap Cap
-	if opts.Return != "" {
-		cap = CapESearch
-	}
 	name := uidName(opts.UID, "SEARCH")
-	if err := c.check(name, Needs.Message, cap); err != nil {
+	if err := c.checkSearch(name, Needs.Message, opts.Return, false); err != nil {
 		return nil, err
 	}
 	charset, err := c.searchCharset(opts.Charset, criteria)
 	if err != nil {
 		return nil, err
 	}
-	return c.run(ctx, name, Needs.Message, cap, func(a *wire.Command) {
-		if opts.Return != "" {
-			a.Raw("RETURN (").RawArgs(opts.Return).Raw(") ")
-		}
+	return c.run(ctx, name, Needs.Message, "", func(a *wire.Command) {
+		returnArg(a, opts.Return)
 		if charset != "" {
 			a.Raw("CHARSET ").Atom(charset).SP()
 		}
@@ -227,12 +227,7 @@ func (c *Client) transfer(ctx context.Context, name string, need Need, set, mail
 // criteria like "REVERSE DATE", charset like UTF-8 (SORT always names
 // one), search keys as typed, 8-bit words as strings (see Search).
 func (c *Client) Sort(ctx context.Context, criteria, charset, search string, uid bool) (*Result, error) {
-	if err := c.checkSortCharset(uidName(uid, "SORT"), Needs.Sort, charset); err != nil {
-		return nil, err
-	}
-	return c.run(ctx, uidName(uid, "SORT"), Needs.Sort, "", func(a *wire.Command) {
-		a.Raw("(").RawArgs(criteria).Raw(") ").Atom(charset).SP().SearchArgs(search)
-	})
+	return c.SortWith(ctx, criteria, charset, search, SortOptions{UID: uid})
 }
 
 // Thread searches and threads (RFC 5256 THREAD; imaplib thread and

@@ -23,6 +23,10 @@ const (
 // has (ItemAvailable).
 var ItemNeeds = struct {
 	Fetch, Search, Status map[string][]Cap
+	// List holds LIST's selection and return options (and the RETURN
+	// keyword), SearchReturn SEARCH's and SORT's return options, Select
+	// SELECT's parameters: what List, Search, Sort and Select check.
+	List, SearchReturn, Select map[string][]Cap
 }{
 	Fetch: map[string][]Cap{
 		"MODSEQ":  {CapCondStore, CapQResync},               // RFC 7162 3.1.5; QRESYNC implies CONDSTORE (3.2.3)
@@ -48,6 +52,29 @@ var ItemNeeds = struct {
 		"APPENDLIMIT":   {CapAppendLimit},           // RFC 7889 3
 		"MAILBOXID":     {CapObjectID},              // RFC 8474 4
 	},
+	List: listItemNeeds(),
+	SearchReturn: map[string][]Cap{
+		"RETURN": {CapESearch, CapESort}, "MIN": {CapESearch, CapESort}, "MAX": {CapESearch, CapESort},
+		"COUNT": {CapESearch, CapESort}, "ALL": {CapESearch, CapESort}, // RFC 4731, RFC 5267
+		"SAVE": {CapSearchRes}, "PARTIAL": {CapPartial}, // as returnCaps
+		"UPDATE": {CapContextSearch, CapContextSort}, "CONTEXT": {CapContextSearch, CapContextSort},
+	},
+	Select: map[string][]Cap{"CONDSTORE": {CapCondStore}, "QRESYNC": {CapQResync}}, // RFC 7162 3.1.8, 3.2.5
+}
+
+// listItemNeeds are LIST's options: LIST-EXTENDED's own (RFC 5258), and
+// those of listOptionCaps, which List checks; RETURN is there with any of
+// the extensions that define return options.
+func listItemNeeds() map[string][]Cap {
+	m := map[string][]Cap{
+		"RETURN":     {CapListExtended, CapListStatus, CapSpecialUse},
+		"SUBSCRIBED": {CapListExtended}, "REMOTE": {CapListExtended},
+		"RECURSIVEMATCH": {CapListExtended}, "CHILDREN": {CapListExtended},
+	}
+	for name, c := range listOptionCaps {
+		m[name] = []Cap{c}
+	}
+	return m
 }
 
 // ItemAvailable reports whether a server announcing caps has the item of

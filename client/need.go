@@ -23,6 +23,13 @@ const (
 	CapSASLIR           Cap = "SASL-IR"            // RFC 4959
 	CapListExtended     Cap = "LIST-EXTENDED"      // RFC 5258
 	CapListStatus       Cap = "LIST-STATUS"        // RFC 5819
+	CapListMyRights     Cap = "LIST-MYRIGHTS"      // RFC 8440
+	CapListMetadata     Cap = "LIST-METADATA"      // RFC 9590
+	CapSpecialUse       Cap = "SPECIAL-USE"        // RFC 6154
+	CapESort            Cap = "ESORT"              // RFC 5267
+	CapPartial          Cap = "PARTIAL"            // RFC 9394
+	CapContextSearch    Cap = "CONTEXT=SEARCH"     // RFC 5267
+	CapContextSort      Cap = "CONTEXT=SORT"       // RFC 5267
 	CapLiteralPlus      Cap = "LITERAL+"           // RFC 7888
 	CapLiteralMinus     Cap = "LITERAL-"           // RFC 7888
 	CapStatusSize       Cap = "STATUS=SIZE"        // RFC 8438
@@ -47,6 +54,7 @@ var foldedIntoRev2 = map[Cap]bool{
 	CapListExtended: true, CapListStatus: true, CapMove: true,
 	CapLiteralMinus: true, CapStatusSize: true,
 	CapBinary: true, // FETCH BINARY[], BINARY.SIZE[] and APPEND's literal8 are in RFC 9051's grammar
+	CapSpecialUse: true, // its LIST options and attributes, not CREATE-SPECIAL-USE
 }
 
 // CapSet is the set of capabilities a server announced, upper-cased.

@@ -91,7 +91,8 @@ var needCases = []needCase{
 		"Recent":       func(c *Client) error { return callErr(c.Recent(bgc)) }}},
 	{"UIDExpunge", map[string]func(*Client) error{"Expunge (UIDs)": func(c *Client) error { return callErr(c.Expunge(bgc, "1")) }}},
 	{"Move", map[string]func(*Client) error{"Move": func(c *Client) error { return callErr(c.Move(bgc, "1", "x", false)) }}},
-	{"Sort", map[string]func(*Client) error{"Sort": func(c *Client) error { return callErr(c.Sort(bgc, "DATE", "UTF-8", "ALL", false)) }}},
+	{"Sort", map[string]func(*Client) error{"Sort": func(c *Client) error { return callErr(c.Sort(bgc, "DATE", "UTF-8", "ALL", false)) },
+		"SortWith": func(c *Client) error { return callErr(c.SortWith(bgc, "DATE", "UTF-8", "ALL", SortOptions{UID: true})) }}},
 	{"Thread", map[string]func(*Client) error{"Thread": func(c *Client) error { return callErr(c.Thread(bgc, "REFERENCES", "UTF-8", "ALL", false)) }}},
 	{"ACL", map[string]func(*Client) error{
 		"GetACL":     func(c *Client) error { return callErr(c.GetACL(bgc, "x")) },
@@ -242,6 +243,14 @@ func TestItemAvailable(t *testing.T) {
 		{ItemNeeds.Status, "DELETED", rev1, false},
 		{ItemNeeds.Status, "HIGHESTMODSEQ", rev1, true},
 		{ItemNeeds.Status, "MESSAGES", rev1, true},
+		{ItemNeeds.List, "RETURN", rev1, false},
+		{ItemNeeds.List, "RETURN", rev2, true},
+		{ItemNeeds.List, "STATUS", NewCapSet([]string{"LIST-EXTENDED"}), false},
+		{ItemNeeds.List, "MYRIGHTS", NewCapSet([]string{"LIST-MYRIGHTS"}), true},
+		{ItemNeeds.SearchReturn, "MIN", rev2, true},
+		{ItemNeeds.SearchReturn, "PARTIAL", rev2, false},
+		{ItemNeeds.Select, "QRESYNC", rev1, false},
+		{ItemNeeds.Select, "CONDSTORE", rev1, true},
 	}
 	for _, tt := range tests {
 		if got := ItemAvailable(tt.needs, tt.item, tt.caps); got != tt.want {

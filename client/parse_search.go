@@ -100,7 +100,7 @@ func (p *parser) correlator(e *ESearchData) {
 
 // esearchItem reads one search-return-data: MIN, MAX (nz-number), COUNT
 // (number), ALL (sequence-set), MODSEQ (mod-sequence-value, RFC 7162), or
-// any other as a generic value (PARTIAL of RFC 9394, ...).
+// PARTIAL (RFC 9394), or any other as a generic value.
 func (p *parser) esearchItem(e *ESearchData, name string) {
 	d := p.d
 	num := func() *uint32 {
@@ -120,10 +120,34 @@ func (p *parser) esearchItem(e *ESearchData, name string) {
 		e.All = p.numSet()
 	case "MODSEQ":
 		e.ModSeq, _ = d.Number64()
+	case "PARTIAL":
+		e.Partial = p.partial()
 	default:
 		v, _ := d.Value()
 		e.Other = append(e.Other, Value{Kind: wire.KindAtom, Str: name}, v)
 	}
+}
+
+// partial reads RFC 9394's "(" partial-range SP partial-results ")",
+// where partial-results is a sequence-set or NIL.
+func (p *parser) partial() *PartialResult {
+	d := p.d
+	if !d.ExpectSpecial('(') {
+		return nil
+	}
+	r := &PartialResult{}
+	r.Range, _ = d.ExpectAtom()
+	if !validPartialRange(r.Range) {
+		d.Warn(&wire.SyntaxError{Offset: d.Offset(), Expected: "a partial range like 1:100 or -1:-100", Got: r.Range})
+	}
+	d.ExpectSP()
+	if d.PeekFold("NIL") {
+		d.Skip(3)
+	} else {
+		r.Set = p.numSet()
+	}
+	d.ExpectSpecial(')')
+	return r
 }
 
 // numSet reads a sequence-set or uid-set; one that does not parse (a

@@ -33,8 +33,28 @@ func (c *Client) Resumable() Resumable {
 	slices.Sort(r.Enabled)
 	if c.mbox != nil {
 		r.Mailbox, r.Select = c.mbox.Name, c.mbox.Opened
+		r.Select.QResync = resyncFrom(c.mbox)
 	}
 	return r
+}
+
+// resyncFrom is the QRESYNC parameter to reopen m with: the one it was
+// opened with, brought up to the UIDVALIDITY and HIGHESTMODSEQ last seen,
+// so that the server reports only what changed since then (RFC 7162
+// section 3.2.5); nil when m was not opened with QRESYNC.
+func resyncFrom(m *Mailbox) *QResync {
+	q := m.Opened.QResync
+	if q == nil {
+		return nil
+	}
+	now := *q
+	if m.UIDValidity != 0 && m.HighestModSeq != 0 {
+		if m.UIDValidity != q.UIDValidity { // the UIDs it knew mean nothing now
+			now.KnownUIDs, now.KnownSeqs, now.KnownSeqUIDs = "", "", ""
+		}
+		now.UIDValidity, now.ModSeq = m.UIDValidity, m.HighestModSeq
+	}
+	return &now
 }
 
 // Compressed reports whether COMPRESS=DEFLATE is on (RFC 4978).

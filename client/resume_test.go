@@ -93,3 +93,29 @@ func TestAuthInfo(t *testing.T) {
 		})
 	}
 }
+
+// TestResumableResyncsFromWhatWasSeen: a mailbox opened with QRESYNC is
+// reopened with the HIGHESTMODSEQ seen last, not the one first sent, so a
+// reconnect asks only for what changed since (RFC 7162 section 3.2.5).
+func TestResumableResyncsFromWhatWasSeen(t *testing.T) {
+	conn := clienttest.Serve(t, "S: * PREAUTH [CAPABILITY IMAP4rev1 ENABLE CONDSTORE QRESYNC] hi\n"+
+		"C: A1 ENABLE QRESYNC\nS: * ENABLED QRESYNC\nS: A1 OK enabled\n"+
+		"C: A2 EXAMINE INBOX (QRESYNC (7 5 1:9))\nS: * OK [UIDVALIDITY 7] x\nS: * OK [HIGHESTMODSEQ 20] x\nS: A2 OK [READ-ONLY] done\n"+
+		"C: A3 NOOP\nS: * 3 FETCH (UID 3 MODSEQ (31) FLAGS ())\nS: * OK [HIGHESTMODSEQ 31] x\nS: A3 OK done\n")
+	c, err := client.New(conn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t)(c.Enable(bg, "QRESYNC"))
+	q := &client.QResync{UIDValidity: 7, ModSeq: 5, KnownUIDs: "1:9"}
+	must(t)(c.Select(bg, "INBOX", client.SelectOptions{ReadOnly: true, QResync: q}))
+	must(t)(c.Noop(bg))
+	got := c.Resumable().Select.QResync
+	want := &client.QResync{UIDValidity: 7, ModSeq: 31, KnownUIDs: "1:9"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("QResync = %+v, want %+v", got, want)
+	}
+	if q.ModSeq != 5 {
+		t.Errorf("the caller's parameter was changed: %+v", q)
+	}
+}

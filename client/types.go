@@ -183,7 +183,16 @@ type ESearchData struct {
 	Count       *uint32
 	All         NumSet
 	ModSeq      uint64
-	Other       []Value // unknown return items, as name/value pairs
+	Partial     *PartialResult // PARTIAL (RFC 9394)
+	Other       []Value        // unknown return items, as name/value pairs
+}
+
+// PartialResult is the PARTIAL return data of an ESEARCH response (RFC
+// 9394): the range asked for, as sent ("1:100", "-1:-100"), and the
+// messages found in it, in the server's order (nil for NIL: none).
+type PartialResult struct {
+	Range string
+	Set   NumSet
 }
 
 // Kind implements Response.

@@ -71,15 +71,38 @@ func (c *Completer) candidates(text string, words []cmdline.Token) ([]candidate,
 	if cmd == nil {
 		return c.commandCandidates(words), cur.Raw
 	}
-	arg, ok := cmd.ArgAt(len(cmdline.ArgWords(words[used : len(words)-1])))
-	if !ok {
-		return nil, cur.Raw
+	next := cmd.Expect(cmdline.ArgWords(words[used : len(words)-1]))
+	return c.nextCandidates(next, cur, innerFragment(text[cur.Start:]))
+}
+
+// nextCandidates offers what the arguments the word may bind to accept:
+// the keyword of a keyword argument, the candidates of each kind. Inside
+// a group ("(" typed first) only kinds that complete inside one are
+// asked, with the fragment after the last blank or "(" (inner); so are
+// they when they are all there is.
+func (c *Completer) nextCandidates(next []cmdline.Next, cur cmdline.Token, inner string) ([]candidate, string) {
+	grouped, mixed := strings.HasPrefix(cur.Raw, "("), false
+	for _, n := range next {
+		mixed = mixed || (!n.Keyword && !n.Arg.Kind.CompletesInside())
 	}
-	if arg.Kind.CompletesInside() {
-		frag := innerFragment(text[cur.Start:])
-		return c.kindCandidates(arg, frag), frag
+	frag := cur.Raw
+	if grouped || !mixed {
+		frag = inner
 	}
-	return c.kindCandidates(arg, cur.Raw), cur.Raw
+	var out []candidate
+	for _, n := range next {
+		switch {
+		case n.Keyword && !grouped:
+			if c.src.Offers(n.Arg.Kind, n.Arg.Keyword) { // RETURN without ESEARCH is not offered
+				out = append(out, candidate{text: n.Arg.Keyword, fold: true, space: true})
+			}
+		case n.Keyword, grouped && !n.Arg.Kind.CompletesInside(), !grouped && n.Arg.Grouped:
+			// a list's words are offered once its "(" is typed
+		default:
+			out = append(out, c.kindCandidates(n.Arg, frag)...)
+		}
+	}
+	return dedupe(out), frag
 }
 
 // matchName returns how many words name spans if words start with it.

@@ -51,6 +51,7 @@ var (
 	gmail       = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev1", "X-GM-EXT-1", "QRESYNC", "UIDPLUS"}}
 	extensions  = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev1", "OBJECTID", "PREVIEW", "SAVEDATE"}}
 	unknownCaps = fakeSource{state: client.StateSelected}
+	extended    = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev1", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH", "CONDSTORE", "QRESYNC"}}
 )
 
 func TestComplete(t *testing.T) {
@@ -122,6 +123,26 @@ func TestComplete(t *testing.T) {
 		{"status MAILBOXID with OBJECTID", extensions, `status INBOX (MAILB`, []string{"OXID "}, 5},
 		{"capabilities not known offer all", unknownCaps, `fetch 1 (MOD`, []string{"SEQ "}, 3},
 		{"too many args", selected, `noop x`, nil, 1},
+		// IMAP's own optional parts (RFC 7162, 5258, 4731): keywords, and
+		// the words of a list once its "(" is typed
+		{"select parameter", selected, `select INBOX (CON`, []string{"DSTORE "}, 3},
+		{"select parameter bare", extended, `select INBOX q`, []string{"resync "}, 1},
+		{"list selection", extended, `list (SUB`, []string{"SCRIBED "}, 3},
+		{"list no selection words outside a group", selected, `list SUB`, nil, 3},
+		{"list return keyword", extended, `list "" * RE`, []string{"TURN "}, 2},
+		{"list RETURN needs LIST-EXTENDED", selected, `list "" * RE`, nil, 2},
+		{"list return option", selected, `list "" * RETURN (STATUS (MESS`, []string{"AGES "}, 4},
+		{"list pattern or return", extended, `list "" `, []string{`"Sent Items" `, "Archive/2024 ", "INBOX ", "RETURN ", "Sent ", "Ünïcødé "}, 0},
+		{"search keyword", extended, `search RET`, []string{"URN "}, 3},
+		{"search charset keyword", selected, `search cha`, []string{"rset "}, 3},
+		{"search return option", extended, `search RETURN (MIN CO`, []string{"UNT "}, 2},
+		{"search SAVE needs SEARCHRES", extended, `search RETURN (SA`, nil, 2},
+		{"select QRESYNC needs QRESYNC", selected, `select INBOX (QR`, nil, 2},
+		{"search charset value", selected, `search CHARSET U`, []string{"S-ASCII ", "TF-8 "}, 1},
+		{"search key after return", selected, `search RETURN (COUNT) UNS`, []string{"EEN "}, 3},
+		{"sort order after return", selected, `sort RETURN (COUNT) `, []string{"(ARRIVAL) ", "(CC) ", "(DATE) ", "(FROM) ",
+			"(REVERSE DATE) ", "(SIZE) ", "(SUBJECT) ", "(TO) "}, 0},
+		{"sort charset", selected, `sort (DATE) U`, []string{"S-ASCII ", "TF-8 "}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

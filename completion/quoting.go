@@ -50,8 +50,12 @@ func (c *Completer) completesMailbox(words []cmdline.Token) bool {
 	if cmd == nil {
 		return false
 	}
-	arg, ok := cmd.ArgAt(len(cmdline.ArgWords(words[used : len(words)-1])))
-	return ok && arg.Kind.Completion() == cmdline.CompleteMailboxes
+	for _, n := range cmd.Expect(cmdline.ArgWords(words[used : len(words)-1])) {
+		if !n.Keyword && n.Arg.Kind.Completion() == cmdline.CompleteMailboxes {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedCompletion is the word that replaces frag when a name it begins

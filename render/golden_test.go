@@ -66,6 +66,9 @@ var goldenCases = []goldenCase{
 			All: client.NumSet{{Start: 3, Stop: 5}, {Start: 7, Stop: 7}, {Start: 1190, Stop: 1201}}, ModSeq: 5012},
 		&client.ESearchData{Tag: "A6", Count: u32p(0), Other: []client.Value{atom("PARTIAL"), list(atom("1:10"), atom("NIL"))}},
 		&client.ESearchData{Tag: "A7", UID: true},
+		&client.ESearchData{Tag: "A8", UID: true, Count: u32p(300), Partial: &client.PartialResult{Range: "-1:-100",
+			Set: client.NumSet{{Start: 200, Stop: 250}, {Start: 252, Stop: 300}}}},
+		&client.ESearchData{Tag: "A9", Partial: &client.PartialResult{Range: "101:200"}},
 	)},
 	{"search_wrapped", Options{Width: 40}, each(
 		&client.SearchData{Command: "SEARCH", Nums: spread(1, 61, 3), ModSeq: 90210},

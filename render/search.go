@@ -23,8 +23,9 @@ func searchLine(p *printer, d *client.SearchData) {
 	flow(p, head+" ", textWidth(command)+1, items)
 }
 
-// esearchLine renders an ESEARCH response (RFC 4731):
-// "ESEARCH UID min 3 max 90 count 12 all 3:5,7,90 modseq 5".
+// esearchLine renders an ESEARCH response (RFC 4731, RFC 5267 ESORT):
+// "ESEARCH UID min 3 max 90 count 12 all 3:5,7,90 modseq 5", with
+// "partial 1:100 3:5,7" for PARTIAL (RFC 9394).
 func esearchLine(p *printer, d *client.ESearchData) {
 	parts := []string{paint(p.th.Heading, "ESEARCH")}
 	if d.UID {
@@ -42,6 +43,14 @@ func esearchLine(p *printer, d *client.ESearchData) {
 	if len(d.All) > 0 {
 		all = append(words("all"), setItems(p, d.All.String(), true)...)
 	}
+	if d.Partial != nil { // RFC 9394: the range asked for, then what it holds
+		all = append(all, words("partial", Safe(d.Partial.Range))...)
+		if len(d.Partial.Set) == 0 {
+			all = append(all, words(paint(p.th.Dim, "(none)"))...)
+		} else {
+			all = append(all, setItems(p, d.Partial.Set.String(), true)...)
+		}
+	}
 	var rest []string
 	if d.ModSeq != 0 {
 		rest = append(rest, "modseq", num(d.ModSeq))
@@ -49,7 +58,7 @@ func esearchLine(p *printer, d *client.ESearchData) {
 	if len(d.Other) > 0 {
 		rest = append(rest, inlineList(d.Other))
 	}
-	if d.Min == nil && d.Max == nil && d.Count == nil && len(d.All) == 0 && d.ModSeq == 0 && len(d.Other) == 0 {
+	if d.Min == nil && d.Max == nil && d.Count == nil && len(d.All) == 0 && d.ModSeq == 0 && d.Partial == nil && len(d.Other) == 0 {
 		rest = append(rest, paint(p.th.Dim, "(no messages)"))
 	}
 	if d.Mailbox != "" { // the search-correlator (RFC 4731, RFC 7377)

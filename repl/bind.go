@@ -17,6 +17,7 @@ type Input struct {
 	In, Out string // redirection files, "" when absent
 	vals    map[string]string
 	lists   map[string][]string
+	quoted  map[string]bool // one-word arguments typed as one quoted string
 }
 
 // Arg returns the value of an argument ("" when an optional one is absent).
@@ -28,6 +29,10 @@ func (in *Input) Has(name string) bool {
 	_, ok := in.vals[in.known(name)]
 	return ok
 }
+
+// Quoted reports whether a one-word argument was typed as one quoted
+// string: list "" "(a)" names a mailbox, list "" (a) a list of patterns.
+func (in *Input) Quoted(name string) bool { return in.quoted[in.known(name)] }
 
 // List returns the words of a repeated or rest-of-line argument.
 func (in *Input) List(name string) []string { return in.lists[in.known(name)] }
@@ -59,44 +64,66 @@ type UsageError struct {
 // Error implements error: "fetch: missing SEQSET".
 func (e *UsageError) Error() string { return e.Cmd.Name + ": " + e.Msg }
 
-// bind checks tokens (after the command name) against cmd.Args.
+// bind checks tokens (after the command name) against cmd.Args, binding
+// words as cmdline's Command.Bind says (completion and redaction read the
+// same binding).
 func bind(cmd *Command, line string, toks []cmdline.Token) (*Input, error) {
-	in := &Input{Cmd: cmd, Line: line, vals: map[string]string{}, lists: map[string][]string{}}
+	in := &Input{Cmd: cmd, Line: line, vals: map[string]string{}, lists: map[string][]string{}, quoted: map[string]bool{}}
 	words, err := in.takeRedirections(toks)
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range cmd.Args {
-		if len(words) == 0 {
-			if !a.Optional {
-				return nil, &UsageError{cmd, "missing " + strings.ToUpper(a.Name)}
-			}
-			continue
-		}
-		n := 1
-		if a.Repeat || a.Kind.TakesRest() {
-			n = len(words)
-		}
-		for _, w := range words[:n] {
-			if err := a.Kind.Check(w.Text); err != nil {
-				return nil, &UsageError{cmd, fmt.Sprintf("%s: %v", strings.ToUpper(a.Name), err)}
-			}
-		}
-		if n > 1 || a.Repeat || a.Kind.TakesRest() {
-			in.bindRest(a, line, words)
-			words = nil
-			break
-		}
-		in.vals[a.Name] = words[0].Text
-		words = words[1:]
+	b := cmd.Bind(words)
+	if err := bindingError(cmd, words, &b); err != nil {
+		return nil, err
 	}
-	if len(words) > 0 {
-		if redact.FirstSecretArg(&cmd.Command) >= 0 { // the extra word may be part of a password
-			return nil, &UsageError{cmd, "too many arguments (quote a password that has spaces)"}
+	for i, a := range cmd.Args {
+		var mine []cmdline.Token
+		for _, w := range b.Words(i) {
+			mine = append(mine, words[w])
 		}
-		return nil, &UsageError{cmd, fmt.Sprintf("unexpected %q", words[0].Raw)}
+		if err := in.bindArg(a, line, mine); err != nil {
+			return nil, err
+		}
 	}
 	return in, nil
+}
+
+// bindingError reports a word too many, a missing argument or a keyword
+// without its value.
+func bindingError(cmd *Command, words []cmdline.Token, b *cmdline.Binding) error {
+	switch extra := b.Extra(); {
+	case extra >= 0 && redact.FirstSecretArg(&cmd.Command) >= 0: // the extra word may be part of a password
+		return &UsageError{cmd, "too many arguments (quote a password that has spaces)"}
+	case extra >= 0:
+		return &UsageError{cmd, fmt.Sprintf("unexpected %q", words[extra].Raw)}
+	case b.Bare >= 0:
+		a := cmd.Args[b.Bare]
+		return &UsageError{cmd, a.Keyword + " needs its " + strings.ToUpper(a.Name) + " after it"}
+	case b.Missing >= 0:
+		return &UsageError{cmd, "missing " + strings.ToUpper(cmd.Args[b.Missing].Name)}
+	}
+	return nil
+}
+
+// bindArg checks the words bound to one argument by its kind and stores
+// them: one word as its text, a rest or repeated argument as a list and
+// raw text (bindRest).
+func (in *Input) bindArg(a Arg, line string, words []cmdline.Token) error {
+	if len(words) == 0 {
+		return nil
+	}
+	for _, w := range words {
+		if err := a.Kind.Check(w.Text); err != nil {
+			return &UsageError{in.Cmd, fmt.Sprintf("%s: %v", strings.ToUpper(a.Name), err)}
+		}
+	}
+	if len(words) > 1 || a.Repeat || a.Kind.TakesRest() {
+		in.bindRest(a, line, words)
+		return nil
+	}
+	in.vals[a.Name], in.quoted[a.Name] = words[0].Text, words[0].Quoted
+	return nil
 }
 
 // takeRedirections removes "< FILE" and "> FILE" and checks that the

@@ -144,6 +144,12 @@ func itemNeeds(kind cmdline.ArgKind) map[string][]client.Cap {
 		return client.ItemNeeds.Search
 	case cmdline.StatusItems:
 		return client.ItemNeeds.Status
+	case cmdline.ListSelection, cmdline.ListReturn:
+		return client.ItemNeeds.List
+	case cmdline.SearchReturn:
+		return client.ItemNeeds.SearchReturn
+	case cmdline.SelectParams:
+		return client.ItemNeeds.Select
 	}
 	return nil
 }

@@ -67,14 +67,7 @@ func (c *Command) IsMeta() bool { return c.Group == groupShell }
 func (c *Command) Usage() string {
 	parts := []string{c.Name}
 	for _, a := range c.Args {
-		word := strings.ToUpper(a.Name)
-		if a.Repeat || a.Kind.TakesRest() {
-			word += "..."
-		}
-		if a.Optional {
-			word = "[" + word + "]"
-		}
-		parts = append(parts, word)
+		parts = append(parts, usageWord(a))
 	}
 	if c.In {
 		parts = append(parts, "< FILE")
@@ -83,6 +76,41 @@ func (c *Command) Usage() string {
 		parts = append(parts, "[> FILE]")
 	}
 	return strings.Join(parts, " ")
+}
+
+// shortUsage is Usage without the arguments that bind by their shape
+// (RETURN (...), CHARSET x, an optional (SELECTION)), for the list of
+// commands; help CMD shows them all.
+func (c *Command) shortUsage() string {
+	short := *c
+	short.Args = nil
+	for _, a := range c.Args {
+		if a.Keyword == "" && !(a.Grouped && a.Optional) {
+			short.Args = append(short.Args, a)
+		}
+	}
+	return short.Usage()
+}
+
+// usageWord shows one argument: MAILBOX, [PATTERN], CRITERIA...,
+// [(SELECTION)], [RETURN (OPTIONS)], or its own Usage text.
+func usageWord(a Arg) string {
+	word := strings.ToUpper(a.Name)
+	switch {
+	case a.Usage != "":
+		word = a.Usage
+	case a.Repeat || a.Kind.TakesRest():
+		word += "..."
+	case a.Grouped:
+		word = "(" + word + ")"
+	}
+	if a.Keyword != "" {
+		word = a.Keyword + " " + word
+	}
+	if a.Optional || a.Keyword != "" {
+		word = "[" + word + "]"
+	}
+	return word
 }
 
 // Help sections, in the order help shows them.

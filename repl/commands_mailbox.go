@@ -2,6 +2,7 @@ package repl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,13 +14,11 @@ import (
 func init() {
 	mailbox := Arg{Name: "mailbox", Kind: cmdline.Mailbox}
 	register(
-		&Command{Command: cmdline.Command{Name: "select",
-			Args: []Arg{mailbox, {Name: "option", Kind: cmdline.Atom, Optional: true, Values: []string{"CONDSTORE"}}}}, Group: groupMailbox, ShowsMailbox: true, Need: &client.Needs.Select,
-			Summary: "open a mailbox read-write", Help: "select INBOX\nselect \"Sent Items\" condstore   (RFC 7162 CONDSTORE)",
+		&Command{Command: cmdline.Command{Name: "select", Args: []Arg{mailbox, selectParamsArg}}, Group: groupMailbox, ShowsMailbox: true, Need: &client.Needs.Select,
+			Summary: "open a mailbox read-write", Help: "select INBOX\n" + selectHelp,
 			Run: runSelect(false)},
-		&Command{Command: cmdline.Command{Name: "examine",
-			Args: []Arg{mailbox, {Name: "option", Kind: cmdline.Atom, Optional: true, Values: []string{"CONDSTORE"}}}}, Group: groupMailbox, ShowsMailbox: true, Need: &client.Needs.Select,
-			Summary: "open a mailbox read-only", Help: "The prompt shows (ro) while an examined mailbox is open.",
+		&Command{Command: cmdline.Command{Name: "examine", Args: []Arg{mailbox, selectParamsArg}}, Group: groupMailbox, ShowsMailbox: true, Need: &client.Needs.Select,
+			Summary: "open a mailbox read-only", Help: "The prompt shows (ro) while an examined mailbox is open.\n" + selectHelp,
 			Run: runSelect(true)},
 		&Command{Command: cmdline.Command{Name: "create",
 			Args: []Arg{mailbox, {Name: "use", Kind: cmdline.Atom, Optional: true, Repeat: true,
@@ -43,8 +42,10 @@ func init() {
 				return s.c.Unsubscribe(ctx, in.Arg("mailbox"))
 			}},
 		&Command{Command: cmdline.Command{Name: "list",
-			Args: []Arg{{Name: "reference", Kind: cmdline.Pattern, Optional: true}, {Name: "pattern", Kind: cmdline.Pattern, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
-			Summary: "list mailboxes", Help: "list              all mailboxes (\"\" *)\nlist Archive/*    one argument is the pattern\nlist \"\" %         reference and pattern, as in imaplib",
+			Args: []Arg{{Name: "selection", Kind: cmdline.ListSelection, Optional: true, Grouped: true},
+				{Name: "reference", Kind: cmdline.Pattern, Optional: true}, {Name: "pattern", Kind: cmdline.Pattern, Optional: true},
+				{Name: "options", Kind: cmdline.ListReturn, Optional: true, Grouped: true, Keyword: "RETURN"}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
+			Summary: "list mailboxes", Help: listHelp,
 			Run: runList(false)},
 		&Command{Command: cmdline.Command{Name: "lsub",
 			Args: []Arg{{Name: "reference", Kind: cmdline.Pattern, Optional: true}, {Name: "pattern", Kind: cmdline.Pattern, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
@@ -66,13 +67,28 @@ func init() {
 	)
 }
 
+// selectParamsArg is what follows the mailbox of select and examine.
+var selectParamsArg = Arg{Name: "parameters", Kind: cmdline.SelectParams, Optional: true, Usage: "(PARAMETERS)"}
+
+// selectHelp shows the parameters of select and examine.
+const selectHelp = `select "Sent Items" (CONDSTORE)     MODSEQ in FETCH and SEARCH (RFC 7162)
+enable QRESYNC
+examine INBOX (QRESYNC (67890007 90060115194045000 41:211,214:541))
+    what changed since: VANISHED (EARLIER) for the expunged UIDs, FETCH for the
+    changed flags; after the mod-sequence may come the known UIDs and a list of
+    known message numbers with their UIDs: (1,10,20 41,57,83)`
+
 func runSelect(readOnly bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-		opts := client.SelectOptions{ReadOnly: readOnly, CondStore: strings.EqualFold(in.Arg("option"), "CONDSTORE")}
-		if in.Has("option") && !opts.CondStore {
-			return nil, &UsageError{in.Cmd, "unknown option " + in.Arg("option") + " (CONDSTORE is known)"}
+		opts := client.SelectOptions{ReadOnly: readOnly}
+		if err := selectParams(in.Arg("parameters"), &opts); err != nil {
+			return nil, usageErr(in, err.Error())
 		}
-		return s.c.Select(ctx, in.Arg("mailbox"), opts)
+		res, err := s.c.Select(ctx, in.Arg("mailbox"), opts)
+		if hint := selectHint(err); hint != "" {
+			err = &hintedError{err, hint}
+		}
+		return res, err
 	}
 }
 
@@ -108,27 +124,83 @@ func runRename(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 	return res, err
 }
 
+// listHelp shows the forms of list (RFC 5258 LIST-EXTENDED and its
+// options).
+const listHelp = `list                              all mailboxes ("" *)
+list Archive/*                    one argument is the pattern
+list "" %                         reference and pattern, as in imaplib
+list "" (INBOX "Sent*" Archive/%) several patterns
+list (SUBSCRIBED) "" *            selection options: SUBSCRIBED REMOTE RECURSIVEMATCH
+list (SPECIAL-USE) "" *           and SPECIAL-USE (RFC 6154)
+list "" * RETURN (STATUS (MESSAGES UNSEEN))   counters beside the names (RFC 5819)
+list "" % RETURN (CHILDREN SUBSCRIBED SPECIAL-USE)
+Options and several patterns need LIST-EXTENDED (RFC 5258), STATUS also LIST-STATUS.`
+
 // runList lists with imaplib's defaults ("" and *); one argument is the
-// pattern. The names refresh the completion cache.
+// pattern, a parenthesised pattern several ones. The names refresh the
+// completion cache.
 func runList(lsub bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-		ref, pattern := in.Arg("reference"), in.Arg("pattern")
+		ref, pattern, quoted := in.Arg("reference"), in.Arg("pattern"), in.Quoted("pattern")
 		switch {
 		case !in.Has("reference"):
 			pattern = "*"
 		case !in.Has("pattern"):
-			ref, pattern = "", in.Arg("reference")
+			ref, pattern, quoted = "", in.Arg("reference"), in.Quoted("reference")
 		}
-		var res *client.Result
-		var err error
 		if lsub {
-			res, err = s.c.Lsub(ctx, ref, pattern)
-		} else {
-			res, err = s.c.List(ctx, ref, pattern, client.ListOptions{})
+			res, err := s.c.Lsub(ctx, ref, pattern)
+			s.cache.learnMailboxes(res, false)
+			return res, err
 		}
-		s.cache.learnMailboxes(res, ref == "" && pattern == "*" && !lsub)
-		return res, err
+		opts := client.ListOptions{Select: in.Arg("selection"), Return: in.Arg("options")}
+		first, more, err := listPatterns(pattern, quoted)
+		if err != nil {
+			return nil, usageErr(in, err.Error())
+		}
+		opts.More = more
+		res, err := s.c.List(ctx, ref, first, opts)
+		s.cache.learnMailboxes(res, ref == "" && first == "*" && !in.Has("selection") && len(more) == 0)
+		return res, listHinted(err)
 	}
+}
+
+// listPatterns splits a parenthesised pattern list, ("INBOX" Sent*), into
+// the first pattern and the others (RFC 5258 section 3); another pattern,
+// or one typed quoted ("(a)"), stands alone.
+func listPatterns(pattern string, quoted bool) (string, []string, error) {
+	if quoted || !strings.HasPrefix(pattern, "(") {
+		return pattern, nil, nil
+	}
+	items, err := cmdline.Items(pattern)
+	if err != nil {
+		return "", nil, fmt.Errorf("PATTERN: %v", err)
+	}
+	var names []string
+	for _, it := range items {
+		if it.IsList {
+			return "", nil, fmt.Errorf("PATTERN: a list of patterns holds no lists: %s", it.Text)
+		}
+		names = append(names, it.Text)
+	}
+	if len(names) == 0 {
+		return "", nil, fmt.Errorf("PATTERN: an empty list; give at least one pattern")
+	}
+	return names[0], names[1:], nil
+}
+
+// listHinted adds a hint to a LIST the client refused for lack of
+// LIST-EXTENDED (Courier-IMAP 5.0) or of an option's capability.
+func listHinted(err error) error {
+	var ce *client.CapabilityError
+	switch {
+	case !errors.As(err, &ce):
+		return err
+	case strings.HasPrefix(ce.Cap, string(client.CapListExtended)):
+		return &hintedError{err, "this server has no LIST-EXTENDED (RFC 5258): list REFERENCE PATTERN takes one pattern " +
+			"and no options; lsub lists the subscribed mailboxes, status MAILBOX gives counters"}
+	}
+	return &hintedError{err, "this server does not announce " + ce.Cap + ": leave that option out"}
 }
 
 func runStatus(ctx context.Context, s *Session, in *Input) (*client.Result, error) {

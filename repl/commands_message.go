@@ -55,6 +55,8 @@ func messageCommands(uid bool) []*Command {
 		pre, what = "uid ", "messages by UID"
 	}
 	search := Arg{Name: "criteria", Kind: cmdline.SearchKeys}
+	returns := Arg{Name: "options", Kind: cmdline.SearchReturn, Optional: true, Grouped: true, Keyword: "RETURN"}
+	charset := Arg{Name: "charset", Kind: cmdline.Atom, Optional: true, Keyword: "CHARSET", Usage: "NAME", Values: []string{"UTF-8", "US-ASCII"}}
 	return []*Command{
 		{Command: cmdline.Command{Name: pre + "fetch", Out: true,
 			Args: []Arg{set, {Name: "items", Kind: cmdline.FetchItems}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
@@ -70,12 +72,8 @@ func messageCommands(uid bool) []*Command {
 				"store 5 (UNCHANGEDSINCE 1234) +flags \\Deleted    CONDSTORE (RFC 7162): only if unchanged",
 			Run: runStore(uid)},
 		{Command: cmdline.Command{Name: pre + "search",
-			Args: []Arg{search}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
-			Summary: "find " + what,
-			Help: "search UNSEEN FROM alice\nsearch SUBJECT \"hello world\" SINCE 1-Mar-2024\n" +
-				"search SUBJECT Grüße    non-ASCII words go as strings, with CHARSET UTF-8 unless one is typed;\n" +
-				"                        after enable UTF8=ACCEPT no CHARSET is sent or allowed (RFC 6855)\n" +
-				"search RETURN (MIN MAX COUNT) ALL    ESEARCH (RFC 4731): compact results",
+			Args: []Arg{returns, charset, search}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
+			Summary: "find " + what, Help: searchHelp(pre),
 			Run: runSearch(uid)},
 		{Command: cmdline.Command{Name: pre + "copy",
 			Args: []Arg{set, {Name: "mailbox", Kind: cmdline.Mailbox}}}, Group: groupMessage, Need: &client.Needs.Message, Pipe: true,
@@ -100,11 +98,12 @@ func messageCommands(uid bool) []*Command {
 				"The sender's file name is made safe first: no directories, no .., no control characters.",
 			Run: runSave(uid)},
 		{Command: cmdline.Command{Name: pre + "sort",
-			Args: []Arg{{Name: "order", Kind: cmdline.SortKeys}, {Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
-			Summary: "search and sort " + what + " (RFC 5256)", Help: "sort (REVERSE DATE) UTF-8 ALL",
+			Args: []Arg{returns, {Name: "order", Kind: cmdline.SortKeys}, {Name: "charset", Kind: cmdline.Atom, Values: []string{"UTF-8", "US-ASCII"}}, search}}, Group: groupMessage, Need: &client.Needs.Sort, Pipe: true,
+			Summary: "search and sort " + what + " (RFC 5256)", Help: sortHelp(pre),
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-				order := strings.TrimSuffix(strings.TrimPrefix(in.Arg("order"), "("), ")")
-				return s.c.Sort(ctx, order, in.Arg("charset"), in.Arg("criteria"), uid)
+				opts := client.SortOptions{UID: uid, Return: in.Arg("options")}
+				res, err := s.c.SortWith(ctx, in.Arg("order"), in.Arg("charset"), in.Arg("criteria"), opts)
+				return res, searchHinted(err)
 			}},
 		{Command: cmdline.Command{Name: pre + "thread",
 			Args: []Arg{{Name: "algorithm", Kind: cmdline.Atom, Values: []string{"REFERENCES", "ORDEREDSUBJECT"}},
@@ -165,27 +164,16 @@ func fetchModifiers(typed string) (string, client.FetchOptions) {
 	return m[1], client.FetchOptions{ChangedSince: since, Vanished: m[3] != ""}
 }
 
-// runSearch takes optional RETURN (...) and CHARSET x before the criteria.
+// runSearch runs SEARCH: [RETURN (...)] [CHARSET name] criteria, in
+// RFC 9051's order.
 func runSearch(uid bool) Handler {
 	return func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-		criteria := in.Arg("criteria")
-		opts := client.SearchOptions{UID: uid}
-		for {
-			toks, err := cmdline.Lex(criteria)
-			if err != nil || len(toks) < 3 {
-				break
-			}
-			switch strings.ToUpper(toks[0].Text) {
-			case "RETURN":
-				opts.Return = strings.TrimSuffix(strings.TrimPrefix(toks[1].Text, "("), ")")
-			case "CHARSET":
-				opts.Charset = toks[1].Text
-			default:
-				return s.c.Search(ctx, criteria, opts)
-			}
-			criteria = criteria[toks[2].Start:]
+		if keys := in.List("criteria"); strings.EqualFold(keys[0], "RETURN") {
+			return nil, usageErr(in, "RETURN (...) comes first, before CHARSET: search RETURN (COUNT) CHARSET UTF-8 ...")
 		}
-		return s.c.Search(ctx, criteria, opts)
+		opts := client.SearchOptions{UID: uid, Charset: in.Arg("charset"), Return: in.Arg("options")}
+		res, err := s.c.Search(ctx, in.Arg("criteria"), opts)
+		return res, searchHinted(err)
 	}
 }
 

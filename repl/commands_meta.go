@@ -17,7 +17,7 @@ func init() {
 	on := []Arg{{Name: "on|off", Kind: cmdline.Switch, Optional: true}}
 	register(
 		&Command{Command: cmdline.Command{Name: `\help`, Aliases: []string{"help", `\?`},
-			Args: []Arg{{Name: "topic", Kind: cmdline.Topic, Optional: true}}}, Group: groupShell, Paged: true,
+			Args: []Arg{{Name: "topic", Kind: cmdline.Topic, Optional: true, Repeat: true, Usage: "TOPIC"}}}, Group: groupShell, Paged: true,
 			Summary: "list the commands available now, or explain one",
 			Help:    "help             what this server and state allow, and what the rest need\nhelp all         every command\nhelp fetch       one command\nhelp scripts     the .imap script format",
 			Run:     runHelp},
@@ -176,14 +176,14 @@ func runExpect(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 // runHelp shows help on the commands, or the script format; with --json
 // as the help field of the command's object (helpjson.go).
 func runHelp(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	topic := strings.ToLower(in.Arg("topic"))
+	topic := strings.ToLower(strings.Join(in.List("topic"), " ")) // help uid fetch
 	var cmd *Command
 	if topic != "" && topic != "all" && topic != "scripts" {
 		if cmd = commandNamed(topic); cmd == nil {
 			cmd = commandNamed(`\` + topic)
 		}
 		if cmd == nil {
-			return nil, &UnknownCommandError{Name: in.Arg("topic")}
+			return nil, &UnknownCommandError{Name: strings.Join(in.List("topic"), " ")}
 		}
 	}
 	if s.json {

@@ -75,10 +75,13 @@ func checkArgs(t *testing.T, c *Command) {
 		if optional && !a.Optional {
 			t.Errorf("%s: required %s after an optional argument", c.Name, a.Name)
 		}
+		if a.Keyword != "" && (!a.Optional || a.Repeat || a.Kind.TakesRest()) {
+			t.Errorf("%s: keyword argument %s must be optional and one word", c.Name, a.Name)
+		}
 		if (a.Repeat || a.Kind.TakesRest()) && !last {
 			t.Errorf("%s: %s takes the rest of the line but is not last", c.Name, a.Name)
 		}
-		optional = optional || a.Optional
+		optional = optional || (a.Optional && a.Keyword == "" && !a.Grouped) // those bind only when they match
 	}
 }
 
@@ -263,4 +266,17 @@ func argNameOf(call *ast.CallExpr) (string, bool) {
 	}
 	name, err := strconv.Unquote(lit.Value)
 	return name, err == nil
+}
+
+// TestHelpTwoWordCommand: the commands named by two words (uid fetch,
+// uid sort) have help of their own.
+func TestHelpTwoWordCommand(t *testing.T) {
+	h := newHarness(t, nil)
+	h.run("help uid sort", "help UID Fetch")
+	out := h.stdout.String()
+	for _, want := range []string{"usage: uid sort ", "usage: uid fetch UIDS ITEMS..."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help output lacks %q:\n%s\nstderr: %s", want, out, h.stderr)
+		}
+	}
 }

@@ -25,7 +25,7 @@ func (s *Session) writeHelp(w io.Writer, all bool) {
 				missing.add(s.needText(reason, cmd), cmd.Name)
 				continue
 			}
-			rows = append(rows, [2]string{cmd.Usage(), cmd.Summary + requirements(cmd, all)})
+			rows = append(rows, [2]string{cmd.shortUsage(), cmd.Summary + requirements(cmd, all)})
 		}
 		if len(rows) > 0 {
 			fmt.Fprintf(w, "%s:\n", group)
@@ -136,7 +136,7 @@ func stateWord(m client.State) string {
 // requirements and aliases.
 func (s *Session) writeCommandHelp(w io.Writer, cmd *Command) {
 	width := s.helpWidth()
-	fmt.Fprintf(w, "usage: %s\n", cmd.Usage())
+	writeUsage(w, cmd, width)
 	writeIndented(w, cmd.Summary, "  ", width)
 	if cmd.Help != "" {
 		fmt.Fprintln(w)

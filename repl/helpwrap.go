@@ -60,6 +60,25 @@ func writeIndented(w io.Writer, text, prefix string, width int) {
 	}
 }
 
+// writeUsage writes "usage: " and the command's usage line; one wider
+// than width wraps its arguments under the first one.
+func writeUsage(w io.Writer, cmd *Command, width int) {
+	line := "usage: " + cmd.Usage()
+	head := "usage: " + cmd.Name + " "
+	if utf8.RuneCountInString(line) <= width || !strings.HasPrefix(line, head) {
+		fmt.Fprintln(w, line)
+		return
+	}
+	hang := strings.Repeat(" ", utf8.RuneCountInString(head))
+	for i, l := range wrapWords(line[len(head):], width-len(hang)) {
+		if i == 0 {
+			fmt.Fprintf(w, "%s%s\n", head, l)
+		} else {
+			fmt.Fprintf(w, "%s%s\n", hang, l)
+		}
+	}
+}
+
 // splitColumns splits a help line at the end of its last gap of two or
 // more spaces (the start of its description column), or else after its
 // leading spaces: head is kept as it is, body may wrap.

@@ -68,11 +68,7 @@ func (s *Session) runSource(ctx context.Context, src LineSource) {
 		s.src = outer
 	}()
 	for !s.quit && ctx.Err() == nil {
-		prompt := ""
-		if src.Interactive() {
-			prompt = s.Prompt()
-		}
-		line, err := s.readLine(src, prompt) // complist.go: completion may LIST while it waits
+		line, display, err := s.nextLine(src) // logical.go
 		switch {
 		case errors.Is(err, ErrInterrupt):
 			fmt.Fprintln(s.stderr, `(use \quit or Ctrl-D to exit)`)
@@ -84,20 +80,17 @@ func (s *Session) runSource(ctx context.Context, src LineSource) {
 			s.afterFailure()
 			return
 		}
-		if stop := s.handleLine(ctx, src, line); stop {
+		if stop := s.handleLine(ctx, src, line, display); stop {
 			return
 		}
 	}
 }
 
-// handleLine runs one line; it reports whether the loop must stop.
-func (s *Session) handleLine(ctx context.Context, src LineSource, line string) bool {
+// handleLine runs one line (display: as written, variables unexpanded);
+// it reports whether the loop must stop.
+func (s *Session) handleLine(ctx context.Context, src LineSource, line, display string) bool {
 	if strings.TrimSpace(line) == "" {
 		return false
-	}
-	display := line
-	if d, ok := src.(DisplayLiner); ok {
-		display = d.LastDisplay()
 	}
 	if handled, stop := s.pipelineLine(ctx, src, line, display); handled || stop { // pipeline.go
 		return stop
@@ -108,7 +101,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line string) b
 	}
 	in, err := prepare(line, display)
 	if src.Interactive() {
-		s.remember(src, line, in)
+		s.remember(src, display)
 	}
 	if err != nil {
 		s.fail(err, usageHint(err))
@@ -135,9 +128,10 @@ func checksOutcome(line string) bool {
 	return cmd != nil && cmd.Checks
 }
 
-// remember adds the redacted line to the history file and the line
-// editor's ring. Lines starting with a space are not saved.
-func (s *Session) remember(src LineSource, line string, in *Input) {
+// remember adds the redacted line, as written (variables unexpanded, a
+// continued line whole), to the history file and the line editor's ring.
+// Lines starting with a space are not saved.
+func (s *Session) remember(src LineSource, line string) {
 	if strings.HasPrefix(line, " ") {
 		return
 	}

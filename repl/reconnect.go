@@ -152,6 +152,9 @@ func selectWords(o client.SelectOptions) (mode string, params []string) {
 	if o.CondStore {
 		params = append(params, "(CONDSTORE)")
 	}
+	if q := o.QResync; q != nil {
+		params = append(params, fmt.Sprintf("(QRESYNC (%d %d ...))", q.UIDValidity, q.ModSeq))
+	}
 	return mode, params
 }
 

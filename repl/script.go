@@ -48,7 +48,9 @@ const CommandsName = "-c"
 // expands, \expect applies, and errors name the -c by its number.
 func CommandSource(cmds []string, vars func(name string) (string, bool)) *ScriptSource {
 	text := strings.Join(cmds, "\n") + "\n"
-	return NewScriptSource(scripts.NewReader(CommandsName, strings.NewReader(text), ScriptOptions(vars)))
+	opts := ScriptOptions(vars)
+	opts.OneLine = true // each -c is one command: an open "(" or a " \" does not reach into the next
+	return NewScriptSource(scripts.NewReader(CommandsName, strings.NewReader(text), opts))
 }
 
 // ScriptOptions expand ${NAME} from vars (nil for none), then the

@@ -59,7 +59,7 @@ func checkSecrets(name string, file scriptFile, hasSecret func(string) bool) err
 	if hasSecret == nil || isPrivate(file.perm) {
 		return nil
 	}
-	lines := newLogicalScanner(bytes.NewReader(file.data))
+	lines := newLogicalScanner(bytes.NewReader(file.data), false)
 	for {
 		raw, err := lines.next()
 		if err != nil {

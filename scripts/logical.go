@@ -21,16 +21,17 @@ type rawLine struct {
 }
 
 // logicalScanner joins physical lines into logical ones: it drops blank and
-// comment lines and follows continuations.
+// comment lines and follows continuations (Joiner).
 type logicalScanner struct {
-	sc  *bufio.Scanner
-	num int // physical lines read so far
+	sc   *bufio.Scanner
+	num  int // physical lines read so far
+	join Joiner
 }
 
-func newLogicalScanner(r io.Reader) *logicalScanner {
+func newLogicalScanner(r io.Reader, single bool) *logicalScanner {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), maxLineBytes)
-	return &logicalScanner{sc: sc}
+	return &logicalScanner{sc: sc, join: Joiner{single: single}}
 }
 
 // errNoText says a continuation held only lone backslashes.
@@ -47,32 +48,31 @@ func (s *logicalScanner) next() (rawLine, error) {
 	}
 }
 
-// collect reads the physical lines of one logical line.
+// collect reads the physical lines of one logical line. A comment line
+// is skipped, also between the lines of one logical line, except inside
+// an open quote, where it is text.
 func (s *logicalScanner) collect() (rawLine, error) {
-	var parts []string
-	start, size := 0, 0
+	j := &s.join
+	j.Reset()
+	start := 0
 	for {
 		line, ok := s.physical()
 		if !ok {
-			return s.finish(parts, start)
+			return s.finish(start)
 		}
 		trimmed := strings.TrimSpace(line)
-		if isComment(trimmed) || (trimmed == "" && parts == nil) {
+		if (isComment(trimmed) && !j.Pending().Quote) || (trimmed == "" && j.Empty()) {
 			continue
 		}
-		if trimmed == "" { // a blank line ends a continuation
-			return s.finish(parts, start)
+		more, err := j.Add(line)
+		if err != nil {
+			return rawLine{}, &Error{Line: cmp.Or(start, s.num), Err: err}
 		}
-		body, more := cutContinuation(trimmed)
-		if start == 0 && body != "" {
+		if start == 0 && j.Started() {
 			start = s.num
 		}
-		if size += len(body) + 1; size > maxLineBytes {
-			return rawLine{}, &Error{Line: cmp.Or(start, s.num), Err: fmt.Errorf("continued line longer than %d bytes", maxLineBytes)}
-		}
-		parts = append(parts, body)
 		if !more {
-			return s.finish(parts, start)
+			return s.finish(start)
 		}
 	}
 }
@@ -91,10 +91,10 @@ func (s *logicalScanner) physical() (string, bool) {
 	return line, true
 }
 
-// finish builds the logical line from its parts, or reports why there is none.
-func (s *logicalScanner) finish(parts []string, start int) (rawLine, error) {
-	text := joinParts(parts)
-	if text != "" {
+// finish builds the logical line from the joiner, or reports why there
+// is none.
+func (s *logicalScanner) finish(start int) (rawLine, error) {
+	if text := s.join.Text(); text != "" {
 		return rawLine{text: text, num: start}, nil
 	}
 	if err := s.sc.Err(); err != nil {
@@ -103,7 +103,7 @@ func (s *logicalScanner) finish(parts []string, start int) (rawLine, error) {
 		}
 		return rawLine{}, &Error{Line: s.num + 1, Err: err}
 	}
-	if parts != nil {
+	if !s.join.Empty() {
 		return rawLine{}, errNoText
 	}
 	return rawLine{}, io.EOF

@@ -35,6 +35,22 @@ func TestLogicalLines(t *testing.T) {
 		{"blank line ends continuation", "fetch 1 \\\n\nnoop\n", []string{"1 fetch 1", "3 noop"}},
 		{"continuation at end of input", "fetch 1 \\\n", []string{"1 fetch 1"}},
 		{"only lone backslashes", "\\\n\\\n", nil},
+		// an open parenthesis, bracket or quote continues, as at the prompt
+		{"open parenthesis continues", "search OR (FROM alice\n   SUBJECT \"a b\")\nnoop\n",
+			[]string{`1 search OR (FROM alice SUBJECT "a b")`, "3 noop"}},
+		{"nested groups", "select INBOX (QRESYNC (1 2\n1:9\n(1,3 5,7)))\n",
+			[]string{"1 select INBOX (QRESYNC (1 2 1:9 (1,3 5,7)))"}},
+		{"open bracket continues", "fetch 1 BODY.PEEK[HEADER.FIELDS (FROM\nTO)]\n",
+			[]string{"1 fetch 1 BODY.PEEK[HEADER.FIELDS (FROM TO)]"}},
+		{"open quote continues, the break is one space", "search SUBJECT \"hello  \n   world\"\nnoop\n",
+			[]string{`1 search SUBJECT "hello world"`, "3 noop"}},
+		{"comment inside a group skipped", "search (FROM a\n# why\nTO b)\n", []string{"1 search (FROM a TO b)"}},
+		{"comment inside a quote is text", "search SUBJECT \"a\n# b\"\n", []string{`1 search SUBJECT "a # b"`}},
+		{"blank line ends an open group", "search (FROM a\n\nnoop\n", []string{"1 search (FROM a", "3 noop"}},
+		{"open group at end of input", "search (FROM a\n", []string{"1 search (FROM a"}},
+		{"closing parenthesis alone is text", "search FROM a)\nnoop\n", []string{"1 search FROM a)", "2 noop"}},
+		{"quoted parenthesis is text", "select \"a (b\"\nnoop\n", []string{`1 select "a (b"`, "2 noop"}},
+		{"escaped quote stays open", "search SUBJECT \"a\\\"\nb\"\n", []string{`1 search SUBJECT "a\" b"`}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
@@ -54,6 +70,18 @@ func TestLogicalLines(t *testing.T) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOneLine: with Options.OneLine (-c) each line stands alone, open or
+// continued.
+func TestOneLine(t *testing.T) {
+	lines, err := readAll(NewReader("-c", strings.NewReader("search (FROM a\nfetch 1 \\\nnoop\n"), Options{OneLine: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := where(lines); !reflect.DeepEqual(got, []string{"-c:1 search (FROM a", `-c:2 fetch 1 \`, "-c:3 noop"}) {
+		t.Errorf("got %q", got)
 	}
 }
 

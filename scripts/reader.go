@@ -25,6 +25,10 @@ type Options struct {
 	// secret written out literally (e.g. the password of LOGIN). Files with
 	// such a line must be 0600 or stricter. Nil disables the check.
 	HasLiteralSecret func(text string) bool
+	// OneLine makes each line of a stream (NewReader) a logical line of
+	// its own: no continuation, so that each -c stays one command;
+	// included files follow the usual rules.
+	OneLine bool
 }
 
 // Line is one logical line of a script, ready to run.
@@ -70,7 +74,7 @@ func Open(path string, opts Options) (*Reader, error) {
 // needed, and \i paths are relative to the current directory. A stream has
 // no file mode, so the literal-secret check does not apply.
 func NewReader(name string, in io.Reader, opts Options) *Reader {
-	src := &source{name: name, lines: newLogicalScanner(in)}
+	src := &source{name: name, lines: newLogicalScanner(in, opts.OneLine)}
 	return &Reader{opts: opts, stack: []*source{src}, read: readScriptFile}
 }
 
@@ -176,7 +180,7 @@ func (r *Reader) openSource(path string) (*source, error) {
 		name:  path,
 		key:   absPath(path),
 		dir:   filepath.Dir(path),
-		lines: newLogicalScanner(bytes.NewReader(file.data)),
+		lines: newLogicalScanner(bytes.NewReader(file.data), false),
 	}, nil
 }
 

@@ -16,32 +16,36 @@ type ArgKind int
 
 // The argument kinds. Kinds marked "rest" take the remainder of the line.
 const (
-	Atom        ArgKind = iota // an atom; completes from Arg.Values
-	Mailbox                    // a mailbox name (UTF-8), from the last LIST
-	Pattern                    // a LIST pattern with * and %
-	SeqSet                     // a sequence set or UID set: 1:5,7,9:*
-	FetchItems                 // rest: fetch items, (UID FLAGS BODY.PEEK[HEADER])
-	SearchKeys                 // rest: search criteria, SUBJECT "hello world"
-	Flags                      // rest: flags for STORE, \Seen \Flagged
-	FlagList                   // one token: a flag or a parenthesised flag list (APPEND)
-	StoreOp                    // FLAGS, +FLAGS, -FLAGS, optionally .SILENT
-	StatusItems                // rest: STATUS items, MESSAGES UNSEEN
-	Secret                     // a password or token: never shown, never saved
-	User                       // a user name
-	Rights                     // ACL rights (RFC 4314): lrswipkxtea
-	Identifier                 // an ACL identifier: a user, group or "anyone"
-	Capability                 // rest: capabilities to ENABLE
-	Mechanism                  // a SASL mechanism from AUTH=
-	Number                     // a decimal number
-	Path                       // a local file path
-	Rest                       // rest: the raw remainder of the line
-	Date                       // an internal date, "04-Mar-2024 09:15:00 +0100"
-	SortKeys                   // one token: a parenthesised sort criteria list
-	Topic                      // a help topic: a command name or "scripts"
-	Switch                     // on or off
-	Variable                   // a \set variable name
-	URL                        // imaps://user@host/mailbox
-	numKinds                   // the number of kinds; keep last
+	Atom          ArgKind = iota // an atom; completes from Arg.Values
+	Mailbox                      // a mailbox name (UTF-8), from the last LIST
+	Pattern                      // a LIST pattern with * and %
+	SeqSet                       // a sequence set or UID set: 1:5,7,9:*
+	FetchItems                   // rest: fetch items, (UID FLAGS BODY.PEEK[HEADER])
+	SearchKeys                   // rest: search criteria, SUBJECT "hello world"
+	Flags                        // rest: flags for STORE, \Seen \Flagged
+	FlagList                     // one token: a flag or a parenthesised flag list (APPEND)
+	StoreOp                      // FLAGS, +FLAGS, -FLAGS, optionally .SILENT
+	StatusItems                  // rest: STATUS items, MESSAGES UNSEEN
+	Secret                       // a password or token: never shown, never saved
+	User                         // a user name
+	Rights                       // ACL rights (RFC 4314): lrswipkxtea
+	Identifier                   // an ACL identifier: a user, group or "anyone"
+	Capability                   // rest: capabilities to ENABLE
+	Mechanism                    // a SASL mechanism from AUTH=
+	Number                       // a decimal number
+	Path                         // a local file path
+	Rest                         // rest: the raw remainder of the line
+	Date                         // an internal date, "04-Mar-2024 09:15:00 +0100"
+	SortKeys                     // one token: a parenthesised sort criteria list
+	Topic                        // a help topic: a command name or "scripts"
+	Switch                       // on or off
+	Variable                     // a \set variable name
+	URL                          // imaps://user@host/mailbox
+	SelectParams                 // rest: SELECT parameters, (CONDSTORE) or (QRESYNC (...)) (RFC 7162)
+	ListSelection                // a LIST selection option list, (SUBSCRIBED) (RFC 5258, RFC 6154)
+	ListReturn                   // a LIST return option list, (CHILDREN STATUS (MESSAGES)) (RFC 5258, RFC 5819)
+	SearchReturn                 // a SEARCH or SORT return option list, (MIN MAX COUNT) (RFC 4731, RFC 5267, RFC 9394)
+	numKinds                     // the number of kinds; keep last
 )
 
 // Completion says what completion offers for a kind.
@@ -110,6 +114,14 @@ var kinds = [numKinds]kind{
 	Switch:      {name: "switch", check: checkSwitch, complete: CompleteWords, words: []string{"on", "off"}, caseless: true},
 	Variable:    {name: "variable", complete: CompleteVariables},
 	URL:         {name: "url", redact: RedactURL},
+	SelectParams: {name: "select parameters", rest: true, inner: true, complete: CompleteWords,
+		words: []string{"CONDSTORE", "QRESYNC"}, caseless: true},
+	ListSelection: {name: "list selection", inner: true, check: checkGroup, complete: CompleteWords,
+		words: []string{"SUBSCRIBED", "REMOTE", "RECURSIVEMATCH", "SPECIAL-USE"}, caseless: true},
+	ListReturn: {name: "list return options", inner: true, check: checkGroup, complete: CompleteWords,
+		words: append([]string{"CHILDREN", "SUBSCRIBED", "STATUS", "SPECIAL-USE", "MYRIGHTS"}, statusItems...), caseless: true},
+	SearchReturn: {name: "return options", inner: true, check: checkGroup, complete: CompleteWords,
+		words: []string{"MIN", "MAX", "COUNT", "ALL", "SAVE", "PARTIAL"}, caseless: true},
 }
 
 // Static completion lists (RFC 9051 unless noted); what an extension's
@@ -260,6 +272,14 @@ func checkDate(s string) error {
 func checkSortKeys(s string) error {
 	if !strings.HasPrefix(s, "(") || !strings.HasSuffix(s, ")") {
 		return fmt.Errorf("%q is not a parenthesised sort list like (REVERSE DATE)", s)
+	}
+	return nil
+}
+
+// checkGroup accepts one parenthesised list, (MIN MAX) or ().
+func checkGroup(s string) error {
+	if !IsGroup(s) {
+		return fmt.Errorf("%q is not a parenthesised list like (MIN MAX)", s)
 	}
 	return nil
 }

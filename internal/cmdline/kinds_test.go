@@ -16,6 +16,10 @@ func TestKindTable(t *testing.T) {
 		Date:     {"04-Mar-2024 09:15:00 +0100", "yesterday"},
 		SortKeys: {"(REVERSE DATE)", "DATE"},
 		Switch:   {"off", "maybe"},
+		// parenthesised lists (RFC 5258, RFC 4731)
+		ListSelection: {"(SUBSCRIBED)", "SUBSCRIBED"},
+		ListReturn:    {"(STATUS (MESSAGES))", "(STATUS"},
+		SearchReturn:  {"()", "MIN"},
 	}
 	for _, k := range AllKinds() {
 		row := kinds[k]

@@ -114,3 +114,40 @@ func makeWord(raw string, start int, open bool) Token {
 	}
 	return tok
 }
+
+// Pending is what the end of a line leaves open, read as Lex reads it: a
+// double-quoted string (with an escape waiting for its byte), and how
+// many parentheses or brackets. The zero value is a fresh line.
+// Pending{}.After(s).Open() is true exactly when Lex(s) fails with
+// ErrUnterminatedQuote or ErrUnbalanced; reading a line in parts
+// (p.After(a).After(b)) reads it whole, so continuation lines are read
+// once each.
+type Pending struct {
+	Depth  int  // parentheses and brackets open
+	Quote  bool // inside a quoted string
+	Escape bool // a backslash inside the string waits for its byte
+}
+
+// After returns what is open after s follows what p left open.
+func (p Pending) After(s string) Pending {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case p.Escape:
+			p.Escape = false
+		case p.Quote && c == '\\':
+			p.Escape = true
+		case c == '"':
+			p.Quote = !p.Quote
+		case p.Quote:
+		case c == '(' || c == '[':
+			p.Depth++
+		case (c == ')' || c == ']') && p.Depth > 0:
+			p.Depth--
+		}
+	}
+	return p
+}
+
+// Open reports whether a quote, parenthesis or bracket is open.
+func (p Pending) Open() bool { return p.Quote || p.Depth > 0 }

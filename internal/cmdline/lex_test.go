@@ -135,3 +135,20 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPending: Pending reads a line as Lex does, whole or in parts.
+func FuzzPending(f *testing.F) {
+	for _, seed := range []string{`search (OR "a) b`, `fetch 1 BODY[`, `x "\"`, `a) (b`, `"a\\" (`, `<(`, `"\`} {
+		f.Add(seed, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		_, err := Lex(s)
+		whole := Pending{}.After(s)
+		if whole.Open() != (err != nil) {
+			t.Fatalf("%q: Pending %+v, Lex %v", s, whole, err)
+		}
+		if cut = max(0, min(cut, len(s))); (Pending{}).After(s[:cut]).After(s[cut:]) != whole {
+			t.Fatalf("%q read in two parts at %d differs", s, cut)
+		}
+	})
+}

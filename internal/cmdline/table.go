@@ -7,13 +7,25 @@ import (
 )
 
 // Arg describes one argument of a command: how it is shown in the usage
-// line, checked, completed and redacted (by its Kind).
+// line, checked, completed and redacted (by its Kind), and how words bind
+// to it (Command.Bind).
 type Arg struct {
 	Name     string   // shown in usage, upper-cased: "mailbox" -> MAILBOX
 	Kind     ArgKind  // drives checking, completion and redaction
-	Optional bool     // may be left out (only at the end, or before other optional ones)
+	Optional bool     // may be left out (at the end, before other optional ones, or when Keyword or Grouped says when it is there)
 	Repeat   bool     // may be given several times (last argument only)
 	Values   []string // fixed choices offered by completion
+	// Keyword, when set, makes the argument "KEYWORD VALUE", as IMAP's
+	// RETURN (MIN MAX) and CHARSET UTF-8: it binds only when its keyword
+	// is typed, and is always optional.
+	Keyword string
+	// Grouped: the argument is a parenthesised list; an optional one binds
+	// only a word in parentheses, so list (SUBSCRIBED) "" * and list "" *
+	// both read.
+	Grouped bool
+	// Usage, when set, is shown in the usage line in place of NAME (and
+	// of the "..." of a rest argument): "(PARAMETERS)".
+	Usage string
 }
 
 // Command is what a line needs to know of a command of the shell's
@@ -25,18 +37,6 @@ type Command struct {
 	Args    []Arg
 	In, Out bool // accepts < FILE / > FILE
 	Raw     bool // the line is a raw IMAP command (its secrets: redact.RawSpan)
-}
-
-// ArgAt returns the argument the word at index i binds to: the i-th, or
-// the last when it repeats or takes the rest of the line.
-func (c *Command) ArgAt(i int) (Arg, bool) {
-	if i < len(c.Args) {
-		return c.Args[i], true
-	}
-	if n := len(c.Args); n > 0 && (c.Args[n-1].Repeat || c.Args[n-1].Kind.TakesRest()) {
-		return c.Args[n-1], true
-	}
-	return Arg{}, false
 }
 
 // Names are the command's name and aliases.

@@ -37,15 +37,14 @@ func Secrets(line string, lookup Lookup) []Secret {
 		return []Secret{{Span: sp, Ref: cmdline.IsReference(strings.TrimSpace(line[sp.From:sp.To]))}}
 	}
 	words := cmdline.ArgWords(toks[n:])
-	if first := FirstSecretArg(cmd); first >= 0 && first < len(words) {
-		if _, bound := cmd.ArgAt(len(words) - 1); !bound {
-			return []Secret{{Span: Span{From: words[first].Start, To: len(line)}, Arg: &cmd.Args[first]}}
-		}
+	b := cmd.Bind(words)
+	if first := FirstSecretArg(cmd); first >= 0 && first < len(words) && b.Extra() >= 0 {
+		return []Secret{{Span: Span{From: words[first].Start, To: len(line)}, Arg: &cmd.Args[first]}}
 	}
 	var out []Secret
 	for i, w := range words {
-		if a, ok := cmd.ArgAt(i); ok {
-			out = append(out, wordSecrets(a, w)...)
+		if a := b.Args[i]; a >= 0 && !b.Keyword[i] {
+			out = append(out, wordSecrets(cmd.Args[a], w)...)
 		}
 	}
 	return out

@@ -1,0 +1,70 @@
+package scripts
+
+import (
+	"fmt"
+	"strings"
+
+	"imapsh/internal/cmdline"
+)
+
+// Joiner joins physical lines into one logical line, by the same rules
+// for a script, piped stdin and the interactive prompt:
+//
+//   - a line that ends in " \" (or is a lone "\") continues, the
+//     backslash dropped ("\Seen" at the end of a line is a flag);
+//   - a line that leaves a double quote, a parenthesis or a bracket open
+//     (as the lexer reads it: cmdline.Pending) continues;
+//   - a blank line ends the logical line, open or not, so that a missing
+//     ")" cannot swallow the rest of a script;
+//   - the parts are joined with one space: a line break and the blanks
+//     around it become one space, inside quotes too.
+//
+// The zero value is ready for the first line.
+type Joiner struct {
+	parts   []string
+	size    int
+	text    bool // a part with text was added
+	pending cmdline.Pending
+	single  bool // no continuation: each line stands alone (-c)
+}
+
+// Add adds one physical line (without its line end) and reports whether
+// the logical line goes on. A logical line longer than maxLineBytes is an
+// error.
+func (j *Joiner) Add(line string) (more bool, err error) {
+	trimmed := strings.TrimSpace(line)
+	if trimmed == "" {
+		return false, nil
+	}
+	body, cont := cutContinuation(trimmed)
+	if j.single {
+		body, cont = trimmed, false
+	}
+	if j.size += len(body) + 1; j.size > maxLineBytes {
+		return false, fmt.Errorf("continued line longer than %d bytes", maxLineBytes)
+	}
+	if body != "" {
+		if j.text {
+			j.pending = j.pending.After(" ")
+		}
+		j.pending, j.text = j.pending.After(body), true
+	}
+	j.parts = append(j.parts, body)
+	return cont || (!j.single && j.pending.Open()), nil
+}
+
+// Started reports whether a line with text was added.
+func (j *Joiner) Started() bool { return j.text }
+
+// Empty reports whether no line was added, not even a lone "".
+func (j *Joiner) Empty() bool { return len(j.parts) == 0 }
+
+// Pending is what the text so far leaves open: what a continuation
+// prompt may show.
+func (j *Joiner) Pending() cmdline.Pending { return j.pending }
+
+// Text is the logical line: the non-empty parts joined by one space.
+func (j *Joiner) Text() string { return joinParts(j.parts) }
+
+// Reset empties the joiner for the next logical line.
+func (j *Joiner) Reset() { *j = Joiner{single: j.single} }
