@@ -214,6 +214,9 @@ func headerDate(s string) string {
 	if s == "" {
 		return ""
 	}
+	if t, err := time.Parse(time.RFC1123Z, s); err == nil { // the common form, in one try: mail.ParseDate
+		return rfc3339(t) // tries its layouts one by one, and failing ones cost an error each
+	}
 	if t, err := mail.ParseDate(s); err == nil {
 		return rfc3339(t)
 	}
