@@ -3,6 +3,7 @@ package repl
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -195,5 +196,23 @@ func TestPagerSpool(t *testing.T) {
 	s.gone = true
 	if _, err := s.Write(big); err != errPagerGone {
 		t.Errorf("write after the reader left: %v", err)
+	}
+}
+
+// TestPagerWithTee: with \o FILE the file gets the whole output, as
+// printed, while the terminal's copy goes through the pager.
+func TestPagerWithTee(t *testing.T) {
+	h := pagedHarness(t, `sed 's/^/P: /'`, nil)
+	file := t.TempDir() + "/out.txt"
+	h.runInteractive("login demo demo", "select INBOX", `\o `+file, "fetch 1:23 (UID FLAGS)", `\o`)
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(b); strings.Contains(got, "P: ") || !strings.Contains(got, "\n23   23") {
+		t.Errorf("the \\o file:\n%s", got)
+	}
+	if out := h.stdout.String(); !strings.Contains(out, "P: 23   23") {
+		t.Errorf("the terminal's copy was not paged:\n%s", out)
 	}
 }
