@@ -1,8 +1,10 @@
 package completion
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"imapsh/internal/cmdline"
 	"imapsh/render"
@@ -25,7 +27,7 @@ func (c *Completer) kindCandidates(arg cmdline.Arg, frag string) []candidate {
 	case cmdline.CompleteWords:
 		return words(c.offered(k, k.Words()), k.Caseless(), true)
 	case cmdline.CompleteMailboxes:
-		return mailboxCandidates(c.src.Mailboxes())
+		return c.mailboxes.candidates(c.src.Mailboxes())
 	case cmdline.CompleteFlags:
 		return words(c.flags(), k.Caseless(), true)
 	case cmdline.CompleteEnable:
@@ -115,11 +117,42 @@ func mechanisms(caps []string) []string {
 	return out
 }
 
-// mailboxCandidates quotes names that the lexer would split.
-func mailboxCandidates(names []string) []candidate {
-	out := make([]candidate, 0, len(names))
+// mailboxCandidates are the candidates of the mailbox names of the last
+// LIST, made once per LIST: each name quoted when the lexer would split
+// it, names with control or bidi characters left out, sorted. With
+// 10,000 mailboxes, quoting and sorting them on every Tab took longer
+// than the 5 ms a Tab may take (issue 10).
+type mailboxCandidates struct {
+	mu    sync.Mutex
+	names []string    // the list they were made from
+	cands []candidate // sorted by text
+}
+
+// candidates returns the candidates for names, from the cache when names
+// is the list they were made from (Source.Mailboxes returns a new slice
+// for every LIST).
+func (m *mailboxCandidates) candidates(names []string) []candidate {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(names) != len(m.names) || len(names) > 0 && &names[0] != &m.names[0] {
+		m.names, m.cands = names, makeMailboxCandidates(names)
+	}
+	return m.cands
+}
+
+// makeMailboxCandidates quotes, filters and sorts names.
+func makeMailboxCandidates(names []string) []candidate {
+	texts := make([]string, 0, len(names))
 	for _, n := range names {
-		out = append(out, candidate{text: cmdline.Quote(n), fold: strings.EqualFold(n, "INBOX"), space: true})
+		if render.Safe(n) != n {
+			continue // a server name with control or bidi characters is never echoed raw
+		}
+		texts = append(texts, cmdline.Quote(n))
+	}
+	slices.Sort(texts)
+	out := make([]candidate, len(texts))
+	for i, t := range texts {
+		out[i] = candidate{text: t, fold: strings.EqualFold(t, "INBOX"), space: true}
 	}
 	return out
 }
@@ -127,32 +160,79 @@ func mailboxCandidates(names []string) []candidate {
 // suffixes keeps the candidates that extend frag and returns what readline
 // must append, in the case the user typed for case-insensitive words.
 func suffixes(cands []candidate, frag string) [][]rune {
-	var out []string
+	var out []suffix
+	mixed := false // some suffixes take a space and some do not
 	for _, cand := range cands {
-		if len(cand.text) < len(frag) || render.Safe(cand.text) != cand.text {
-			continue // a server name with control or bidi characters is never echoed raw
+		if len(cand.text) < len(frag) {
+			continue
 		}
 		head := cand.text[:len(frag)]
 		if head != frag && !(cand.fold && strings.EqualFold(head, frag)) {
 			continue
 		}
+		if render.Safe(cand.text) != cand.text {
+			continue // a server name with control or bidi characters is never echoed raw
+		}
 		rest := cand.text[len(frag):]
 		if cand.fold {
 			rest = inCaseOf(frag, rest)
 		}
-		if cand.space {
-			rest += " "
-		}
-		out = append(out, rest)
+		mixed = mixed || len(out) > 0 && out[0].space != cand.space
+		out = append(out, suffix{rest, cand.space})
 	}
-	sort.Strings(out)
-	res := make([][]rune, 0, len(out))
+	sortSuffixes(out, mixed)
+	out = slices.Compact(out)
+	return runesOf(out)
+}
+
+// runesOf is the suffixes as readline takes them, with their spaces. They
+// share one array (each capped at its end): 10,000 mailboxes are one
+// allocation, not 10,000.
+func runesOf(out []suffix) [][]rune {
+	n := 0
+	for _, s := range out {
+		n += utf8.RuneCountInString(s.rest) + 1
+	}
+	all := make([]rune, 0, n)
+	res := make([][]rune, len(out))
 	for i, s := range out {
-		if i == 0 || s != out[i-1] {
-			res = append(res, []rune(s))
+		start := len(all)
+		for _, c := range s.rest {
+			all = append(all, c)
 		}
+		if s.space {
+			all = append(all, ' ')
+		}
+		res[i] = all[start:len(all):len(all)]
 	}
 	return res
+}
+
+// suffix is what a candidate adds to the typed word, and whether a space
+// follows.
+type suffix struct {
+	rest  string
+	space bool
+}
+
+// sortSuffixes sorts by the text a suffix adds, space included. When all
+// or none take a space, the order of the texts without it is the same
+// (Safe leaves no byte below the space), so no text is built to sort.
+func sortSuffixes(out []suffix, mixed bool) {
+	if !mixed {
+		byRest := func(a, b suffix) int { return strings.Compare(a.rest, b.rest) }
+		if !slices.IsSortedFunc(out, byRest) { // mailbox candidates come sorted
+			slices.SortFunc(out, byRest)
+		}
+		return
+	}
+	key := func(s suffix) string {
+		if s.space {
+			return s.rest + " "
+		}
+		return s.rest
+	}
+	slices.SortFunc(out, func(a, b suffix) int { return strings.Compare(key(a), key(b)) })
 }
 
 // inCaseOf puts s in the case of typed: lower when typed has only lower-case

@@ -24,7 +24,7 @@ type Commands interface {
 type Source interface {
 	Available(name string) bool // whether the named command may run now (state, capabilities)
 	Caps() []string             // the server's capabilities as last announced
-	Mailboxes() []string        // mailbox names from the last LIST (UTF-8)
+	Mailboxes() []string        // mailbox names from the last LIST (UTF-8); a new slice after each LIST, never changed in place
 	Flags() []string            // PERMANENTFLAGS (or FLAGS) of the selected mailbox
 	Variables() []string        // names set with \set
 	// Offers reports whether the server has a word of an argument kind:
@@ -35,8 +35,9 @@ type Source interface {
 
 // Completer completes shell lines; it satisfies readline.AutoCompleter.
 type Completer struct {
-	cmds Commands
-	src  Source
+	cmds      Commands
+	src       Source
+	mailboxes mailboxCandidates // made once per LIST (candidates.go)
 }
 
 // New returns a completer for the commands of cmds reading src.

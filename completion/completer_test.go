@@ -186,3 +186,41 @@ func TestCompletionDropsUnsafeNames(t *testing.T) {
 		}
 	}
 }
+
+// listingSource is a session whose LIST answer changes: each list is a
+// new slice, as the session caches it.
+type listingSource struct {
+	fakeSource
+	names *[]string
+}
+
+func (l listingSource) Mailboxes() []string { return *l.names }
+
+// TestMailboxCandidatesFollowList: the mailbox candidates made for one
+// LIST are kept for the next Tabs and made again after another LIST.
+func TestMailboxCandidatesFollowList(t *testing.T) {
+	names := []string{"Drafts", "Sent"}
+	c := repl.NewCompleter(listingSource{selected, &names})
+	complete := func() string {
+		got, _ := c.Do([]rune("select "), 7)
+		var out []string
+		for _, g := range got {
+			out = append(out, string(g))
+		}
+		return strings.Join(out, "|")
+	}
+	if got := complete(); got != "Drafts |Sent " {
+		t.Fatalf("first list: %q", got)
+	}
+	if got := complete(); got != "Drafts |Sent " {
+		t.Fatalf("the same list again: %q", got)
+	}
+	names = []string{"Archive", "Sent Items", "Drafts"}
+	if got := complete(); got != `"Sent Items" |Archive |Drafts ` {
+		t.Fatalf("after a new LIST: %q", got)
+	}
+	names = nil
+	if got := complete(); got != "" {
+		t.Fatalf("after an empty LIST: %q", got)
+	}
+}

@@ -48,7 +48,7 @@ func ConnectionLine(w io.Writer, c Connection, opt Options) error {
 		line += "; capabilities: " + CapsChange(c.CapsBefore, c.Caps, "after login")
 	}
 	p.line(line)
-	return p.err
+	return p.finish()
 }
 
 // transportText is "TLS 1.3, TLS_AES_128_GCM_SHA256", "STARTTLS, TLS 1.3,

@@ -21,7 +21,7 @@ func Dropped(w io.Writer, ds []client.Dropped, opt Options) error {
 		}
 		p.line(label, droppedText(d))
 	}
-	return p.err
+	return p.finish()
 }
 
 // droppedText says what one entry counts: "not kept: 1200 FETCH

@@ -79,18 +79,21 @@ func formatAddress(a client.Address) string {
 	return decodeWords(a.Name) + " <" + addr + ">"
 }
 
-// shortAddress is the first sender's name, or address when unnamed.
-func shortAddress(as []client.Address) string {
+// appendShortAddress shows the first sender: its name, returned, or when
+// unnamed its address, appended to b.
+func appendShortAddress(b []byte, as []client.Address) ([]byte, string) {
 	for _, a := range as {
 		if a.Host == "" {
 			continue
 		}
 		if a.Name != "" {
-			return decodeWords(a.Name)
+			return b, decodeWords(a.Name)
 		}
-		return a.Mailbox + "@" + a.Host
+		b = append(b, a.Mailbox...)
+		b = append(append(b, '@'), a.Host...)
+		return b, ""
 	}
-	return ""
+	return b, ""
 }
 
 func sameAddresses(a, b []client.Address) bool {

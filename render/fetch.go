@@ -1,8 +1,7 @@
 package render
 
 import (
-	"net/mail"
-	"strings"
+	"strconv"
 
 	"imapsh/client"
 )
@@ -44,8 +43,8 @@ func fetchBlock(p *printer, f *client.FetchData) {
 		p.line("  " + paint(p.th.Heading, "Structure:"))
 		bodyStructure(p, "    ", f.BodyStructure)
 	}
-	for _, s := range f.Sections {
-		section(p, f.Seq, s, f.BodyStructure)
+	for i, s := range f.Sections {
+		section(p, f.Seq, i, s, f.BodyStructure)
 	}
 	for _, o := range f.Other {
 		genericTree(p, "  ", Safe(o.Name)+" ", o.Value)
@@ -97,47 +96,114 @@ func internalDate(f *client.FetchData, layout string) string {
 // FLAGS only last, since they are what a reader scans for; a FLAGS column
 // shows whenever FLAGS was fetched, even when no message has a flag.
 func fetchTable(p *printer, fs []*client.FetchData) {
-	t := newTable(column{title: "#", right: true}, column{title: "UID", right: true, optional: true},
-		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10, floor: 8, order: 2},
-		column{title: "SUBJECT", flex: true, optional: true, min: 18, floor: 12, order: 1}, column{title: "SIZE", right: true, optional: true},
-		column{title: "FLAGS", optional: true, flex: true, min: -1, floor: 6, order: 3}, column{title: "MODSEQ", right: true, optional: true})
+	t := newFetchTable()
 	for _, f := range fs {
-		t.add(fetchRow(p.th, f)...)
+		t.addFetch(p.th, f)
 	}
 	t.render(p, "")
 }
 
-func fetchRow(th *Theme, f *client.FetchData) []cell {
-	row := []cell{{text: num(f.Seq), paint: th.Number}, {}, txt(tableDate(f)), {}, {}, {},
-		{text: strings.Join(f.Flags, " "), paint: th.Flag, set: f.HasFlags}, {}}
-	if f.UID != 0 {
-		row[1] = cell{text: num(f.UID), paint: th.Number}
-	}
-	if e := f.Envelope; e != nil {
-		row[3] = txt(shortAddress(e.From))
-		row[4] = txt(decodeWords(e.Subject))
-	}
-	if f.HasSize {
-		row[5] = txt(humanSize(f.Size))
-	}
-	if f.ModSeq != 0 {
-		row[7] = txt(num(f.ModSeq))
-	}
-	return row
+// newFetchTable is an empty table of FETCH rows.
+func newFetchTable() *table {
+	return newTable(column{title: "#", right: true}, column{title: "UID", right: true, optional: true},
+		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10, floor: 8, order: 2},
+		column{title: "SUBJECT", flex: true, optional: true, min: 18, floor: 12, order: 1}, column{title: "SIZE", right: true, optional: true},
+		column{title: "FLAGS", optional: true, flex: true, min: -1, floor: 6, order: 3}, column{title: "MODSEQ", right: true, optional: true})
 }
 
-// tableDate is the INTERNALDATE, else the envelope's Date header, as
-// "2006-01-02 15:04" in the message's own zone.
-func tableDate(f *client.FetchData) string {
-	const layout = "2006-01-02 15:04"
-	if d := internalDate(f, layout); d != "" {
-		return d
+// addFetch adds the row of one message.
+func (t *table) addFetch(th *Theme, f *client.FetchData) {
+	row := t.newRow()
+	fetchRow(th, f, row)
+	t.finishRow(row)
+}
+
+// fetchRow fills the cells of one message's row. The texts it makes
+// (numbers, the date, the size, joined flags, an address) are appended to
+// one buffer that becomes one string, so that a row costs one allocation;
+// the texts the message holds (names, subjects) are used as they are.
+func fetchRow(th *Theme, f *client.FetchData, row []cell) {
+	var scratch [160]byte
+	var made [8][2]int // the made texts' places in the buffer; {0, 0}: none
+	b := scratch[:0]
+	mark := func(col, start int) { made[col] = [2]int{start, len(b)} }
+	row[0].paint, row[1].paint, row[6].paint = th.Number, th.Number, th.Flag
+	row[6].set = f.HasFlags // a FLAGS column shows even when no message has a flag
+	start := len(b)
+	b = strconv.AppendUint(b, uint64(f.Seq), 10)
+	mark(0, start)
+	if f.UID != 0 {
+		start = len(b)
+		b = strconv.AppendUint(b, uint64(f.UID), 10)
+		mark(1, start)
 	}
-	if f.Envelope == nil || f.Envelope.Date == "" {
-		return ""
+	start = len(b)
+	if b, row[2].text = appendTableDate(b, f); row[2].text == "" {
+		mark(2, start)
 	}
-	if t, err := mail.ParseDate(f.Envelope.Date); err == nil {
-		return t.Format(layout)
+	if e := f.Envelope; e != nil {
+		start = len(b)
+		if b, row[3].text = appendShortAddress(b, e.From); row[3].text == "" {
+			mark(3, start)
+		}
+		row[4].text = decodeWords(e.Subject)
 	}
-	return f.Envelope.Date
+	if f.HasSize {
+		start = len(b)
+		b = appendHumanSize(b, f.Size)
+		mark(5, start)
+	}
+	if len(f.Flags) == 1 {
+		row[6].text = f.Flags[0]
+	} else {
+		start = len(b)
+		b = appendJoined(b, f.Flags)
+		mark(6, start)
+	}
+	if f.ModSeq != 0 {
+		start = len(b)
+		b = strconv.AppendUint(b, f.ModSeq, 10)
+		mark(7, start)
+	}
+	placeTexts(row, string(b), made)
+}
+
+// placeTexts gives each cell whose text fetchRow made its part of texts.
+func placeTexts(row []cell, texts string, made [8][2]int) {
+	for col, at := range made {
+		if at[1] > at[0] {
+			row[col].text = texts[at[0]:at[1]]
+		}
+	}
+}
+
+// appendJoined appends the flags separated by spaces.
+func appendJoined(b []byte, flags []string) []byte {
+	for i, f := range flags {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, f...)
+	}
+	return b
+}
+
+// appendTableDate appends the INTERNALDATE, else the envelope's Date
+// header, as "2006-01-02 15:04" in the message's own zone (maildate.go),
+// or returns the text to show instead: INTERNALDATE as sent when it did
+// not parse, a Date header that does not parse, or "" when there is no
+// date.
+func appendTableDate(b []byte, f *client.FetchData) ([]byte, string) {
+	switch {
+	case !f.InternalDate.IsZero():
+		return appendTimeDate(b, f.InternalDate), ""
+	case f.RawDate != "":
+		return b, f.RawDate
+	case f.Envelope == nil || f.Envelope.Date == "":
+		return b, ""
+	}
+	if d, ok := appendHeaderDate(b, f.Envelope.Date); ok {
+		return d, ""
+	}
+	return b, f.Envelope.Date
 }

@@ -1,63 +1,104 @@
 package render
 
-import "strings"
+import (
+	"strings"
 
-// flowItem is one piece of a line that flow may wrap before: text (safe
-// and painted), its display width without colour, and whether a space
-// separates it from the piece before.
-type flowItem struct {
-	text  string
-	width int
-	space bool
+	"imapsh/client"
+)
+
+// flowWriter writes a line of items (safe, perhaps painted) into the
+// printer's buffer, breaking it only between items so that the terminal
+// never wraps inside one (a message number, a word); continuation lines
+// are indented by the label's width. It writes in place, so that the
+// 100,000 numbers of a SEARCH answer need no string and no item each.
+type flowWriter struct {
+	p      *printer
+	indent int
+	used   int // columns of the line so far
+	n      int // items written
+	start  int // where the line starts in p.buf
 }
 
-// flow writes label and the items, breaking lines only between items so
-// that the terminal never wraps inside one (a message number, a word);
-// continuation lines are indented by indent columns, the label's width.
-func flow(p *printer, label string, indent int, items []flowItem) {
-	var b strings.Builder
-	b.WriteString(label)
-	used := indent
-	for i, it := range items {
-		gap := 0
-		if it.space && i > 0 {
-			gap = 1
-		}
-		if i > 0 && used+gap+it.width > p.width() {
-			p.line(strings.TrimRight(b.String(), " "))
-			b.Reset()
-			b.WriteString(strings.Repeat(" ", indent))
-			used, gap = indent, 0
-		}
-		if gap > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(it.text)
-		used += gap + it.width
-	}
-	p.line(strings.TrimRight(b.String(), " "))
+// newFlow starts a flowing line with label, continuation lines indented
+// by indent columns.
+func newFlow(p *printer, label string, indent int) *flowWriter {
+	f := &flowWriter{p: p, indent: indent, used: indent, start: len(p.buf)}
+	p.buf = append(p.buf, label...)
+	return f
 }
 
-// setItems splits a sequence set ("1:3,5,9") after each comma, painted
-// as numbers, so that flow breaks lines between numbers.
-func setItems(p *printer, set string, space bool) []flowItem {
-	var out []flowItem
-	for i, piece := range strings.SplitAfter(set, ",") {
-		out = append(out, flowItem{paint(p.th.Number, piece), len(piece), space && i == 0})
-	}
-	return out
+// item adds text (safe and painted) that takes width columns.
+func (f *flowWriter) item(text string, width int, space bool) {
+	f.room(width, space)
+	f.p.buf = append(f.p.buf, text...)
 }
 
-// words turns words (safe, perhaps painted) into items separated by
-// spaces.
-func words(ws ...string) []flowItem {
-	var out []flowItem
+// words adds words (safe, perhaps painted), separated by spaces.
+func (f *flowWriter) words(ws ...string) {
 	for _, w := range ws {
 		if w != "" {
-			out = append(out, flowItem{w, visibleWidth(w), true})
+			f.item(w, visibleWidth(w), true)
 		}
 	}
-	return out
+}
+
+// room makes room for an item of width columns: a new line when it does
+// not fit (not before the first item), else a space when it wants one.
+func (f *flowWriter) room(width int, space bool) {
+	gap := 0
+	if space && f.n > 0 {
+		gap = 1
+	}
+	if f.n > 0 && f.used+gap+width > f.p.width() {
+		f.p.endRow(f.start)
+		f.start = len(f.p.buf)
+		f.p.buf = appendSpaces(f.p.buf, f.indent)
+		f.used, gap = f.indent, 0
+	}
+	if gap > 0 {
+		f.p.buf = append(f.p.buf, ' ')
+	}
+	f.used += gap + width
+	f.n++
+}
+
+// end ends the last line.
+func (f *flowWriter) end() { f.p.endRow(f.start) }
+
+// compact adds nums as the ranges client.Compact makes ("1:3,5"), each
+// with its comma an item painted as a number, so that lines break between
+// numbers; space puts a space before the first.
+func (f *flowWriter) compact(nums []uint32, space bool) {
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j] != 0 && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		f.rangeItem(client.NumRange{Start: nums[i], Stop: nums[j]}, j+1 == len(nums), space && i == 0)
+		i = j + 1
+	}
+}
+
+// set adds a set's ranges as compact does.
+func (f *flowWriter) set(s client.NumSet, space bool) {
+	for i, r := range s {
+		f.rangeItem(r, i == len(s)-1, space && i == 0)
+	}
+}
+
+// rangeItem adds one range, with a comma unless it is the last.
+func (f *flowWriter) rangeItem(r client.NumRange, last, space bool) {
+	var scratch [24]byte
+	piece := appendRange(scratch[:0], r)
+	if !last {
+		piece = append(piece, ',')
+	}
+	f.room(len(piece), space)
+	if f.p.plain {
+		f.p.buf = append(f.p.buf, piece...)
+		return
+	}
+	f.p.buf = append(f.p.buf, paint(f.p.th.Number, string(piece))...)
 }
 
 // visibleWidth is the display width of a safe string that may hold the

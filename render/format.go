@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,11 +9,14 @@ import (
 
 // humanSize formats a byte count with binary units: 512 B, 12.3 KiB,
 // 120 KiB, 10 GiB.
-func humanSize(n uint64) string {
+func humanSize(n uint64) string { return string(appendHumanSize(nil, n)) }
+
+// appendHumanSize appends humanSize(n).
+func appendHumanSize(b []byte, n uint64) []byte {
 	if n < 1024 {
-		return strconv.FormatUint(n, 10) + " B"
+		return append(strconv.AppendUint(b, n, 10), " B"...)
 	}
-	return scaled(float64(n) / 1024)
+	return appendScaled(b, float64(n)/1024)
 }
 
 // humanKiB formats a count of 1024-octet units (quota STORAGE) without
@@ -26,18 +28,34 @@ func humanKiB(n uint64) string {
 	return scaled(float64(n))
 }
 
-// scaled formats v KiB in the largest unit that keeps it under 1024.
+// sizeUnits are the units of scaled, from KiB up.
+var sizeUnits = [...]string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
+
+// scaled formats v KiB in the largest unit that keeps it under 1024: no
+// decimal from 100 on, else one unless it is 0 ("12.3 KiB", "12 KiB").
 func scaled(v float64) string {
-	units := []string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
+	var buf [32]byte
+	return string(appendScaled(buf[:0], v))
+}
+
+// appendScaled appends scaled(v).
+func appendScaled(b []byte, v float64) []byte {
 	i := 0
-	for v >= 1024 && i < len(units)-1 {
+	for v >= 1024 && i < len(sizeUnits)-1 {
 		v /= 1024
 		i++
 	}
+	start := len(b)
 	if v >= 100 {
-		return fmt.Sprintf("%.0f %s", v, units[i])
+		b = strconv.AppendFloat(b, v, 'f', 0, 64)
+	} else {
+		b = strconv.AppendFloat(b, v, 'f', 1, 64)
+		if n := len(b); n-start >= 2 && b[n-2] == '.' && b[n-1] == '0' {
+			b = b[:n-2]
+		}
 	}
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + units[i]
+	b = append(b, ' ')
+	return append(b, sizeUnits[i]...)
 }
 
 // plural formats a count and a noun: "1 message", "4 messages".

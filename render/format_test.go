@@ -1,6 +1,11 @@
 package render
 
-import "testing"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestHumanSize(t *testing.T) {
 	tests := []struct {
@@ -98,4 +103,105 @@ func TestDecodeWords(t *testing.T) {
 			t.Errorf("decodeWords(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// fmtScaled is scaled as first written, with fmt.
+func fmtScaled(v float64) string {
+	units := []string{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"}
+	i := 0
+	for v >= 1024 && i < len(units)-1 {
+		v /= 1024
+		i++
+	}
+	if v >= 100 {
+		return fmt.Sprintf("%.0f %s", v, units[i])
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " " + units[i]
+}
+
+// TestScaledMatchesFmt checks the strconv formatting of sizes against
+// fmt's on the edges of every unit and on a spread of values.
+func TestScaledMatchesFmt(t *testing.T) {
+	var ns []uint64
+	for shift := 0; shift < 64; shift++ {
+		for _, d := range []int64{-2, -1, 0, 1, 51, 52, 53} {
+			ns = append(ns, uint64(int64(1)<<shift+d))
+		}
+	}
+	for n := uint64(1000); n < 200000; n += 97 {
+		ns = append(ns, n)
+	}
+	ns = append(ns, ^uint64(0), 102348, 104806, 1048063)
+	for _, n := range ns {
+		if got, want := scaled(float64(n)/1024), fmtScaled(float64(n)/1024); got != want {
+			t.Errorf("scaled(%d/1024) = %q, want %q", n, got, want)
+		}
+		if got, want := humanKiB(n), fmtScaled(float64(n)); n != 0 && got != want {
+			t.Errorf("humanKiB(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// encodedWordRE is the regexp nextEncodedWord replaced.
+var encodedWordRE = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+
+// FuzzNextEncodedWord checks that the scan finds the words the regexp
+// finds, in the same places.
+func FuzzNextEncodedWord(f *testing.F) {
+	for _, s := range []string{"=?UTF-8?Q?a?= =?UTF-8?Q?b?=", "=?=?x?q?y?=", "=??Q?a?=", "=?a?Q??=", "=?a b?Q?c?=", "=?a?X?b?=", "==?a?b?c?=?="} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got [][]int
+		for last := 0; ; {
+			start, end := nextEncodedWord(s, last)
+			if start < 0 {
+				break
+			}
+			got = append(got, []int{start, end})
+			last = end
+		}
+		want := encodedWordRE.FindAllStringIndex(s, -1)
+		if fmt.Sprint(got) != fmt.Sprint(want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("words of %q at %v, the regexp finds %v", s, got, want)
+		}
+	})
+}
+
+// refDecodeWords is decodeWords as it was: every word through mime's
+// WordDecoder, found by the regexp.
+func refDecodeWords(s string) string {
+	if !strings.Contains(s, "=?") {
+		return s
+	}
+	var b strings.Builder
+	last, prevDecoded := 0, false
+	for _, m := range encodedWordRE.FindAllStringIndex(s, -1) {
+		gap := s[last:m[0]]
+		dec, err := wordDecoder.Decode(s[m[0]:m[1]])
+		if !(prevDecoded && err == nil && strings.TrimSpace(gap) == "") {
+			b.WriteString(gap)
+		}
+		if err != nil {
+			dec = s[m[0]:m[1]]
+		}
+		b.WriteString(dec)
+		last, prevDecoded = m[1], err == nil
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// FuzzDecodeWords checks the UTF-8 fast path and the whole decoding
+// against mime's decoder for any header value.
+func FuzzDecodeWords(f *testing.F) {
+	for _, s := range []string{"=?UTF-8?B?R3LDvMOfZQ==?= x", "=?utf-8?q?a_b=3D=c3=a9?= =?UTF-8?Q?=?=",
+		"=?UTF-8?B?R3LDvMOfZQ?=", "=?UTF-8?Q?\x01?=", "=?iso-8859-1?Q?J=F6rg?= =?UTF-8?B?8J+T?= =?UTF-8?B?iA==?="} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := decodeWords(s), refDecodeWords(s); got != want {
+			t.Errorf("decodeWords(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -196,9 +196,20 @@ func (f *failWriter) Write(p []byte) (int, error) {
 
 var errWrite = errors.New("disk full")
 
+// TestWriteErrorIsReturned fails the first write of a short result (one
+// block) and the second of a long one (blocks of flushAt bytes).
 func TestWriteErrorIsReturned(t *testing.T) {
-	err := Result(&failWriter{n: 2}, selectResult, Options{})
-	if err != errWrite {
-		t.Fatalf("Result error = %v, want the writer's error", err)
+	long := &client.Result{}
+	for _, f := range benchFetchRows(2000) {
+		long.Responses = append(long.Responses, f)
+	}
+	for _, tt := range []struct {
+		res    *client.Result
+		writes int
+	}{{selectResult, 0}, {long, 1}} {
+		fw := &failWriter{n: tt.writes}
+		if err := Result(fw, tt.res, Options{}); err != errWrite || fw.n != -1 {
+			t.Errorf("Result error = %v after %d writes, want the writer's error on write %d", err, tt.writes-fw.n, tt.writes+1)
+		}
 	}
 }

@@ -27,7 +27,7 @@ func Mailbox(w io.Writer, m *client.Mailbox, opt Options) error {
 	if m.PermanentFlags != nil {
 		p.line(paint(p.th.Dim, "permanentflags:"), flagList(p.th, m.PermanentFlags))
 	}
-	return p.err
+	return p.finish()
 }
 
 func mailboxCounts(m *client.Mailbox) []string {

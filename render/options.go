@@ -1,5 +1,7 @@
 package render
 
+import "io"
+
 // defaultWidth is the terminal width assumed when Options.Width is 0.
 const defaultWidth = 80
 
@@ -21,6 +23,12 @@ type Options struct {
 	Decode bool
 	// Theme overrides the colours; nil means NewTheme(Color).
 	Theme *Theme
+	// SectionSource gives the bytes of the index-th body section of
+	// message seq when the client streamed them to the caller
+	// (BodySection.Streamed, Data nil), to show them as if they had been
+	// kept; an error is shown in their place. Nil, or a nil reader, shows
+	// "(SIZE written to file)".
+	SectionSource func(seq uint32, index int) (*io.SectionReader, error)
 	// CapsBefore is the capability list known before the command: a
 	// [CAPABILITY] code (the answer to a login) is summed up as what
 	// changed (CapsChange) rather than shown as sixty words; nil means

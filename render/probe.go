@@ -28,7 +28,7 @@ func Probe(w io.Writer, rep *probe.Report, opt Options) error {
 	}
 	probeNotes(p, rep)
 	probeResult(p, rep)
-	return p.err
+	return p.finish()
 }
 
 // The marks of the report.

@@ -24,7 +24,7 @@ func Result(w io.Writer, r *client.Result, opt Options) error {
 	if r.Status != nil {
 		statusLine(p, r.Status)
 	}
-	return p.err
+	return p.finish()
 }
 
 // Response renders one response on its own: live IDLE updates and
@@ -34,7 +34,7 @@ func Response(w io.Writer, resp client.Response, opt Options) error {
 	if resp != nil {
 		renderGroup(p, []client.Response{resp})
 	}
-	return p.err
+	return p.finish()
 }
 
 // groupResponses splits responses into runs rendered together.

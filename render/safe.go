@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -14,22 +12,18 @@ import (
 // \u202e; invalid UTF-8 bytes are shown as \xNN. Everything else, including
 // backslashes, is kept, so Safe is idempotent.
 func Safe(s string) string {
-	if isPlain(s) {
+	if isSafe(s) {
 		return s
 	}
-	var b strings.Builder
-	writeSafe(&b, s, false)
-	return b.String()
+	return string(appendSafe(nil, []byte(s), false))
 }
 
 // safeLine is Safe for one line of body text: tabs are kept.
 func safeLine(s string) string {
-	var b strings.Builder
-	writeSafe(&b, s, true)
-	return b.String()
+	return string(appendSafe(nil, []byte(s), true))
 }
 
-// isPlain reports whether s is printable ASCII, the common case.
+// isPlain reports whether s is printable ASCII.
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
@@ -39,35 +33,77 @@ func isPlain(s string) bool {
 	return true
 }
 
-func writeSafe(b *strings.Builder, s string, keepTabs bool) {
+// isSafe reports whether Safe leaves s as it is: printable ASCII (the
+// common case) or valid UTF-8 without a control, bidi or separator
+// character.
+func isSafe(s string) bool {
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(b, `\x%02x`, s[i])
-		case r == '\t' && keepTabs:
-			b.WriteByte('\t')
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(escapeC0(r))
-		case isUnsafeRune(r):
-			fmt.Fprintf(b, `\u%04x`, r)
-		default:
-			b.WriteString(s[i : i+size])
+		if r == utf8.RuneError && size == 1 || isUnsafeRune(r) {
+			return false
 		}
 		i += size
 	}
+	return true
 }
 
-func escapeC0(r rune) string {
+// appendSafe appends s to b as Safe shows it; keepTabs keeps tabs (body
+// text) instead of showing them as \t.
+func appendSafe(b, s []byte, keepTabs bool) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f { // printable ASCII, the common case
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = appendHexEscape(b, 'x', uint32(s[i]), 2)
+		case r == '\t' && keepTabs:
+			b = append(b, '\t')
+		case r < 0x20 || r == 0x7f:
+			b = appendC0(b, r)
+		case isUnsafeRune(r):
+			b = appendHexEscape(b, 'u', uint32(r), 4)
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return b
+}
+
+// appendC0 appends a C0 control or DEL escaped: \t, \n, \r or \xNN.
+func appendC0(b []byte, r rune) []byte {
 	switch r {
 	case '\t':
-		return `\t`
+		return append(b, `\t`...)
 	case '\n':
-		return `\n`
+		return append(b, `\n`...)
 	case '\r':
-		return `\r`
+		return append(b, `\r`...)
 	}
-	return fmt.Sprintf(`\x%02x`, r)
+	return appendHexEscape(b, 'x', uint32(r), 2)
+}
+
+// appendHexEscape appends a backslash, kind and n lower-case hex digits
+// of v (\x1b, \u202e), as fmt's %0Nx writes them.
+func appendHexEscape(b []byte, kind byte, v uint32, n int) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '\\', kind)
+	for shift := 4 * (n - 1); shift >= 0; shift -= 4 {
+		b = append(b, hex[v>>uint(shift)&0xf])
+	}
+	return b
 }
 
 // isUnsafeRune reports C1 controls and the invisible characters that change

@@ -60,8 +60,15 @@ func FuzzSafe(f *testing.F) {
 		if again := Safe(out); again != out {
 			t.Fatalf("Safe is not idempotent: %q -> %q -> %q", in, out, again)
 		}
-		if isPlain(in) && out != in {
-			t.Fatalf("Safe(%q) changed printable ASCII to %q", in, out)
+		var slow strings.Builder
+		refWriteSafe(&slow, in, false)
+		if slow.String() != out {
+			t.Fatalf("Safe(%q) = %q, but the escaping loop gives %q", in, out, slow.String())
+		}
+		slow.Reset()
+		refWriteSafe(&slow, in, true)
+		if got := safeLine(in); got != slow.String() {
+			t.Fatalf("safeLine(%q) = %q, but the escaping loop gives %q", in, got, slow.String())
 		}
 		if strings.ContainsRune(in, 'x') && !strings.ContainsRune(out, 'x') {
 			t.Fatalf("Safe(%q) = %q lost text", in, out)

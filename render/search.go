@@ -15,12 +15,13 @@ func searchLine(p *printer, d *client.SearchData) {
 		p.line(head, paint(p.th.Dim, "(no messages)"))
 		return
 	}
-	items := setItems(p, client.Compact(d.Nums).String(), false)
-	items = append(items, words(paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"))...)
+	f := newFlow(p, head+" ", textWidth(command)+1)
+	f.compact(d.Nums, false)
+	f.words(paint(p.th.Dim, "("+plural(len(d.Nums), "message")+")"))
 	if d.ModSeq != 0 {
-		items = append(items, words("modseq", num(d.ModSeq))...)
+		f.words("modseq", num(d.ModSeq))
 	}
-	flow(p, head+" ", textWidth(command)+1, items)
+	f.end()
 }
 
 // esearchLine renders an ESEARCH response (RFC 4731, RFC 5267 ESORT):
@@ -39,18 +40,6 @@ func esearchLine(p *printer, d *client.ESearchData) {
 			parts = append(parts, it.name, paint(p.th.Number, num(*it.n)))
 		}
 	}
-	var all []flowItem // wraps between numbers, like SEARCH
-	if len(d.All) > 0 {
-		all = append(words("all"), setItems(p, d.All.String(), true)...)
-	}
-	if d.Partial != nil { // RFC 9394: the range asked for, then what it holds
-		all = append(all, words("partial", Safe(d.Partial.Range))...)
-		if len(d.Partial.Set) == 0 {
-			all = append(all, words(paint(p.th.Dim, "(none)"))...)
-		} else {
-			all = append(all, setItems(p, d.Partial.Set.String(), true)...)
-		}
-	}
 	var rest []string
 	if d.ModSeq != 0 {
 		rest = append(rest, "modseq", num(d.ModSeq))
@@ -67,8 +56,22 @@ func esearchLine(p *printer, d *client.ESearchData) {
 	if d.Tag != "" {
 		rest = append(rest, paint(p.th.Dim, "(tag "+Safe(d.Tag)+")"))
 	}
-	items := append(words(parts[1:]...), all...)
-	flow(p, parts[0]+" ", len("ESEARCH "), append(items, words(rest...)...))
+	f := newFlow(p, parts[0]+" ", len("ESEARCH "))
+	f.words(parts[1:]...)
+	if len(d.All) > 0 { // wraps between numbers, like SEARCH
+		f.words("all")
+		f.set(d.All, true)
+	}
+	if d.Partial != nil { // RFC 9394: the range asked for, then what it holds
+		f.words("partial", Safe(d.Partial.Range))
+		if len(d.Partial.Set) == 0 {
+			f.words(paint(p.th.Dim, "(none)"))
+		} else {
+			f.set(d.Partial.Set, true)
+		}
+	}
+	f.words(rest...)
+	f.end()
 }
 
 // threads renders a THREAD response (RFC 5256) as a forest: each thread's

@@ -70,7 +70,7 @@ func Error(w io.Writer, err error, hint string, opt Options) error {
 			p.line(paint(p.th.Dim, "hint:"), Safe(h))
 		}
 	}
-	return p.err
+	return p.finish()
 }
 
 // ErrorText is an error's text for a human: made safe for a terminal, and
@@ -126,5 +126,5 @@ func AlertRepeated(w io.Writer, a client.Alert, times int, opt Options) error {
 		line += " " + paint(p.th.Dim, "×"+strconv.Itoa(times))
 	}
 	p.line(line)
-	return p.err
+	return p.finish()
 }

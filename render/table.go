@@ -37,11 +37,13 @@ func (c column) floorWidth() int {
 	return 4
 }
 
-// cell is one table cell: its text (made safe when rendered) and colour;
-// set says the item was there even when its text is empty (FLAGS of a
-// message without flags), so that an optional column still shows.
+// cell is one table cell: its text (made safe when added), its display
+// width and its colour; set says the item was there even when its text
+// is empty (FLAGS of a message without flags), so that an optional
+// column still shows.
 type cell struct {
 	text  string
+	width int
 	paint *color.Color
 	set   bool
 }
@@ -50,18 +52,52 @@ type cell struct {
 type table struct {
 	cols []column
 	rows [][]cell
+	slab []cell // room for the next rows, so that a row is not an allocation
 }
 
 func newTable(cols ...column) *table { return &table{cols: cols} }
 
 // add appends a row; missing cells are empty.
 func (t *table) add(cells ...cell) {
-	row := make([]cell, len(t.cols))
+	row := t.newRow()
 	copy(row, cells)
-	for i := range row {
-		row[i].text = Safe(row[i].text)
+	t.finishRow(row)
+}
+
+// newRow returns an empty row to fill and pass to finishRow.
+func (t *table) newRow() []cell {
+	n := len(t.cols)
+	if len(t.slab) < n {
+		t.slab = make([]cell, 64*n)
 	}
+	row := t.slab[:n:n]
+	t.slab = t.slab[n:]
+	return row
+}
+
+// finishRow makes the cells of row safe, measures them and appends row.
+func (t *table) finishRow(row []cell) {
+	t.measure(row)
 	t.rows = append(t.rows, row)
+}
+
+// measure makes the cells of row safe and measures their width.
+func (t *table) measure(row []cell) {
+	for i := range row {
+		row[i].text, row[i].width = safeWidth(row[i].text)
+	}
+}
+
+// safeWidth is Safe(s) and its display width, in one pass when s is
+// printable ASCII (most cells).
+func safeWidth(s string) (string, int) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			s = Safe(s)
+			return s, textWidth(s)
+		}
+	}
+	return s, len(s)
 }
 
 // txt is a plain cell.
@@ -73,14 +109,20 @@ func (t *table) render(p *printer, indent string) {
 	keep := t.visibleColumns()
 	widths := t.naturalWidths(keep)
 	t.shrink(keep, widths, p.width()-textWidth(indent))
-	head := make([]cell, len(t.cols))
-	for i, c := range t.cols {
-		head[i] = cell{text: Safe(c.title), paint: p.th.Heading}
-	}
-	t.writeRow(p, indent, head, keep, widths)
+	t.writeRow(p, indent, t.header(p.th), keep, widths)
 	for _, row := range t.rows {
 		t.writeRow(p, indent, row, keep, widths)
 	}
+}
+
+// header is the row of column titles.
+func (t *table) header(th *Theme) []cell {
+	head := make([]cell, len(t.cols))
+	for i, c := range t.cols {
+		title := Safe(c.title)
+		head[i] = cell{text: title, width: textWidth(title), paint: th.Heading}
+	}
+	return head
 }
 
 func (t *table) visibleColumns() []int {
@@ -107,7 +149,7 @@ func (t *table) naturalWidths(keep []int) []int {
 	for _, i := range keep {
 		widths[i] = textWidth(t.cols[i].title)
 		for _, row := range t.rows {
-			widths[i] = max(widths[i], textWidth(row[i].text))
+			widths[i] = max(widths[i], row[i].width)
 		}
 	}
 	return widths
@@ -150,24 +192,66 @@ func (t *table) nextToNarrow(keep, widths []int, limit func(column) int) int {
 	return best
 }
 
+// writeRow writes one line: the cells of the kept columns, each truncated
+// to its column's width and padded to it (the last one not padded), two
+// spaces apart, trailing blanks dropped.
 func (t *table) writeRow(p *printer, indent string, row []cell, keep, widths []int) {
-	var b strings.Builder
-	b.WriteString(indent)
+	start, used := len(p.buf), len(indent)
+	p.buf = append(p.buf, indent...)
 	for k, i := range keep {
-		text := truncate(row[i].text, widths[i])
 		last := k == len(keep)-1
-		switch {
-		case t.cols[i].right:
-			text = padLeft(text, widths[i])
-		case !last:
-			text = padRight(text, widths[i])
-		}
-		b.WriteString(paintPadded(row[i].paint, text))
+		var n int
+		p.buf, n = appendCell(p, p.buf, row[i], widths[i], t.cols[i].right, last, true)
+		used += n
 		if !last {
-			b.WriteString("  ")
+			p.buf = append(p.buf, "  "...)
+			used += 2
 		}
 	}
-	p.line(clipLine(strings.TrimRight(b.String(), " "), p.width()))
+	if used > p.width() {
+		p.clipRow(start)
+	}
+	p.endRow(start)
+}
+
+// appendCell appends a cell padded to w columns: spaces before it when
+// right-aligned, after it otherwise (none after the last cell). A cell
+// wider than w is cut to w with "…" when cut is set, else kept whole. It
+// returns the columns the cell takes, padding included.
+func appendCell(p *printer, b []byte, c cell, w int, right, last, cut bool) ([]byte, int) {
+	text, tw := c.text, c.width
+	if tw > w && cut {
+		text = truncate(text, w)
+		tw = textWidth(text)
+	}
+	pad := max(w-tw, 0)
+	if right {
+		b = appendSpaces(b, pad)
+	}
+	b = appendPainted(p, b, c.paint, text)
+	if !right && !last {
+		b = appendSpaces(b, pad)
+	}
+	return b, tw + pad
+}
+
+// appendSpaces appends n spaces.
+func appendSpaces(b []byte, n int) []byte {
+	const spaces = "                                "
+	for n > len(spaces) {
+		b = append(b, spaces...)
+		n -= len(spaces)
+	}
+	return append(b, spaces[:n]...)
+}
+
+// appendPainted appends s with its colour around the text but not around
+// its leading and trailing blanks (as paintPadded does).
+func appendPainted(p *printer, b []byte, c *color.Color, s string) []byte {
+	if p.plain || c == nil {
+		return append(b, s...)
+	}
+	return append(b, paintPadded(c, s)...)
 }
 
 // paintPadded colours the text of a padded cell but not its padding.

@@ -16,6 +16,8 @@ type Theme struct {
 	Flag    *color.Color // message flags and special-use attributes
 	Mailbox *color.Color // mailbox names
 	Number  *color.Color // message numbers and UIDs
+
+	noColor bool // NewTheme(false) made it: nothing is painted
 }
 
 // NewTheme returns the default theme, with colours on or off.
@@ -32,6 +34,7 @@ func NewTheme(enabled bool) *Theme {
 		Mailbox: color.New(color.FgBlue, color.Bold),
 		Number:  color.New(color.FgYellow),
 	}
+	t.noColor = !enabled
 	for _, c := range t.all() {
 		if enabled {
 			c.EnableColor()
@@ -53,4 +56,18 @@ func paint(c *color.Color, s string) string {
 		return s
 	}
 	return c.Sprint(s)
+}
+
+// plain reports whether no colour of t writes anything around its text
+// (colours off, or a theme without colours), so painting can be skipped.
+func (t *Theme) plain() bool {
+	if t.noColor {
+		return true
+	}
+	for _, c := range t.all() {
+		if c != nil && c.Sprint("x") != "x" {
+			return false
+		}
+	}
+	return true
 }

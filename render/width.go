@@ -4,17 +4,25 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/rangetable"
 	"golang.org/x/text/width"
 )
+
+// zeroWidth is the union of the nonspacing marks, enclosing marks and
+// format characters: one table to search instead of three.
+var zeroWidth = rangetable.Merge(unicode.Mn, unicode.Me, unicode.Cf)
 
 // runeWidth is the number of terminal columns a rune takes: 0 for
 // combining marks and format characters, 2 for East Asian wide and
 // fullwidth characters and emoji, 1 otherwise.
 func runeWidth(r rune) int {
 	switch {
-	case r == 0:
-		return 0
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+	case r < 0x300: // ASCII and Latin: no mark, nothing wide, one format character
+		if r == 0 || r == 0xad { // NUL, SOFT HYPHEN (Cf)
+			return 0
+		}
+		return 1
+	case unicode.Is(zeroWidth, r):
 		return 0
 	case isWide(r):
 		return 2
@@ -51,8 +59,19 @@ func isNewEmoji(r rune) bool {
 	return false
 }
 
-// textWidth is the display width of a safe string.
+// textWidth is the display width of a safe string: its length when it
+// is ASCII without NUL, the common case.
 func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == 0 {
+			return i + runesWidth(s[i:])
+		}
+	}
+	return len(s)
+}
+
+// runesWidth adds up the widths of the runes of s.
+func runesWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		n += runeWidth(r)

@@ -141,6 +141,7 @@ func runFetch(uid bool) Handler {
 			return s.fetchToFile(ctx, in, set, items, opts)
 		}
 		opts.Each = s.fetchEach(in) // stream.go: shown as they come, unless pipelined
+		opts.Sink = s.fetchSink(in) // spool.go: large sections in a temporary file
 		return s.c.Fetch(ctx, set, items, opts)
 	}
 }

@@ -5,11 +5,13 @@ package repl
 // answer, so that memory stays bounded on a mailbox of any size and
 // Ctrl-C stops the printing at once (the client reads the rest of the
 // answer without showing it). In text mode the first firstChunk messages
-// are held to size the table's columns; later ones are rendered in chunks
-// of laterChunk, each a table with its own header (render sizes a table
-// from its rows). A message with body sections, a body structure or other
-// detailed items is rendered as a block at once. Pipelined commands keep
-// the buffered path: their results are shown in order after the fact.
+// are held to lay out the table (render.FetchStream): its columns keep
+// the widths picked then, and every later message is printed as it comes.
+// On a terminal the header comes again every laterChunk rows; in a file
+// or a pipe it comes once. A message with body sections, a body structure
+// or other detailed items is rendered as a block at once. Pipelined
+// commands keep the buffered path: their results are shown in order after
+// the fact.
 
 import (
 	"context"
@@ -19,8 +21,9 @@ import (
 	"imapsh/render"
 )
 
-// Chunk sizes of a streamed FETCH table; variables so tests can lower them.
-// A chunk is also rendered early once its messages take maxHeld bytes
+// The rows held to lay out a streamed FETCH table, and how often a
+// terminal sees its header again; variables so tests can lower them. The
+// table is also laid out early once the held messages take maxHeld bytes
 // (as heldSize estimates them), so that a server sending huge envelopes
 // cannot make the shell hold a thousand of them.
 var (
@@ -38,10 +41,13 @@ type liveOutput struct {
 	json       *render.JSONStream // --json: the object being written, or nil
 	rows       *render.RowWriter  // --format tsv|csv: the rows being written, or nil (rows.go)
 	buf        []*client.FetchData
-	held       int  // heldSize of buf
-	printed    bool // a part of the FETCH data was rendered already
-	lastBlocks bool // and that part was rendered as blocks, not a table
-	streamed   int  // FETCH responses taken out of the result
+	held       int                 // heldSize of buf
+	table      *render.FetchStream // the table once laid out, or nil
+	printed    bool                // a part of the FETCH data was rendered already
+	lastBlocks bool                // and that part was rendered as blocks, not a table
+	streamed   int                 // FETCH responses taken out of the result
+	spools     []*spooled          // large sections in temporary files (spool.go)
+	shown      []*spooled          // and those rendered, to close
 }
 
 // beginLive prepares the live output of an IMAP command run under ctx;
@@ -61,6 +67,9 @@ func (s *Session) endLive() {
 	if s.tap != nil {
 		s.tap.streamRaw(nil)
 	}
+	if s.live != nil {
+		s.live.closeSpools(true)
+	}
 	s.live = nil
 }
 
@@ -76,7 +85,7 @@ func (s *output) fetchEach(in *Input) func(*client.FetchData) {
 	return s.live.take
 }
 
-// take shows one FETCH response, or holds it to size a table. After
+// take shows one FETCH response, or holds it to lay out a table. After
 // Ctrl-C it drops it: the client drains the answer, nothing more is shown.
 func (l *liveOutput) take(f *client.FetchData) {
 	if l.ctx.Err() != nil {
@@ -96,17 +105,69 @@ func (l *liveOutput) take(f *client.FetchData) {
 		}
 		l.rows.Add(f)
 	case detailed(f):
-		l.flush(len(l.buf))
-		l.render([]*client.FetchData{f})
+		l.flushHeld()
+		l.renderWith([]*client.FetchData{f}, l.sectionSource(f))
+		l.closeSpools(false)
+	case l.table != nil:
+		l.addRow(f)
 	default:
 		l.buf = append(l.buf, f)
 		l.held += heldSize(f)
-		switch size := l.chunkSize(); {
-		case len(l.buf) >= size+2:
-			l.flush(size) // keep two back: a last chunk of one would be a block
-		case l.held > maxHeld && len(l.buf) > 2:
-			l.flush(len(l.buf) - 2)
+		if len(l.buf) > firstChunk || l.held > maxHeld {
+			l.startTable()
 		}
+	}
+}
+
+// startTable lays out the table from the held messages and prints them.
+func (l *liveOutput) startTable() {
+	opt := render.FetchStreamOptions{FlushEvery: laterChunk, Align: !l.s.piped}
+	if !l.s.piped {
+		opt.HeaderEvery = laterChunk
+	}
+	if m := l.s.c.Mailbox(); m != nil {
+		opt.MaxSeq = m.Exists
+		if m.UIDNext > 0 {
+			opt.MaxUID = m.UIDNext - 1
+		}
+	}
+	l.table = render.NewFetchStream(l.out, l.buf, opt, l.s.renderOptions())
+	for _, f := range l.buf {
+		l.addRow(f)
+	}
+	clear(l.buf)
+	l.buf, l.held = l.buf[:0], 0
+}
+
+// addRow prints a message as a row of the table, under a new header when
+// blocks were printed since the last row.
+func (l *liveOutput) addRow(f *client.FetchData) {
+	if l.printed && l.lastBlocks {
+		io.WriteString(l.out, "\n")
+		l.table.Break()
+	}
+	l.table.Add(f)
+	l.printed, l.lastBlocks = true, false
+}
+
+// flushHeld shows what is pending before a block: the table's rows, or
+// the held messages rendered on their own.
+func (l *liveOutput) flushHeld() {
+	if l.table != nil {
+		l.flushTable()
+		return
+	}
+	if len(l.buf) > 0 {
+		l.render(l.buf)
+		clear(l.buf)
+		l.buf, l.held = l.buf[:0], 0
+	}
+}
+
+// flushTable writes the table's pending rows.
+func (l *liveOutput) flushTable() {
+	if err := l.table.Flush(); err != nil {
+		l.s.printError(err, "")
 	}
 }
 
@@ -127,48 +188,37 @@ func heldSize(f *client.FetchData) int {
 	return n
 }
 
-// chunkSize is the number of rows rendered together next.
-func (l *liveOutput) chunkSize() int {
-	if l.printed {
-		return laterChunk
-	}
-	return firstChunk
-}
-
-// flush renders the first n held messages and forgets them.
-func (l *liveOutput) flush(n int) {
-	if n == 0 {
-		return
-	}
-	l.render(l.buf[:n])
-	rest := copy(l.buf, l.buf[n:])
-	clear(l.buf[rest:])
-	l.buf = l.buf[:rest]
-	l.held = 0
-	for _, f := range l.buf {
-		l.held += heldSize(f)
-	}
-}
-
 // render writes messages as render.Result does a group of FETCH
 // responses: a table, or blocks separated by blank lines.
-func (l *liveOutput) render(fs []*client.FetchData) {
+func (l *liveOutput) render(fs []*client.FetchData) { l.renderWith(fs, nil) }
+
+// renderWith is render with the spooled sections of a block (spool.go).
+func (l *liveOutput) renderWith(fs []*client.FetchData, src func(uint32, int) (*io.SectionReader, error)) {
 	blocks := len(fs) == 1 || anyDetailed(fs)
 	if l.printed && (blocks || l.lastBlocks) {
 		io.WriteString(l.out, "\n")
 	}
-	if err := render.Result(l.out, &client.Result{Responses: fetchResponses(fs)}, l.s.renderOptions()); err != nil {
+	opt := l.s.renderOptions()
+	opt.SectionSource = src
+	if err := render.Result(l.out, &client.Result{Responses: fetchResponses(fs)}, opt); err != nil {
 		l.s.printError(err, "")
 	}
 	l.printed, l.lastBlocks = true, blocks
 }
 
-// finish deals with the messages still held when the command ends: when
-// nothing was printed yet they go back to the front of res, which is then
-// rendered whole as without streaming; otherwise they are rendered now.
-// After Ctrl-C they are dropped.
+// finish deals with the output still pending when the command ends: the
+// table's rows are written; held messages, when nothing was printed yet,
+// go back to the front of res, which is then rendered whole as without
+// streaming; otherwise they are rendered now. After Ctrl-C they are
+// dropped.
 func (l *liveOutput) finish(res *client.Result) {
-	if l == nil || len(l.buf) == 0 {
+	if l == nil {
+		return
+	}
+	if l.table != nil {
+		l.flushTable()
+	}
+	if len(l.buf) == 0 {
 		return
 	}
 	switch {
@@ -179,7 +229,7 @@ func (l *liveOutput) finish(res *client.Result) {
 		l.streamed -= len(l.buf)
 		l.buf = nil
 	default:
-		l.flush(len(l.buf))
+		l.flushHeld()
 	}
 }
 

@@ -34,28 +34,46 @@ func rowNumbers(out string) []string {
 	return nums
 }
 
-func TestFetchStreamsInChunks(t *testing.T) {
-	withChunks(t, 3, 5)
-	h := newHarness(t, nil)
-	code := h.run("login demo demo", "examine INBOX", "fetch 1:* (UID RFC822.SIZE)",
-		`\expect count FETCH 23`, `\expect exists 23`, `\expect ok`)
-	if code != ExitOK {
-		t.Fatalf("exit %d\n%s", code, h.stderr)
-	}
-	out := h.stdout.String()
-	var want []string
-	for i := 1; i <= 23; i++ {
-		want = append(want, fmt.Sprint(i))
-	}
-	if got := rowNumbers(out); strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("rows %v, want 1..23 once each in order:\n%s", got, out)
-	}
-	// chunks: 3 rows, then 5, 5, 5 (two held back each time), then the last 5
-	if n := len(regexp.MustCompile(`(?m)^ *# +UID `).FindAllString(out, -1)); n != 5 {
-		t.Errorf("%d table headers, want 5:\n%s", n, out)
-	}
-	if !strings.HasSuffix(out, "OK FETCH completed\n") {
-		t.Errorf("the status line does not end the output:\n%s", out)
+// TestFetchStreamsOneTable: a FETCH longer than the first chunk is one
+// table whose rows all line up under the header picked from the first
+// rows; a terminal sees the header again every laterChunk rows, a file or
+// a pipe once.
+func TestFetchStreamsOneTable(t *testing.T) {
+	for _, tt := range []struct {
+		piped   bool
+		headers int
+	}{{false, 5}, {true, 1}} {
+		t.Run(fmt.Sprint("piped=", tt.piped), func(t *testing.T) {
+			withChunks(t, 3, 5)
+			h := newHarness(t, func(c *Config) { c.Piped = tt.piped })
+			code := h.run("login demo demo", "examine INBOX", "fetch 1:* (UID RFC822.SIZE)",
+				`\expect count FETCH 23`, `\expect exists 23`, `\expect ok`)
+			if code != ExitOK {
+				t.Fatalf("exit %d\n%s", code, h.stderr)
+			}
+			out := h.stdout.String()
+			var want []string
+			for i := 1; i <= 23; i++ {
+				want = append(want, fmt.Sprint(i))
+			}
+			if got := rowNumbers(out); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("rows %v, want 1..23 once each in order:\n%s", got, out)
+			}
+			headers := regexp.MustCompile(`(?m)^ *# +UID +SIZE$`).FindAllString(out, -1)
+			if len(headers) != tt.headers {
+				t.Errorf("%d table headers, want %d:\n%s", len(headers), tt.headers, out)
+			}
+			// "#" and UID are as wide as EXISTS and UIDNEXT-1 from the first row on
+			rows := regexp.MustCompile(`(?m)^ *[0-9]+ +[0-9]+ +[0-9.]+ [KMG]?i?B$`).FindAllString(out, -1)
+			for _, r := range append(rows, headers...) {
+				if len(r) != len(headers[0]) {
+					t.Errorf("row %q is %d wide, the header %d:\n%s", r, len(r), len(headers[0]), out)
+				}
+			}
+			if !strings.HasSuffix(out, "OK FETCH completed\n") {
+				t.Errorf("the status line does not end the output:\n%s", out)
+			}
+		})
 	}
 }
 
