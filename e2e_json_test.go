@@ -21,6 +21,10 @@ help fetch
 \timing on
 noop
 \timing off
+\format
+\format json
+\pager
+\pager off
 \echo hello ${NAME}
 \set BOX INBOX
 \set TOKEN abc
@@ -107,6 +111,9 @@ func checkMetaObjects(t *testing.T, seen map[string]map[string]any) {
 		`\history`:            `"status":"OK"`,
 		`\expect no`:          `"status":"ERROR"`,
 		`\json on`:            `"status":"OK"`,
+		`\format`:             `"format":"json"`,
+		`\pager`:              `"pager":{"command":"less -FRX","on":true}`,
+		`\pager off`:          `"status":"OK"`,
 	}
 	for cmd, field := range want {
 		obj := seen[cmd]

@@ -94,7 +94,8 @@ func session(opts *cli.Options) int {
 	sess := repl.NewSession(repl.Config{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		Color: cli.UseColor(opts.Color, os.Getenv, cli.IsTerminal(os.Stdout)),
-		Width: width(), WidthNow: width, JSON: opts.JSON, Raw: opts.Raw, Tap: tap,
+		Width: width(), WidthNow: width, JSON: opts.JSON, Format: opts.OutputFormat(), Raw: opts.Raw, Tap: tap,
+		Pager: cli.PagerCommand(os.LookupEnv), NoPager: opts.NoPager, HeightNow: func() int { return cli.Height(os.Stdout) },
 		History: hist, Connect: connector(conn), ContinueOnError: opts.ContinueOnError, TLS: conn.TLS,
 		Piped:    !cli.IsTerminal(os.Stdout),
 		Pipeline: opts.Pipeline, Record: opts.Record, Echo: opts.Echo,
@@ -143,7 +144,7 @@ func newConnector(opts *cli.Options, trace client.Tracer) *cli.Connector {
 	return &cli.Connector{
 		TLS:       client.TLSOptions{CAFile: opts.CAFile, Pins: opts.Pins, Insecure: opts.Insecure, CertFile: opts.CertFile, KeyFile: opts.KeyFile},
 		Plaintext: opts.Plaintext, Trace: trace, Stderr: os.Stderr, MaxCommandMemory: opts.MaxCommandMemory,
-		ConnectTimeout: opts.ConnectTimeout, GreetingTimeout: opts.ConnectTimeout,
+		ConnectTimeout: opts.ConnectTimeout, GreetingTimeout: opts.ConnectTimeout, CommandTimeout: opts.CommandTimeout,
 		Passwords: &cli.Passwords{Command: opts.PasswordCommand},
 	}
 }

@@ -24,9 +24,17 @@ type completer interface {
 // lateCompleter lets readline start (for the password prompt) before the
 // session, and so its completer, exists.
 type lateCompleter struct {
-	mu    sync.Mutex
-	c     completer
-	guard *cli.TerminalGuard // readline calls Do on its own goroutine, with the terminal raw
+	mu      sync.Mutex
+	c       completer
+	guard   *cli.TerminalGuard // readline calls Do on its own goroutine, with the terminal raw
+	setLine func(string)       // replaces the line being edited (cursor at its end)
+}
+
+// rewriter is a completer that may replace the word being typed instead
+// of appending to it (completion.Completer.Rewrite: a bare word that only
+// a quoted mailbox name extends).
+type rewriter interface {
+	Rewrite(line []rune, pos int) ([]rune, bool)
 }
 
 func (l *lateCompleter) set(c completer) {
@@ -45,6 +53,12 @@ func (l *lateCompleter) Do(line []rune, pos int) ([][]rune, int) {
 	l.mu.Unlock()
 	if c == nil {
 		return nil, 0
+	}
+	if r, ok := c.(rewriter); ok && l.setLine != nil {
+		if newLine, ok := r.Rewrite(line, pos); ok {
+			l.setLine(string(newLine)) // readline can only append; this replaces the word
+			return nil, 0
+		}
 	}
 	cands, offset := c.Do(line, pos)
 	return cands, listingOffset(line, pos, offset)
@@ -110,6 +124,7 @@ func newReadlineSource(stdin io.Reader, hist *history.File, stdout, stderr io.Wr
 		cancelable.Close()
 		return nil, err
 	}
+	late.setLine = rl.Operation.SetBuffer // called on readline's goroutine, from Do, with no lock of readline's held
 	for _, line := range hist.Entries() {
 		rl.SaveHistory(line)
 	}

@@ -53,6 +53,7 @@ var foldedIntoRev2 = map[Cap]bool{
 	CapSearchRes: true, CapEnable: true, CapIdle: true, CapSASLIR: true,
 	CapListExtended: true, CapListStatus: true, CapMove: true,
 	CapLiteralMinus: true, CapStatusSize: true,
+	CapBinary:     true, // FETCH BINARY[], BINARY.SIZE[] and APPEND's literal8 are in RFC 9051's grammar
 	CapSpecialUse: true, // its LIST options and attributes, not CREATE-SPECIAL-USE
 }
 

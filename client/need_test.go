@@ -212,3 +212,49 @@ func TestNeedsCoverMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestItemAvailable: extension items need their capability (IMAP4rev2
+// counting for BINARY), base items none, unknown capabilities allow all.
+func TestItemAvailable(t *testing.T) {
+	rev1 := NewCapSet([]string{"IMAP4rev1", "CONDSTORE"})
+	rev2 := NewCapSet([]string{"IMAP4rev2"})
+	gmail := NewCapSet([]string{"IMAP4rev1", "X-GM-EXT-1", "QRESYNC"})
+	tests := []struct {
+		needs map[string][]Cap
+		item  string
+		caps  CapSet
+		want  bool
+	}{
+		{ItemNeeds.Fetch, "ENVELOPE", rev1, true},
+		{ItemNeeds.Fetch, "modseq", rev1, true},
+		{ItemNeeds.Fetch, "MODSEQ", rev2, false},
+		{ItemNeeds.Fetch, "MODSEQ", gmail, true}, // QRESYNC implies CONDSTORE
+		{ItemNeeds.Fetch, "BINARY[", rev1, false},
+		{ItemNeeds.Fetch, "BINARY.PEEK[", rev2, true},
+		{ItemNeeds.Fetch, "EMAILID", rev2, false},
+		{ItemNeeds.Fetch, "X-GM-LABELS", gmail, true},
+		{ItemNeeds.Fetch, "X-GM-LABELS", rev2, false},
+		{ItemNeeds.Fetch, "SAVEDATE", nil, true},
+		{ItemNeeds.Search, "RETURN", rev1, false},
+		{ItemNeeds.Search, "RETURN", rev2, true},
+		{ItemNeeds.Search, "YOUNGER", rev2, false},
+		{ItemNeeds.Status, "SIZE", rev1, false},
+		{ItemNeeds.Status, "SIZE", rev2, true},
+		{ItemNeeds.Status, "DELETED", rev1, false},
+		{ItemNeeds.Status, "HIGHESTMODSEQ", rev1, true},
+		{ItemNeeds.Status, "MESSAGES", rev1, true},
+		{ItemNeeds.List, "RETURN", rev1, false},
+		{ItemNeeds.List, "RETURN", rev2, true},
+		{ItemNeeds.List, "STATUS", NewCapSet([]string{"LIST-EXTENDED"}), false},
+		{ItemNeeds.List, "MYRIGHTS", NewCapSet([]string{"LIST-MYRIGHTS"}), true},
+		{ItemNeeds.SearchReturn, "MIN", rev2, true},
+		{ItemNeeds.SearchReturn, "PARTIAL", rev2, false},
+		{ItemNeeds.Select, "QRESYNC", rev1, false},
+		{ItemNeeds.Select, "CONDSTORE", rev1, true},
+	}
+	for _, tt := range tests {
+		if got := ItemAvailable(tt.needs, tt.item, tt.caps); got != tt.want {
+			t.Errorf("ItemAvailable(%s, %v) = %v, want %v", tt.item, tt.caps, got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
 	"imapsh/repl"
 )
 
@@ -34,10 +35,11 @@ func newManyMailboxes(n int) manyMailboxes {
 func (m manyMailboxes) Available(name string) bool {
 	return repl.CommandAvailable(name, client.StateSelected, client.NewCapSet(m.Caps()))
 }
-func (m manyMailboxes) Caps() []string      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
-func (m manyMailboxes) Mailboxes() []string { return m.names }
-func (m manyMailboxes) Flags() []string     { return []string{`\Seen`, `\Flagged`} }
-func (m manyMailboxes) Variables() []string { return nil }
+func (m manyMailboxes) Caps() []string                      { return []string{"IMAP4rev1", "MOVE", "UIDPLUS"} }
+func (m manyMailboxes) Mailboxes() []string                 { return m.names }
+func (m manyMailboxes) Flags() []string                     { return []string{`\Seen`, `\Flagged`} }
+func (m manyMailboxes) Variables() []string                 { return nil }
+func (m manyMailboxes) Offers(cmdline.ArgKind, string) bool { return true }
 
 // freshList is manyMailboxes after a new LIST before every Tab: the
 // completer cannot reuse what it made for the previous one.

@@ -25,7 +25,7 @@ func (c *Completer) kindCandidates(arg cmdline.Arg, frag string) []candidate {
 	case cmdline.CompleteValues:
 		return words(arg.Values, k.Caseless(), true)
 	case cmdline.CompleteWords:
-		return words(k.Words(), k.Caseless(), true)
+		return words(c.offered(k, k.Words()), k.Caseless(), true)
 	case cmdline.CompleteMailboxes:
 		return c.mailboxes.candidates(c.src.Mailboxes())
 	case cmdline.CompleteFlags:
@@ -42,6 +42,17 @@ func (c *Completer) kindCandidates(arg cmdline.Arg, frag string) []candidate {
 		return words(append([]string{"ON_ERROR_STOP"}, c.src.Variables()...), k.Caseless(), true)
 	}
 	return nil // nothing sensible to offer, or nothing that may be shown
+}
+
+// offered are the words of kind the server has (Source.Offers).
+func (c *Completer) offered(kind cmdline.ArgKind, list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, w := range list {
+		if c.src.Offers(kind, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func words(list []string, fold, space bool) []candidate {

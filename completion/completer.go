@@ -1,7 +1,9 @@
 // Package completion is the shell's tab completer: readline's
 // Do(line, pos) interface driven by the command table and by caches of what
 // the server said (CAPABILITY, the last LIST, PERMANENTFLAGS). It never
-// touches the network: a keystroke only reads the Source.
+// touches the network itself: a keystroke reads the Source, whose first
+// request for mailbox names on a connection may run one LIST while the
+// shell waits at its prompt (repl/complist.go).
 package completion
 
 import (
@@ -25,6 +27,10 @@ type Source interface {
 	Mailboxes() []string        // mailbox names from the last LIST (UTF-8); a new slice after each LIST, never changed in place
 	Flags() []string            // PERMANENTFLAGS (or FLAGS) of the selected mailbox
 	Variables() []string        // names set with \set
+	// Offers reports whether the server has a word of an argument kind:
+	// a FETCH item, SEARCH key or STATUS item of an extension it does
+	// not announce (MODSEQ without CONDSTORE) is not offered.
+	Offers(kind cmdline.ArgKind, word string) bool
 }
 
 // Completer completes shell lines; it satisfies readline.AutoCompleter.
@@ -88,7 +94,9 @@ func (c *Completer) nextCandidates(next []cmdline.Next, cur cmdline.Token, inner
 	for _, n := range next {
 		switch {
 		case n.Keyword && !grouped:
-			out = append(out, candidate{text: n.Arg.Keyword, fold: true, space: true})
+			if c.src.Offers(n.Arg.Kind, n.Arg.Keyword) { // RETURN without ESEARCH is not offered
+				out = append(out, candidate{text: n.Arg.Keyword, fold: true, space: true})
+			}
 		case n.Keyword, grouped && !n.Arg.Kind.CompletesInside(), !grouped && n.Arg.Grouped:
 			// a list's words are offered once its "(" is typed
 		default:

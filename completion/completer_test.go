@@ -9,6 +9,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/completion"
+	"imapsh/internal/cmdline"
 	"imapsh/repl"
 )
 
@@ -29,11 +30,29 @@ func (f fakeSource) Available(name string) bool {
 func (f fakeSource) Mailboxes() []string {
 	return []string{"INBOX", "Sent", "Sent Items", "Archive/2024", "Ünïcødé", "Bad\x1b[2J\u202ename"}
 }
-func (f fakeSource) Flags() []string     { return []string{`\Seen`, `\Flagged`, "$Important", `\*`} }
+func (f fakeSource) Flags() []string { return []string{`\Seen`, `\Flagged`, "$Important", `\*`} }
+func (f fakeSource) Offers(kind cmdline.ArgKind, word string) bool {
+	return repl.WordOffered(kind, word, f.capSet())
+}
+func (f fakeSource) capSet() client.CapSet {
+	if len(f.caps) == 0 {
+		return nil
+	}
+	return client.NewCapSet(f.caps)
+}
 func (f fakeSource) Variables() []string { return []string{"PASS"} }
 
 var selected = fakeSource{state: client.StateSelected,
 	caps: []string{"IMAP4rev1", "IDLE", "AUTH=PLAIN", "AUTH=SCRAM-SHA-256", "CONDSTORE", "UIDPLUS"}}
+
+// Servers with other extensions, for the items completion offers.
+var (
+	rev2        = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev2"}}
+	gmail       = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev1", "X-GM-EXT-1", "QRESYNC", "UIDPLUS"}}
+	extensions  = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev1", "OBJECTID", "PREVIEW", "SAVEDATE"}}
+	unknownCaps = fakeSource{state: client.StateSelected}
+	extended    = fakeSource{state: client.StateSelected, caps: []string{"IMAP4rev1", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH", "CONDSTORE", "QRESYNC"}}
+)
 
 func TestComplete(t *testing.T) {
 	dir := t.TempDir()
@@ -82,19 +101,43 @@ func TestComplete(t *testing.T) {
 		{"switch", selected, `\json o`, []string{"ff ", "n "}, 1},
 		{"variable", selected, `\unset P`, []string{"ASS "}, 1},
 		{"secret offers nothing", notAuth, `login alice `, nil, 0},
+		{"MODSEQ with CONDSTORE", selected, `fetch 1 (UID MOD`, []string{"SEQ "}, 3},
+		{"MODSEQ without CONDSTORE", rev2, `fetch 1 (UID MOD`, nil, 3},
+		{"MODSEQ with QRESYNC", gmail, `fetch 1 mod`, []string{"seq "}, 3},
+		{"BINARY without BINARY", selected, `fetch 1 (BIN`, nil, 3},
+		{"BINARY in IMAP4rev2", rev2, `fetch 1 (BIN`, []string{"ARY.PEEK[", "ARY.SIZE[", "ARY["}, 3},
+		{"EMAILID without OBJECTID", selected, `fetch 1 (EMA`, nil, 3},
+		{"EMAILID with OBJECTID", extensions, `fetch 1 (EMA`, []string{"ILID "}, 3},
+		{"X-GM-LABELS only on Gmail", selected, `fetch 1 (X-GM-L`, nil, 6},
+		{"X-GM-LABELS on Gmail", gmail, `fetch 1 (X-GM-L`, []string{"ABELS "}, 6},
+		{"PREVIEW with PREVIEW", extensions, `fetch 1 (PREV`, []string{"IEW "}, 4},
+		{"SAVEDATE search keys", extensions, `search SAVED`, []string{"ATESUPPORTED ", "BEFORE ", "ON ", "SINCE "}, 5},
+		{"SAVEDATE search keys need SAVEDATE", selected, `search SAVED`, nil, 5},
+		{"search RETURN needs ESEARCH", selected, `search RET`, nil, 3},
+		{"search RETURN in IMAP4rev2", rev2, `search RET`, []string{"URN "}, 3},
+		{"search YOUNGER needs WITHIN", selected, `search YOU`, nil, 3},
+		{"search X-GM-RAW on Gmail", gmail, `search X-GM-R`, []string{"AW "}, 6},
+		{"status SIZE needs STATUS=SIZE", selected, `status INBOX (SI`, nil, 2},
+		{"status SIZE in IMAP4rev2", rev2, `status INBOX (SI`, []string{"ZE "}, 2},
+		{"status HIGHESTMODSEQ with CONDSTORE", selected, `status INBOX (HIGH`, []string{"ESTMODSEQ "}, 4},
+		{"status MAILBOXID with OBJECTID", extensions, `status INBOX (MAILB`, []string{"OXID "}, 5},
+		{"capabilities not known offer all", unknownCaps, `fetch 1 (MOD`, []string{"SEQ "}, 3},
 		{"too many args", selected, `noop x`, nil, 1},
 		// IMAP's own optional parts (RFC 7162, 5258, 4731): keywords, and
 		// the words of a list once its "(" is typed
 		{"select parameter", selected, `select INBOX (CON`, []string{"DSTORE "}, 3},
-		{"select parameter bare", selected, `select INBOX q`, []string{"resync "}, 1},
-		{"list selection", selected, `list (SUB`, []string{"SCRIBED "}, 3},
+		{"select parameter bare", extended, `select INBOX q`, []string{"resync "}, 1},
+		{"list selection", extended, `list (SUB`, []string{"SCRIBED "}, 3},
 		{"list no selection words outside a group", selected, `list SUB`, nil, 3},
-		{"list return keyword", selected, `list "" * RE`, []string{"TURN "}, 2},
+		{"list return keyword", extended, `list "" * RE`, []string{"TURN "}, 2},
+		{"list RETURN needs LIST-EXTENDED", selected, `list "" * RE`, nil, 2},
 		{"list return option", selected, `list "" * RETURN (STATUS (MESS`, []string{"AGES "}, 4},
-		{"list pattern or return", selected, `list "" `, []string{`"Sent Items" `, "Archive/2024 ", "INBOX ", "RETURN ", "Sent ", "Ünïcødé "}, 0},
-		{"search keyword", selected, `search RET`, []string{"URN "}, 3},
+		{"list pattern or return", extended, `list "" `, []string{`"Sent Items" `, "Archive/2024 ", "INBOX ", "RETURN ", "Sent ", "Ünïcødé "}, 0},
+		{"search keyword", extended, `search RET`, []string{"URN "}, 3},
 		{"search charset keyword", selected, `search cha`, []string{"rset "}, 3},
-		{"search return option", selected, `search RETURN (MIN CO`, []string{"UNT "}, 2},
+		{"search return option", extended, `search RETURN (MIN CO`, []string{"UNT "}, 2},
+		{"search SAVE needs SEARCHRES", extended, `search RETURN (SA`, nil, 2},
+		{"select QRESYNC needs QRESYNC", selected, `select INBOX (QR`, nil, 2},
 		{"search charset value", selected, `search CHARSET U`, []string{"S-ASCII ", "TF-8 "}, 1},
 		{"search key after return", selected, `search RETURN (COUNT) UNS`, []string{"EEN "}, 3},
 		{"sort order after return", selected, `sort RETURN (COUNT) `, []string{"(ARRIVAL) ", "(CC) ", "(DATE) ", "(FROM) ",

@@ -91,7 +91,10 @@ func internalDate(f *client.FetchData, layout string) string {
 	return Safe(f.RawDate)
 }
 
-// fetchTable renders messages one per line.
+// fetchTable renders messages one per line. Too wide for the line, it
+// narrows SUBJECT (to 18, then 12 columns), then FROM (10, then 8), and
+// FLAGS only last, since they are what a reader scans for; a FLAGS column
+// shows whenever FLAGS was fetched, even when no message has a flag.
 func fetchTable(p *printer, fs []*client.FetchData) {
 	t := newFetchTable()
 	for _, f := range fs {
@@ -103,9 +106,9 @@ func fetchTable(p *printer, fs []*client.FetchData) {
 // newFetchTable is an empty table of FETCH rows.
 func newFetchTable() *table {
 	return newTable(column{title: "#", right: true}, column{title: "UID", right: true, optional: true},
-		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10},
-		column{title: "SUBJECT", flex: true, optional: true, min: 18}, column{title: "SIZE", right: true, optional: true},
-		column{title: "FLAGS", optional: true, flex: true}, column{title: "MODSEQ", right: true, optional: true})
+		column{title: "DATE", optional: true}, column{title: "FROM", flex: true, optional: true, min: 10, floor: 8, order: 2},
+		column{title: "SUBJECT", flex: true, optional: true, min: 18, floor: 12, order: 1}, column{title: "SIZE", right: true, optional: true},
+		column{title: "FLAGS", optional: true, flex: true, min: -1, floor: 6, order: 3}, column{title: "MODSEQ", right: true, optional: true})
 }
 
 // addFetch adds the row of one message.
@@ -125,6 +128,7 @@ func fetchRow(th *Theme, f *client.FetchData, row []cell) {
 	b := scratch[:0]
 	mark := func(col, start int) { made[col] = [2]int{start, len(b)} }
 	row[0].paint, row[1].paint, row[6].paint = th.Number, th.Number, th.Flag
+	row[6].set = f.HasFlags // a FLAGS column shows even when no message has a flag
 	start := len(b)
 	b = strconv.AppendUint(b, uint64(f.Seq), 10)
 	mark(0, start)
@@ -161,7 +165,11 @@ func fetchRow(th *Theme, f *client.FetchData, row []cell) {
 		b = strconv.AppendUint(b, f.ModSeq, 10)
 		mark(7, start)
 	}
-	texts := string(b)
+	placeTexts(row, string(b), made)
+}
+
+// placeTexts gives each cell whose text fetchRow made its part of texts.
+func placeTexts(row []cell, texts string, made [8][2]int) {
 	for col, at := range made {
 		if at[1] > at[0] {
 			row[col].text = texts[at[0]:at[1]]

@@ -201,7 +201,12 @@ func (s *FetchStream) writeRow(row []cell) {
 		if !last {
 			p.buf = append(p.buf, "  "...)
 			used += n + 2
+		} else {
+			used += n
 		}
+	}
+	if cut && used > p.width() { // numbers and dates alone passed the line
+		p.clipRow(start)
 	}
 	p.endRow(start)
 }

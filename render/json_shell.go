@@ -16,6 +16,14 @@ type ShellJSON struct {
 	Connected *Connection    `json:"connected,omitempty"` // \connect, \reconnect: the new session
 	Restored  *RestoredJSON  `json:"restored,omitempty"`  // \reconnect: what it restored
 	Mailbox   *MailboxJSON   `json:"mailbox,omitempty"`   // \connect, \reconnect: the mailbox open now
+	Format    string         `json:"format,omitempty"`    // \format alone: table, tsv, csv or json
+	Pager     *PagerJSON     `json:"pager,omitempty"`     // \pager alone
+}
+
+// PagerJSON says whether long output is paged, and by which command.
+type PagerJSON struct {
+	On      bool   `json:"on"`
+	Command string `json:"command,omitempty"`
 }
 
 // VariableJSON is one \set variable: its name and whether it counts as a

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"github.com/fatih/color"
 )
@@ -96,6 +97,14 @@ func (p *printer) endRow(start int) {
 	}
 	p.buf = p.buf[:end]
 	p.endLine()
+}
+
+// clipRow cuts the row that starts at p.buf[start] to the line's width
+// (clipLine): a table too wide even with every column at its floor must
+// not wrap.
+func (p *printer) clipRow(start int) {
+	line := clipLine(strings.TrimRight(string(p.buf[start:]), " "), p.width())
+	p.buf = append(p.buf[:start], line...)
 }
 
 // flush writes what is gathered.

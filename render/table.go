@@ -11,23 +11,41 @@ type column struct {
 	title    string
 	right    bool // right-align (numbers)
 	flex     bool // may be truncated when the table is too wide
-	optional bool // dropped when every cell is empty
-	min      int  // narrowest a flexible column gets; 0 means 8
+	optional bool // dropped when no cell is set (cell.set) nor has text
+	// A flexible column is narrowed in two passes (shrink): first to min
+	// (0 means 8; negative: not in the first pass), then to floor (0
+	// means 4); in each pass the columns of the lowest order go first,
+	// the widest of them first. The FETCH table narrows SUBJECT, then
+	// FROM, and FLAGS last, since flags are what a reader looks for.
+	min, floor, order int
 }
 
 func (c column) minWidth() int {
-	if c.min > 0 {
+	switch {
+	case c.min < 0:
+		return 1 << 30 // not narrowed in the first pass
+	case c.min > 0:
 		return c.min
 	}
 	return 8
 }
 
+func (c column) floorWidth() int {
+	if c.floor > 0 {
+		return c.floor
+	}
+	return 4
+}
+
 // cell is one table cell: its text (made safe when added), its display
-// width and its colour.
+// width and its colour; set says the item was there even when its text
+// is empty (FLAGS of a message without flags), so that an optional
+// column still shows.
 type cell struct {
 	text  string
 	width int
 	paint *color.Color
+	set   bool
 }
 
 // table is a text table with column widths measured in display columns.
@@ -119,7 +137,7 @@ func (t *table) visibleColumns() []int {
 
 func (t *table) columnUsed(i int) bool {
 	for _, row := range t.rows {
-		if row[i].text != "" {
+		if row[i].text != "" || row[i].set {
 			return true
 		}
 	}
@@ -137,40 +155,61 @@ func (t *table) naturalWidths(keep []int) []int {
 	return widths
 }
 
-// shrink narrows the widest flexible column, one column at a time, until
-// the table fits avail or every flexible column is at its minimum.
+// shrink narrows flexible columns, one column at a time, until the table
+// fits avail: first each down to its min, then to its floor, in each pass
+// the lowest order first and the widest of that order first (column). A
+// table still too wide is cut at the line's end when written (clipLine).
 func (t *table) shrink(keep, widths []int, avail int) {
 	total := 2 * (len(keep) - 1)
 	for _, i := range keep {
 		total += widths[i]
 	}
-	for total > avail {
-		widest := -1
-		for _, i := range keep {
-			if t.cols[i].flex && widths[i] > t.cols[i].minWidth() && (widest < 0 || widths[i] > widths[widest]) {
-				widest = i
+	for _, limit := range []func(column) int{column.minWidth, column.floorWidth} {
+		for total > avail {
+			i := t.nextToNarrow(keep, widths, limit)
+			if i < 0 {
+				break
 			}
+			widths[i]--
+			total--
 		}
-		if widest < 0 {
-			return
-		}
-		widths[widest]--
-		total--
 	}
+}
+
+// nextToNarrow is the flexible column above its limit with the lowest
+// order, the widest of them; -1 when none.
+func (t *table) nextToNarrow(keep, widths []int, limit func(column) int) int {
+	best := -1
+	for _, i := range keep {
+		c := t.cols[i]
+		if !c.flex || widths[i] <= limit(c) {
+			continue
+		}
+		if b := best; b < 0 || c.order < t.cols[b].order || c.order == t.cols[b].order && widths[i] > widths[b] {
+			best = i
+		}
+	}
+	return best
 }
 
 // writeRow writes one line: the cells of the kept columns, each truncated
 // to its column's width and padded to it (the last one not padded), two
 // spaces apart, trailing blanks dropped.
 func (t *table) writeRow(p *printer, indent string, row []cell, keep, widths []int) {
-	start := len(p.buf)
+	start, used := len(p.buf), len(indent)
 	p.buf = append(p.buf, indent...)
 	for k, i := range keep {
 		last := k == len(keep)-1
-		p.buf, _ = appendCell(p, p.buf, row[i], widths[i], t.cols[i].right, last, true)
+		var n int
+		p.buf, n = appendCell(p, p.buf, row[i], widths[i], t.cols[i].right, last, true)
+		used += n
 		if !last {
 			p.buf = append(p.buf, "  "...)
+			used += 2
 		}
+	}
+	if used > p.width() {
+		p.clipRow(start)
 	}
 	p.endRow(start)
 }

@@ -114,3 +114,60 @@ func padLeft(s string, w int) string {
 	}
 	return pad + s
 }
+
+// clipLine cuts a line (which may hold the theme's colour sequences) to w
+// display columns, ending with "…" and a colour reset when cut: a table
+// too wide for the terminal even with every column at its floor must not
+// wrap.
+func clipLine(s string, w int) string {
+	if displayWidth(s) <= w {
+		return s
+	}
+	used, coloured := 0, false
+	for i := 0; i < len(s); {
+		if n := csiLen(s[i:]); n > 0 {
+			i, coloured = i+n, true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if used+runeWidth(r) > w-1 {
+			if coloured {
+				return s[:i] + "…\x1b[0m"
+			}
+			return s[:i] + "…"
+		}
+		used += runeWidth(r)
+		i += size
+	}
+	return s
+}
+
+// displayWidth is the display width of s, colour sequences not counted.
+func displayWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if k := csiLen(s[i:]); k > 0 {
+			i += k
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += runeWidth(r)
+		i += size
+	}
+	return n
+}
+
+// csiLen is the length of the control sequence (ESC [ ... final byte) s
+// starts with, 0 when it starts with none. Text reaching a table went
+// through Safe, so every ESC in a line is the theme's.
+func csiLen(s string) int {
+	if len(s) < 2 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	for j := 2; j < len(s); j++ {
+		if s[j] >= 0x40 && s[j] <= 0x7e {
+			return j + 1
+		}
+	}
+	return len(s)
+}

@@ -7,6 +7,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/history"
+	"imapsh/render"
 )
 
 // LineSource yields input lines: readline on a terminal (in package main),
@@ -54,8 +55,11 @@ type Config struct {
 	Width          int // terminal width; 0 means 80
 	// WidthNow, when set, is asked for the width before each command's
 	// output, so that a resized terminal is followed; Width is the fallback.
-	WidthNow        func() int
-	JSON            bool     // --json: one JSON object per command
+	WidthNow func() int
+	JSON     bool // --json: one JSON object per command
+	// Format is --format: FormatTSV and FormatCSV print rows for awk and
+	// spreadsheets (rows.go); FormatJSON is JSON; the zero value is tables.
+	Format          render.Format
 	Raw             bool     // --raw: the server's lines as received
 	Tap             *WireTap // the wire tap the client is created with: --trace, \trace, --raw and \expect match read the wire there; nil for none
 	History         *history.File
@@ -74,6 +78,14 @@ type Config struct {
 	// Piped says stdout is not a terminal: body sections are then printed
 	// whole instead of capped at 64 KiB / 500 lines.
 	Piped bool
+	// Pager is the command (run by /bin/sh -c) that pages an interactive
+	// command's output longer than the screen ($PAGER, default less -FRX);
+	// "" means none. NoPager (--no-pager) starts with paging off (\pager).
+	Pager   string
+	NoPager bool
+	// HeightNow is the terminal's height in rows now; 0 (or nil) means
+	// unknown, and nothing is paged.
+	HeightNow func() int
 }
 
 // Exit statuses of Run.

@@ -36,8 +36,9 @@ type Command struct {
 	SetsVariable bool              // \set: its value is recorded as ${NAME}, a secret only under a secret-looking name
 	ShowsMailbox bool              // select, examine: success is shown as the mailbox summary
 	Closes       bool              // logout: the connection ends on purpose, not lost
-	EndsByCtrlC  bool              // idle: Ctrl-C is how it ends, not an interruption
+	EndsByCtrlC  bool              // idle: Ctrl-C is how it ends, not an interruption; its live output is never paged
 	WritesJSON   bool              // \probe: writes its own --json object, not the meta-command's (metajson.go)
+	Paged        bool              // a meta-command whose long output goes through the pager (IMAP commands always may; pager.go)
 	Destroys     func(*Input) bool // removes mail (expunge, move, store \Deleted): nil for none
 	Summary      string            // one line, lower case, no final period
 	Help         string            // long text and examples

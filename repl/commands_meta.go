@@ -17,7 +17,7 @@ func init() {
 	on := []Arg{{Name: "on|off", Kind: cmdline.Switch, Optional: true}}
 	register(
 		&Command{Command: cmdline.Command{Name: `\help`, Aliases: []string{"help", `\?`},
-			Args: []Arg{{Name: "topic", Kind: cmdline.Topic, Optional: true, Repeat: true, Usage: "TOPIC"}}}, Group: groupShell,
+			Args: []Arg{{Name: "topic", Kind: cmdline.Topic, Optional: true, Repeat: true, Usage: "TOPIC"}}}, Group: groupShell, Paged: true,
 			Summary: "list the commands available now, or explain one",
 			Help:    "help             what this server and state allow, and what the rest need\nhelp all         every command\nhelp fetch       one command\nhelp scripts     the .imap script format",
 			Run:     runHelp},
@@ -73,7 +73,7 @@ func init() {
 				delete(s.secretVars, in.Arg("name"))
 				return nil, nil
 			}},
-		&Command{Command: cmdline.Command{Name: `\history`}, Group: groupShell, Summary: "show the saved history (secrets are masked)",
+		&Command{Command: cmdline.Command{Name: `\history`}, Group: groupShell, Paged: true, Summary: "show the saved history (secrets are masked)",
 			Run: runHistory},
 		&Command{Command: cmdline.Command{Name: `\quit`, Aliases: []string{`\q`, "quit", "exit"}}, Group: groupShell,
 			Summary: "log out and leave the shell",

@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&Command{Command: cmdline.Command{Name: `\probe`,
 		Args: []Arg{{Name: "write", Kind: cmdline.Atom, Optional: true, Values: []string{"write"}}}},
-		Group: groupShell, Need: &client.Needs.Mailbox, // a logged-in session: it runs mailbox and message commands
+		Group: groupShell, Paged: true, Need: &client.Needs.Mailbox, // a logged-in session: it runs mailbox and message commands
 		WritesJSON: true,
 		Summary:    "report what this server really does: extensions verified by use, deviations from the RFCs, latency",
 		Help: "\\probe          read-only checks on this connection (EXAMINE only; nothing is stored)\n" +

@@ -4,7 +4,8 @@ import "imapsh/completion"
 
 // Completer returns the tab completer (readline.AutoCompleter-compatible)
 // over the command table. It reads only the session's caches: no network
-// I/O on a keystroke.
+// I/O on a keystroke, but for one LIST on the first Tab that needs mailbox
+// names (complist.go).
 func (s *Session) Completer() interface {
 	Do(line []rune, pos int) ([][]rune, int)
 } {

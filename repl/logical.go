@@ -53,7 +53,7 @@ func (s *Session) readLogical(src LineSource) (string, error) {
 	first := s.Prompt()
 	prompt, private := first, false
 	for {
-		line, err := src.ReadLine(prompt)
+		line, err := s.readLine(src, prompt) // complist.go: completion may LIST while it waits
 		switch {
 		case err == nil:
 		case j.Empty():

@@ -154,7 +154,8 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 		return
 	}
 	cctx, cancel := s.watchInterrupts(ctx, in) // interrupt.go
-	defer cancel()
+	endPager := s.beginPager(in)               // pager.go: long output through $PAGER on a terminal
+	defer endPager(cancel)                     // ends the watch, then waits for the pager
 	if s.tap != nil {
 		s.tap.begin()
 	}

@@ -62,12 +62,18 @@ func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, ale
 	case s.json:
 		s.writeJSON(in, res, elapsed, nil, alerts)
 	case s.raw && s.tap != nil: // the tap printed the lines as they came
+	case s.rowsMode():
+		s.writeRows(in, res) // rows.go
 	default:
 		s.renderResult(in, res)
 		s.noteDropped(res, s.commandBudget()) // dropped.go
 	}
 	if s.timing && !s.json { // the object has elapsed_ms
-		fmt.Fprintf(s.out, "time: %.3f ms\n", float64(elapsed.Microseconds())/1000)
+		w := s.out
+		if s.rowsMode() { // stdout holds rows only
+			w = s.stderr
+		}
+		fmt.Fprintf(w, "time: %.3f ms\n", float64(elapsed.Microseconds())/1000)
 	}
 }
 

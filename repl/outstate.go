@@ -22,7 +22,13 @@ type output struct {
 	fixedWidth     int       // the terminal width at start; 0 means 80
 	widthNow       func() int
 	json, raw      bool                            // --json, --raw (\json, \raw switch them)
+	format         render.Format                   // --format, \format: table, tsv or csv when json is off (rows.go)
+	rowBlocks      int                             // blocks of rows printed so far (rows.go)
 	timing         bool                            // \timing
+	teeOut         io.Writer                       // the \o copy, or nil
+	pager          string                          // the pager command, "" for none (pager.go)
+	pagerOn        bool                            // \pager on|off, --no-pager
+	heightNow      func() int                      // the terminal's rows now
 	live           *liveOutput                     // the running command's streamed output (stream.go)
 	fileFailed     atomic.Bool                     // a recording or \o file could not be written (exit status 1)
 	shownAlerts    map[*client.StatusResponse]bool // rendered inline (alerts.go)
@@ -34,6 +40,11 @@ type output struct {
 func (o *output) configure(cfg Config) {
 	o.stdout, o.stderr, o.color, o.piped = cfg.Stdout, cfg.Stderr, cfg.Color, cfg.Piped
 	o.fixedWidth, o.widthNow, o.json, o.raw = cfg.Width, cfg.WidthNow, cfg.JSON, cfg.Raw
+	o.setFormat(cfg.Format)
+	o.pager, o.pagerOn, o.heightNow = cfg.Pager, !cfg.NoPager, cfg.HeightNow
+	if cfg.JSON {
+		o.json = true
+	}
 	if o.stdout == nil {
 		o.stdout = io.Discard
 	}
@@ -93,8 +104,18 @@ func (o *output) setTee(path string) error {
 		o.fileFailed.Store(true)
 		o.printError(fmt.Errorf(`\o %s: %w; the output goes on to stdout only`, path, bareError(err)), "")
 	})
-	o.out = io.MultiWriter(o.stdout, &plainWriter{w: guard}) // the file gets no colours
+	o.teeOut = &plainWriter{w: guard} // the file gets no colours
+	o.rewire(o.stdout)
 	return nil
+}
+
+// rewire sends the output to screen (stdout, or the pager) and the \o
+// file.
+func (o *output) rewire(screen io.Writer) {
+	o.out = screen
+	if o.teeOut != nil {
+		o.out = io.MultiWriter(screen, o.teeOut)
+	}
 }
 
 // closeTee stops \o.
@@ -103,9 +124,27 @@ func (o *output) closeTee() {
 		o.tee.Close()
 		o.tee = nil
 	}
-	o.out = o.stdout
+	o.teeOut = nil
+	o.rewire(o.stdout)
 }
 
 // alertsInline reports whether rendered results reach the user directly,
 // so that an alert they show needs no second line.
-func (o *output) alertsInline() bool { return !o.json && !o.raw && !o.piped }
+func (o *output) alertsInline() bool { return !o.json && !o.raw && !o.piped && !o.format.Rows() }
+
+// setFormat switches the output format (--format, \format; \json on is
+// FormatJSON): JSON is the json switch, the others the text format.
+func (o *output) setFormat(f render.Format) {
+	o.json = f == render.FormatJSON
+	if !o.json {
+		o.format = f
+	}
+}
+
+// currentFormat is the format results are printed in.
+func (o *output) currentFormat() render.Format {
+	if o.json {
+		return render.FormatJSON
+	}
+	return o.format
+}

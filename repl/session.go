@@ -26,6 +26,7 @@ type Session struct {
 	rec   *recorder         // --record FILE, \record FILE
 	pipe  pipeline          // \pipeline on: commands in flight (pipeline.go)
 	vars  map[string]string // \set
+	gate  promptGate        // the completer's LIST borrows the connection at the prompt (complist.go)
 	// secretVars marks the \set variables that hold a secret (vars.go).
 	secretVars map[string]bool
 }
@@ -39,6 +40,7 @@ func NewSession(cfg Config, c *client.Client, t *Target) *Session {
 	s := &Session{cfg: cfg, conn: conn{c: c, target: t, tap: cfg.Tap, interrupts: signalInterrupts},
 		runState: runState{stopOnError: !cfg.ContinueOnError}, cache: &compCache{}, vars: map[string]string{}, secretVars: map[string]bool{}}
 	s.output.configure(cfg)
+	s.cache.lister = s.listForCompletion
 	s.refreshCache()
 	return s
 }

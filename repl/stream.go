@@ -39,6 +39,7 @@ type liveOutput struct {
 	ctx        context.Context    // the command's: cancelled by Ctrl-C
 	out        io.Writer          // s.out until ctx is cancelled, then nothing
 	json       *render.JSONStream // --json: the object being written, or nil
+	rows       *render.RowWriter  // --format tsv|csv: the rows being written, or nil (rows.go)
 	buf        []*client.FetchData
 	held       int                 // heldSize of buf
 	table      *render.FetchStream // the table once laid out, or nil
@@ -99,6 +100,11 @@ func (l *liveOutput) take(f *client.FetchData) {
 		l.json.AddFetch(f, l.sectionSource(f)) // large sections from their files (spool.go)
 		l.closeSpools(false)
 	case l.s.rawStreaming(): // the tap has printed its lines
+	case l.s.rowsMode():
+		if l.rows == nil {
+			l.rows = render.NewRowWriter(l.out, l.s.format, l.s.rowOptions(nil))
+		}
+		l.rows.Add(f)
 	case detailed(f):
 		l.flushHeld()
 		l.renderWith([]*client.FetchData{f}, l.sectionSource(f))

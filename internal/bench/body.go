@@ -26,16 +26,10 @@ func bodyContenders(s *setup, seq string) []contender {
 
 // runBody runs -mode body.
 func runBody(s *setup, o runOptions, seq string) (*report, error) {
-	cs, err := only(s.withBaseline(bodyContenders(s, seq)), o.Only)
+	all, m, err := runRounds(o, s.withBaseline(bodyContenders(s, seq)), true)
 	if err != nil {
 		return nil, err
 	}
-	m := thisMachine()
-	all, err := rounds(o.Rounds, o.Warmup, o.Transports, cs, o.Progress)
-	if err != nil {
-		return nil, err
-	}
-	m.finish()
 	_, size := workloadSize(all)
 	intro := fmt.Sprintf("Whole process of `imapsh -c 'examine %s' -c 'fetch %s BODY[]'` (a %s answer) on %s; "+
 		"medians of %d interleaved rounds%s. Machine: %s.", s.cfg.Mailbox, seq, sizeText(size), o.Label, o.Rounds, warmupText(o.Warmup), m)
@@ -67,16 +61,10 @@ func searchContenders(s *setup) []contender {
 
 // runSearch runs -mode search.
 func runSearch(s *setup, o runOptions) (*report, error) {
-	cs, err := only(s.withBaseline(searchContenders(s)), o.Only)
+	all, m, err := runRounds(o, s.withBaseline(searchContenders(s)), true)
 	if err != nil {
 		return nil, err
 	}
-	m := thisMachine()
-	all, err := rounds(o.Rounds, o.Warmup, o.Transports, cs, o.Progress)
-	if err != nil {
-		return nil, err
-	}
-	m.finish()
 	_, size := workloadSize(all)
 	intro := fmt.Sprintf("Whole process of `imapsh -c 'examine %s' -c 'search all'` (a %s answer) on %s; "+
 		"medians of %d interleaved rounds%s. Machine: %s.", s.cfg.Mailbox, sizeText(size), o.Label, o.Rounds, warmupText(o.Warmup), m)

@@ -118,3 +118,23 @@ func sizeText(n int64) string {
 	}
 	return fmt.Sprintf("%.1f MB", mb(n))
 }
+
+// runRounds runs the contenders offered (those -only names, when pick is
+// set) in interleaved rounds and returns their series and the machine
+// they ran on, its load read before and after.
+func runRounds(o runOptions, offered []contender, pick bool) ([]*series, machine, error) {
+	cs := offered
+	if pick {
+		var err error
+		if cs, err = only(offered, o.Only); err != nil {
+			return nil, machine{}, err
+		}
+	}
+	m := thisMachine()
+	all, err := rounds(o.Rounds, o.Warmup, o.Transports, cs, o.Progress)
+	if err != nil {
+		return nil, m, err
+	}
+	m.finish()
+	return all, m, nil
+}

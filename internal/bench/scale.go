@@ -42,12 +42,10 @@ func runScale(s *setup, o runOptions, mailboxes []string) (*report, error) {
 	for _, box := range mailboxes {
 		cs = append(cs, scaleContenders(s, box)...)
 	}
-	m := thisMachine()
-	all, err := rounds(o.Rounds, o.Warmup, o.Transports, cs, o.Progress)
+	all, m, err := runRounds(o, cs, false)
 	if err != nil {
 		return nil, err
 	}
-	m.finish()
 	intro := fmt.Sprintf("Cost per message of the whole process, `fetch 1:* %s` against `fetch 1` in the same mailbox "+
 		"(per message = difference of the medians / (messages - 1)), on %s; medians of %d interleaved rounds%s. Machine: %s.",
 		s.cfg.Items, o.Label, o.Rounds, warmupText(o.Warmup), m)

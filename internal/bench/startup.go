@@ -38,16 +38,10 @@ func startupContenders(s *setup) []contender {
 
 // runStartup runs -mode startup.
 func runStartup(s *setup, o runOptions) (*report, error) {
-	cs, err := only(startupContenders(s), o.Only)
+	all, m, err := runRounds(o, startupContenders(s), true)
 	if err != nil {
 		return nil, err
 	}
-	m := thisMachine()
-	all, err := rounds(o.Rounds, o.Warmup, o.Transports, cs, o.Progress)
-	if err != nil {
-		return nil, err
-	}
-	m.finish()
 	intro := fmt.Sprintf("Start-up on %s: exec to the first prompt on a pseudo-terminal (connect, TLS, LOGIN included), "+
 		"medians of %d interleaved rounds%s. Machine: %s.", o.Label, o.Rounds, warmupText(o.Warmup), m)
 	t := &table{Header: []string{"contender", "transport", "wall", "CPU (user+sys)", "peak RSS", "issue 10 goal"}}

@@ -43,16 +43,10 @@ func fetchContenders(s *setup) []contender {
 
 // runWhole runs -mode whole and returns its report.
 func runWhole(s *setup, o runOptions) (*report, error) {
-	cs, err := only(s.withBaseline(fetchContenders(s)), o.Only)
+	all, m, err := runRounds(o, s.withBaseline(fetchContenders(s)), true)
 	if err != nil {
 		return nil, err
 	}
-	m := thisMachine()
-	all, err := rounds(o.Rounds, o.Warmup, o.Transports, cs, o.Progress)
-	if err != nil {
-		return nil, err
-	}
-	m.finish()
 	r := &report{Intro: []string{wholeIntro(s, o, all, m)}, Series: all}
 	r.Tables = append(r.Tables, wholeTable(all, o.Transports))
 	return r, nil

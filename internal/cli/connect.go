@@ -48,6 +48,8 @@ type Connector struct {
 	GreetingTimeout time.Duration
 	// MaxCommandMemory is client.Options.MaxCommandMemory (0 = default).
 	MaxCommandMemory int64
+	// CommandTimeout is client.Options.CommandTimeout (0 = 2 minutes).
+	CommandTimeout time.Duration
 }
 
 // LoginError is a failed LOGIN or AUTHENTICATE on connect.
@@ -87,7 +89,7 @@ func (c *Connector) Connect(ctx context.Context, e Endpoint) (*client.Client, er
 }
 
 func (c *Connector) dial(ctx context.Context, e Endpoint) (*client.Client, error) {
-	opts := client.Options{Trace: c.Trace, MaxCommandMemory: c.MaxCommandMemory, GreetingTimeout: c.GreetingTimeout}
+	opts := client.Options{Trace: c.Trace, MaxCommandMemory: c.MaxCommandMemory, GreetingTimeout: c.GreetingTimeout, CommandTimeout: c.CommandTimeout}
 	if len(e.Stream) > 0 {
 		return client.DialCommand(ctx, e.Stream, c.Stderr, &opts)
 	}

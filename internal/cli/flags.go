@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"imapsh/internal/redact"
+	"imapsh/render"
 )
 
 // Options are the parsed command-line flags and arguments of imapsh.
@@ -25,7 +26,9 @@ type Options struct {
 	CertFile        string   // --cert
 	KeyFile         string   // --key
 	PasswordCommand string   // --password-command
-	JSON            bool     // --json
+	JSON            bool     // --json, or --format json
+	Format          string   // --format table|tsv|csv|json; "" = table (json with --json)
+	NoPager         bool     // --no-pager: never page long output
 	Raw             bool     // --raw
 	Trace           string   // --trace[=FILE] / --trace-file FILE; "-" = stderr, "" = off
 	Record          string   // --record FILE
@@ -45,6 +48,10 @@ type Options struct {
 	// MaxCommandMemory is --max-command-memory in bytes; 0 = the client's
 	// default (client.DefaultCommandMemory).
 	MaxCommandMemory int64
+
+	// CommandTimeout is --command-timeout: how long a command may wait for
+	// the server's next response (IDLE excepted); 0 = 2 minutes.
+	CommandTimeout time.Duration
 }
 
 // Batch reports whether the session runs -c commands or a -f script
@@ -133,7 +140,9 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.StringVar(&o.CertFile, "cert", "", "client certificate `FILE` (PEM)")
 	fs.StringVar(&o.KeyFile, "key", "", "client certificate key `FILE` (PEM)")
 	fs.StringVar(&o.PasswordCommand, "password-command", "", "run `CMD` (by /bin/sh) and use its first output line as the password")
-	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per command result")
+	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per command result (--format json)")
+	fs.StringVar(&o.Format, "format", "", "print results as `table`, tsv, csv or json (rows with raw numbers for awk and spreadsheets)")
+	fs.BoolVar(&o.NoPager, "no-pager", false, "do not page output longer than the screen ($PAGER, default less -FRX)")
 	fs.BoolVar(&o.Raw, "raw", false, "print the server's lines as received (secrets redacted)")
 	fs.Var((*traceFlag)(&o.Trace), "trace", "wire trace (C:/S:, secrets redacted) to stderr, or --trace=FILE")
 	fs.StringVar(&o.Trace, "trace-file", "", "wire trace to `FILE`")
@@ -146,6 +155,7 @@ func newFlagSet(o *Options) *flag.FlagSet {
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not read or write the history file")
 	fs.Var((*sizeFlag)(&o.MaxCommandMemory), "max-command-memory", "keep at most `SIZE` of one command's answer in memory (default 64M; K, M, G)")
 	fs.DurationVar(&o.ConnectTimeout, "connect-timeout", 30*time.Second, "give up connecting after `DURATION` each for the TCP connect, the TLS handshake and the greeting")
+	fs.DurationVar(&o.CommandTimeout, "command-timeout", 2*time.Minute, "give up on a command when the server sends nothing for `DURATION` (the connection is closed)")
 	fs.BoolVar(&o.Version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.Probe, "probe", false, "check what the server really does (read-only), print a report and exit")
 	fs.BoolVar(&o.ProbeWrite, "probe-write", false, "--probe, plus the checks that need a scratch mailbox (created and deleted)")
@@ -179,10 +189,43 @@ func (o *Options) validate() error {
 		return fmt.Errorf("%w: --stream replaces the URL; give one or the other", ErrUsage)
 	case o.ConnectTimeout <= 0:
 		return fmt.Errorf("%w: --connect-timeout must be more than 0, not %v", ErrUsage, o.ConnectTimeout)
+	case o.CommandTimeout <= 0:
+		return fmt.Errorf("%w: --command-timeout must be more than 0, not %v", ErrUsage, o.CommandTimeout)
 	case (o.CertFile == "") != (o.KeyFile == ""):
 		return fmt.Errorf("%w: --cert and --key go together", ErrUsage)
 	}
+	if err := o.validateFormat(); err != nil {
+		return err
+	}
 	return o.validateProbe()
+}
+
+// validateFormat checks --format against --json and --raw; --format json
+// sets JSON, which --json is short for.
+func (o *Options) validateFormat() error {
+	if o.Format == "" {
+		return nil
+	}
+	f, err := render.ParseFormat(o.Format)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: --format: %v", ErrUsage, err)
+	case o.JSON && f != render.FormatJSON:
+		return fmt.Errorf("%w: --json is --format json; give one format", ErrUsage)
+	case o.Raw && f != render.FormatTable:
+		return fmt.Errorf("%w: --raw prints the server's lines as received; --format %s does not go with it", ErrUsage, f)
+	}
+	o.JSON = f == render.FormatJSON
+	return nil
+}
+
+// OutputFormat is the format of --format, or of --json.
+func (o *Options) OutputFormat() render.Format {
+	if o.JSON {
+		return render.FormatJSON
+	}
+	f, _ := render.ParseFormat(o.Format)
+	return f
 }
 
 // validateProbe checks --probe and --probe-write, which replace the shell.
@@ -197,6 +240,8 @@ func (o *Options) validateProbe() error {
 		return fmt.Errorf("%w: --probe needs a URL (or --demo, --stream)", ErrUsage)
 	case o.Batch() || o.Record != "" || o.Raw || o.Pipeline:
 		return fmt.Errorf("%w: --probe prints a report and exits; it does not take -c, -f, --record, --raw or --pipeline", ErrUsage)
+	case o.OutputFormat().Rows():
+		return fmt.Errorf("%w: --probe prints its report as text or --json, not --format %s", ErrUsage, o.Format)
 	}
 	return nil
 }

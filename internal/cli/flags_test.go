@@ -43,6 +43,10 @@ func TestParse(t *testing.T) {
 		{"echo long", []string{"--echo", "-c", "noop"}, func(o *Options) { o.Echo, o.Commands = true, []string{"noop"} }},
 		{"plaintext", []string{"--plaintext", "imap://h"}, func(o *Options) { o.Plaintext, o.URL = true, "imap://h" }},
 		{"connect timeout", []string{"--connect-timeout", "2s", "h:143"}, func(o *Options) { o.ConnectTimeout, o.URL = 2*time.Second, "h:143" }},
+		{"command timeout", []string{"--command-timeout", "10m"}, func(o *Options) { o.CommandTimeout = 10 * time.Minute }},
+		{"format tsv", []string{"--format", "tsv"}, func(o *Options) { o.Format = "tsv" }},
+		{"format json is --json", []string{"--format=JSON", "--no-pager"}, func(o *Options) { o.Format, o.JSON, o.NoPager = "JSON", true, true }},
+		{"json and format json", []string{"--json", "--format", "json"}, func(o *Options) { o.Format, o.JSON = "json", true }},
 		{"probe", []string{"--probe", "--json", "imaps://h"}, func(o *Options) { o.Probe, o.JSON, o.URL = true, true, "imaps://h" }},
 		{"probe-write implies probe", []string{"--probe-write", "--demo"}, func(o *Options) { o.Probe, o.ProbeWrite, o.Demo = true, true, true }},
 	}
@@ -52,7 +56,7 @@ func TestParse(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", tt.args, err)
 			}
-			want := &Options{Color: "auto", ConnectTimeout: 30 * time.Second}
+			want := &Options{Color: "auto", ConnectTimeout: 30 * time.Second, CommandTimeout: 2 * time.Minute}
 			tt.want(want)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("Parse(%q)\n got %+v\nwant %+v", tt.args, got, want)
@@ -78,7 +82,12 @@ func TestParseUsageErrors(t *testing.T) {
 		{[]string{"-c"}, "argument"},
 		{[]string{"--connect-timeout", "0s"}, "--connect-timeout"},
 		{[]string{"--connect-timeout", "soon"}, "connect-timeout"},
+		{[]string{"--command-timeout", "0"}, "--command-timeout"},
 		{[]string{"--probe"}, "needs a URL"},
+		{[]string{"--format", "yaml"}, "table, tsv, csv, json"},
+		{[]string{"--json", "--format", "csv"}, "give one format"},
+		{[]string{"--raw", "--format", "tsv"}, "--raw"},
+		{[]string{"--probe", "--format", "csv", "imap://h"}, "--probe"},
 		{[]string{"--probe-write", "-c", "noop", "imap://h"}, "prints a report and exits"},
 	}
 	for _, tt := range tests {

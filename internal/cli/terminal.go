@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"strconv"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -41,4 +42,31 @@ func TerminalPrompt(f *os.File, out *os.File) func(string) (string, error) {
 		out.WriteString("\n")
 		return string(pw), err
 	}
+}
+
+// Height returns the number of rows of the terminal f, or 0 when f is not
+// a terminal.
+func Height(f *os.File) int {
+	if _, h, err := term.GetSize(int(f.Fd())); err == nil && h > 0 {
+		return h
+	}
+	return 0
+}
+
+// DefaultPager is the pager when neither IMAPSH_PAGER nor PAGER is set:
+// less quitting when the text fits one screen (-F), passing colours (-R)
+// and leaving the text on the screen when it quits (-X), as psql and git
+// use it.
+const DefaultPager = "less -FRX"
+
+// PagerCommand is the pager to run (by /bin/sh -c): $IMAPSH_PAGER, else
+// $PAGER, else DefaultPager; a variable set empty means no pager (""), as
+// in psql. lookup is os.LookupEnv.
+func PagerCommand(lookup func(string) (string, bool)) string {
+	for _, name := range []string{"IMAPSH_PAGER", "PAGER"} {
+		if v, ok := lookup(name); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return DefaultPager
 }

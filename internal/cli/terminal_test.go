@@ -28,3 +28,36 @@ func TestWidthWhenNotATerminal(t *testing.T) {
 		t.Errorf("COLUMNS=wide: width %d, want NoLimit", w)
 	}
 }
+
+// TestPagerCommand: IMAPSH_PAGER, then PAGER, then less -FRX; a variable
+// set empty turns the pager off, as psql's PAGER does.
+func TestPagerCommand(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "less -FRX"},
+		{map[string]string{"PAGER": "more"}, "more"},
+		{map[string]string{"PAGER": "more", "IMAPSH_PAGER": "less -S"}, "less -S"},
+		{map[string]string{"PAGER": ""}, ""},
+		{map[string]string{"PAGER": "more", "IMAPSH_PAGER": " "}, ""},
+	}
+	for _, tt := range tests {
+		lookup := func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok }
+		if got := PagerCommand(lookup); got != tt.want {
+			t.Errorf("PagerCommand(%v) = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+// TestHeightWhenNotATerminal: a file has no rows, so nothing is paged.
+func TestHeightWhenNotATerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if h := Height(f); h != 0 {
+		t.Errorf("Height(file) = %d", h)
+	}
+}

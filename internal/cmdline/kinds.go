@@ -124,21 +124,26 @@ var kinds = [numKinds]kind{
 		words: []string{"MIN", "MAX", "COUNT", "ALL", "SAVE", "PARTIAL"}, caseless: true},
 }
 
-// Static completion lists (RFC 9051 unless noted).
+// Static completion lists (RFC 9051 unless noted); what an extension's
+// word needs is declared in client.ItemNeeds, and completion offers it
+// only when the server has it.
 var (
 	fetchItems = []string{"ALL", "FAST", "FULL", "UID", "FLAGS", "ENVELOPE",
 		"INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE", "BODY", "BODY[", "BODY.PEEK[",
 		"BODY[HEADER]", "BODY.PEEK[HEADER]", "BODY[TEXT]", "BODY.PEEK[TEXT]",
 		"BODY.PEEK[HEADER.FIELDS", "BINARY[", "BINARY.PEEK[", "BINARY.SIZE[",
-		"RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "SAVEDATE", "EMAILID", "THREADID"}
+		"RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "SAVEDATE", "EMAILID", "THREADID",
+		"PREVIEW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS"}
 	searchKeys = []string{"ALL", "ANSWERED", "BCC", "BEFORE", "BODY", "CC", "DELETED",
 		"DRAFT", "FLAGGED", "FROM", "HEADER", "KEYWORD", "LARGER", "MODSEQ", "NEW",
 		"NOT", "OLD", "ON", "OR", "RECENT", "SEEN", "SENTBEFORE", "SENTON", "SENTSINCE",
 		"SINCE", "SMALLER", "SUBJECT", "TEXT", "TO", "UID", "UNANSWERED", "UNDELETED",
-		"UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "RETURN"}
+		"UNDRAFT", "UNFLAGGED", "UNKEYWORD", "UNSEEN", "CHARSET", "RETURN",
+		"EMAILID", "THREADID", "SAVEDBEFORE", "SAVEDON", "SAVEDSINCE", "SAVEDATESUPPORTED",
+		"OLDER", "YOUNGER", "FUZZY", "X-GM-RAW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS"}
 	storeOps    = []string{"FLAGS", "+FLAGS", "-FLAGS", "FLAGS.SILENT", "+FLAGS.SILENT", "-FLAGS.SILENT"}
 	statusItems = []string{"MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
-		"DELETED", "SIZE", "HIGHESTMODSEQ", "APPENDLIMIT"}
+		"DELETED", "SIZE", "HIGHESTMODSEQ", "APPENDLIMIT", "MAILBOXID"}
 	sortKeys = []string{"(ARRIVAL)", "(DATE)", "(REVERSE DATE)", "(FROM)", "(SUBJECT)", "(SIZE)", "(TO)", "(CC)"}
 )
 

@@ -66,6 +66,11 @@ func Quote(text string) string {
 	return `"` + escapeQuoted(text) + `"`
 }
 
+// OpenQuote returns text after an opening double quote, with \ and "
+// escaped: the start of a quoted word that goes on (completion's "Grüße
+// aus for a name with spaces).
+func OpenQuote(text string) string { return `"` + escapeQuoted(text) }
+
 // escapeQuoted escapes \ and " for the inside of a quoted string.
 func escapeQuoted(text string) string {
 	if !strings.ContainsAny(text, `\"`) {
