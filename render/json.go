@@ -154,26 +154,18 @@ func jsonTail(dst []byte, t JSONTail) []byte {
 
 // jsonDroppedField writes what a command did not keep, unless nothing.
 func jsonDroppedField(dst []byte, ds []droppedJSON) []byte {
-	if len(ds) > 0 {
-		dst = jsonKey(dst, "dropped")
-		dst = jsonOpen(dst, '[')
-		for _, d := range ds {
-			dst = jsonOpen(dst, '{')
-			dst = jsonKey(dst, "kind")
-			dst = jsonStr(dst, d.Kind)
-			dst = jsonKey(dst, "reason")
-			dst = jsonStr(dst, d.Reason)
-			dst = jsonKey(dst, "count")
-			dst = jsonInt(dst, int64(d.Count))
-			if d.Bytes != 0 {
-				dst = jsonKey(dst, "bytes")
-				dst = jsonInt(dst, d.Bytes)
-			}
-			dst = jsonClose(dst, '}')
-		}
-		dst = jsonClose(dst, ']')
+	if len(ds) == 0 {
+		return dst
 	}
-	return dst
+	return jsonObjectsField(dst, "dropped", ds, func(dst []byte, d droppedJSON) []byte {
+		dst = jsonStr(jsonKey(dst, "kind"), d.Kind)
+		dst = jsonStr(jsonKey(dst, "reason"), d.Reason)
+		dst = jsonInt(jsonKey(dst, "count"), int64(d.Count))
+		if d.Bytes != 0 {
+			dst = jsonInt(jsonKey(dst, "bytes"), d.Bytes)
+		}
+		return dst
+	})
 }
 
 // JSONTailOf is the tail for a result (nil when the command never got an

@@ -64,20 +64,14 @@ func jsonEnvelope(dst []byte, e *client.Envelope) []byte {
 }
 
 func jsonAddressesField(dst []byte, name string, as []client.Address) []byte {
-	if as == nil {
-		return dst
-	}
-	dst = jsonKey(dst, name)
-	dst = jsonOpen(dst, '[')
-	for _, a := range as {
-		dst = jsonOpen(dst, '{')
-		dst = jsonStrField(dst, "name", a.Name)
-		dst = jsonStrField(dst, "adl", a.ADL)
-		dst = jsonStrField(dst, "mailbox", a.Mailbox)
-		dst = jsonStrField(dst, "host", a.Host)
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+	return jsonObjectsField(dst, name, as, jsonAddress)
+}
+
+func jsonAddress(dst []byte, a client.Address) []byte {
+	dst = jsonStrField(dst, "name", a.Name)
+	dst = jsonStrField(dst, "adl", a.ADL)
+	dst = jsonStrField(dst, "mailbox", a.Mailbox)
+	return jsonStrField(dst, "host", a.Host)
 }
 
 // jsonBodyStructure writes a BODYSTRUCTURE tree. A single part's size, and
@@ -135,33 +129,16 @@ func jsonPartsField(dst []byte, parts []*client.BodyStructure) []byte {
 
 // jsonParamsField writes body parameters; a value is written even when "".
 func jsonParamsField(dst []byte, name string, ps []client.Param) []byte {
-	if ps == nil {
-		return dst
-	}
-	dst = jsonKey(dst, name)
-	dst = jsonOpen(dst, '[')
-	for _, p := range ps {
-		dst = jsonOpen(dst, '{')
+	return jsonObjectsField(dst, name, ps, func(dst []byte, p client.Param) []byte {
 		dst = jsonStrField(dst, "name", p.Name)
-		dst = jsonKey(dst, "value")
-		dst = jsonStr(dst, p.Value)
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		return jsonStr(jsonKey(dst, "value"), p.Value)
+	})
 }
 
 // jsonNamedValuesField writes the FETCH items the client does not model.
 func jsonNamedValuesField(dst []byte, name string, nvs []client.NamedValue) []byte {
-	if nvs == nil {
-		return dst
-	}
-	dst = jsonKey(dst, name)
-	dst = jsonOpen(dst, '[')
-	for _, nv := range nvs {
-		dst = jsonOpen(dst, '{')
+	return jsonObjectsField(dst, name, nvs, func(dst []byte, nv client.NamedValue) []byte {
 		dst = jsonStrField(dst, "name", nv.Name)
-		dst = jsonValueField(dst, "value", nv.Value)
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		return jsonValueField(dst, "value", nv.Value)
+	})
 }

@@ -79,3 +79,16 @@ func jsonNumSetField(dst []byte, name string, set client.NumSet) []byte {
 	}
 	return dst
 }
+
+// jsonObjectsField writes a list of objects unless it is nil, each
+// element's members written by members between its braces.
+func jsonObjectsField[T any](dst []byte, name string, xs []T, members func([]byte, T) []byte) []byte {
+	if xs == nil {
+		return dst
+	}
+	dst = jsonOpen(jsonKey(dst, name), '[')
+	for _, x := range xs {
+		dst = jsonClose(members(jsonOpen(dst, '{'), x), '}')
+	}
+	return jsonClose(dst, ']')
+}

@@ -21,25 +21,16 @@ func jsonListFields(dst []byte, r *client.ListData) []byte {
 // a value that is not a number (APPENDLIMIT NIL) is "data" instead.
 func jsonStatusFields(dst []byte, r *client.StatusData) []byte {
 	dst = jsonStrField(dst, "mailbox", r.Mailbox)
-	if r.Items == nil {
-		return dst
-	}
-	dst = jsonKey(dst, "items")
-	dst = jsonOpen(dst, '[')
-	for _, it := range r.Items {
-		dst = jsonOpen(dst, '{')
+	return jsonObjectsField(dst, "items", r.Items, func(dst []byte, it client.StatusItem) []byte {
 		dst = jsonStrField(dst, "name", it.Name)
 		if it.Value != 0 || it.Data == nil {
-			dst = jsonKey(dst, "value")
-			dst = jsonUint(dst, it.Value)
+			dst = jsonUint(jsonKey(dst, "value"), it.Value)
 		}
 		if it.Data != nil {
-			dst = jsonKey(dst, "data")
-			dst = jsonStr(dst, it.Data.String())
+			dst = jsonStr(jsonKey(dst, "data"), it.Data.String())
 		}
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		return dst
+	})
 }
 
 func jsonEsearchFields(dst []byte, r *client.ESearchData) []byte {
@@ -83,77 +74,41 @@ func jsonThreadsField(dst []byte, name string, nodes []*client.ThreadNode) []byt
 
 // jsonNamespacesField: a namespace's prefix is written even when "".
 func jsonNamespacesField(dst []byte, name string, ns []client.NamespaceDescr) []byte {
-	if ns == nil {
-		return dst
-	}
-	dst = jsonKey(dst, name)
-	dst = jsonOpen(dst, '[')
-	for _, d := range ns {
-		dst = jsonOpen(dst, '{')
-		dst = jsonKey(dst, "prefix")
-		dst = jsonStr(dst, d.Prefix)
+	return jsonObjectsField(dst, name, ns, func(dst []byte, d client.NamespaceDescr) []byte {
+		dst = jsonStr(jsonKey(dst, "prefix"), d.Prefix)
 		dst = jsonStrField(dst, "delim", d.Delim)
-		dst = jsonValuesField(dst, "ext", d.Ext)
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		return jsonValuesField(dst, "ext", d.Ext)
+	})
 }
 
 // jsonQuotaFields: the root, a usage and a limit are written even when "" or 0.
 func jsonQuotaFields(dst []byte, r *client.QuotaData) []byte {
 	dst = jsonKey(dst, "root")
 	dst = jsonStr(dst, r.Root)
-	if r.Resources == nil {
-		return dst
-	}
-	dst = jsonKey(dst, "resources")
-	dst = jsonOpen(dst, '[')
-	for _, res := range r.Resources {
-		dst = jsonOpen(dst, '{')
+	return jsonObjectsField(dst, "resources", r.Resources, func(dst []byte, res client.QuotaResource) []byte {
 		dst = jsonStrField(dst, "name", res.Name)
-		dst = jsonKey(dst, "usage")
-		dst = jsonUint(dst, res.Usage)
-		dst = jsonKey(dst, "limit")
-		dst = jsonUint(dst, res.Limit)
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		dst = jsonUint(jsonKey(dst, "usage"), res.Usage)
+		return jsonUint(jsonKey(dst, "limit"), res.Limit)
+	})
 }
 
 // jsonAclFields: an identifier's rights are written even when "".
 func jsonAclFields(dst []byte, r *client.ACLData) []byte {
 	dst = jsonStrField(dst, "mailbox", r.Mailbox)
-	if r.Entries == nil {
-		return dst
-	}
-	dst = jsonKey(dst, "entries")
-	dst = jsonOpen(dst, '[')
-	for _, e := range r.Entries {
-		dst = jsonOpen(dst, '{')
+	return jsonObjectsField(dst, "entries", r.Entries, func(dst []byte, e client.ACLEntry) []byte {
 		dst = jsonStrField(dst, "identifier", e.Identifier)
-		dst = jsonKey(dst, "rights")
-		dst = jsonStr(dst, e.Rights)
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		return jsonStr(jsonKey(dst, "rights"), e.Rights)
+	})
 }
 
 // jsonEntriesField writes METADATA entries, ANNOTATION attributes and ID
 // parameters: {name, value}, value left out for NIL.
 func jsonEntriesField(dst []byte, name string, es []client.MetadataEntry) []byte {
-	if es == nil {
-		return dst
-	}
-	dst = jsonKey(dst, name)
-	dst = jsonOpen(dst, '[')
-	for _, e := range es {
-		dst = jsonOpen(dst, '{')
+	return jsonObjectsField(dst, name, es, func(dst []byte, e client.MetadataEntry) []byte {
 		dst = jsonStrField(dst, "name", e.Name)
 		if e.Value != nil {
-			dst = jsonKey(dst, "value")
-			dst = jsonStr(dst, *e.Value)
+			dst = jsonStr(jsonKey(dst, "value"), *e.Value)
 		}
-		dst = jsonClose(dst, '}')
-	}
-	return jsonClose(dst, ']')
+		return dst
+	})
 }
