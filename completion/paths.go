@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"imapsh/internal/cmdline"
 )
 
 // pathCandidates lists the files and directories that extend frag, a path
@@ -14,7 +16,7 @@ func pathCandidates(frag string) []candidate {
 	if readDir == "" {
 		readDir = "."
 	}
-	entries, err := os.ReadDir(expandHome(readDir))
+	entries, err := os.ReadDir(cmdline.ExpandHome(readDir))
 	if err != nil {
 		return nil
 	}
@@ -31,14 +33,4 @@ func pathCandidates(frag string) []candidate {
 		out = append(out, candidate{text: dir + name, space: true})
 	}
 	return out
-}
-
-// expandHome replaces a leading ~/ with the home directory.
-func expandHome(p string) string {
-	if rest, ok := strings.CutPrefix(p, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, rest)
-		}
-	}
-	return p
 }

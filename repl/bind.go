@@ -123,6 +123,9 @@ func (in *Input) bindArg(a Arg, line string, words []cmdline.Token) error {
 		return nil
 	}
 	in.vals[a.Name], in.quoted[a.Name] = words[0].Text, words[0].Quoted
+	if a.Kind == cmdline.Path {
+		in.vals[a.Name] = cmdline.PathOf(words[0])
+	}
 	return nil
 }
 
@@ -149,9 +152,9 @@ func (in *Input) takeRedirections(toks []cmdline.Token) ([]cmdline.Token, error)
 			return nil, &UsageError{in.Cmd, "does not take " + t.Raw + " FILE"}
 		}
 		if t.Kind == cmdline.TokRedirIn {
-			in.In = toks[i+1].Text
+			in.In = cmdline.PathOf(toks[i+1])
 		} else {
-			in.Out = toks[i+1].Text
+			in.Out = cmdline.PathOf(toks[i+1])
 		}
 		i++
 	}

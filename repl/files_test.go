@@ -180,6 +180,32 @@ func TestOutputFilesArePrivate(t *testing.T) {
 	}
 }
 
+// TestFilesUnderHome: a file name typed with a leading ~/ (as Tab
+// completion offers it) is under the home directory, for every command
+// that names a file, not in a directory named "~".
+func TestFilesUnderHome(t *testing.T) {
+	home, cwd := t.TempDir(), t.TempDir()
+	t.Setenv("HOME", home)
+	t.Chdir(cwd)
+	os.WriteFile(filepath.Join(home, "inc.imap"), []byte("noop\n"), 0o644)
+	os.WriteFile(filepath.Join(home, "msg.eml"), []byte("Subject: x\r\n\r\nhi\r\n"), 0o644)
+	h := newHarness(t, nil)
+	h.run(`\o ~/tee`, `\record ~/rec.imap`, "login demo demo", "select INBOX",
+		"fetch 1 BODY[] > ~/body.eml", "save 4 2 ~/part.csv", "append INBOX < ~/msg.eml", `\i ~/inc.imap`,
+		`\record off`, `\o`)
+	for _, name := range []string{"tee", "rec.imap", "body.eml", "part.csv"} {
+		if fi, err := os.Stat(filepath.Join(home, name)); err != nil || fi.Size() == 0 {
+			t.Errorf("~/%s: %v (size %v)", name, err, fi)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(cwd, "~")); err == nil {
+		t.Errorf("a directory named ~ was made in the working directory")
+	}
+	if stderr := h.stderr.String(); strings.Contains(stderr, "error") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+}
+
 // TestRecordingWriteFailure: a recording that cannot be written any more
 // (disk full) is an error at once and a non-zero exit status.
 func TestRecordingWriteFailure(t *testing.T) {

@@ -125,7 +125,8 @@ func (r *Reader) lookup() cmdline.Lookup {
 
 // includeTarget recognises "\i FILE" and "\include FILE" and returns FILE:
 // the rest of the line with its variables expanded as plain text (a file
-// name, not a command line), stripped of surrounding double quotes.
+// name, not a command line), stripped of surrounding double quotes; an
+// unquoted leading ~ is the home directory (cmdline.ExpandHome).
 func (r *Reader) includeTarget(src *source, raw rawLine) (string, bool, error) {
 	toks := cmdline.LexTolerant(raw.text)
 	if len(toks) == 0 || (toks[0].Raw != `\i` && toks[0].Raw != `\include`) {
@@ -138,6 +139,8 @@ func (r *Reader) includeTarget(src *source, raw rawLine) (string, bool, error) {
 	}
 	if len(target) >= 2 && target[0] == '"' && target[len(target)-1] == '"' {
 		target = target[1 : len(target)-1]
+	} else {
+		target = cmdline.ExpandHome(target)
 	}
 	if target == "" {
 		return "", true, &Error{File: src.name, Line: raw.num, Err: fmt.Errorf("%s needs a FILE", word)}

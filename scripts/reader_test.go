@@ -145,6 +145,20 @@ func TestIncludeFromStreamIsRelativeToWorkingDir(t *testing.T) {
 	}
 }
 
+func TestIncludeFromHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	writeScript(t, home, "lib/x.imap", "noop\n", 0o644)
+	lines, err := readAll(NewReader("<stdin>", strings.NewReader("\\i ~/lib/x.imap\ncapability\n"), Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(home, "lib/x.imap") + ":1 noop", "<stdin>:2 capability"}
+	if got := where(lines); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestLiteralSecretNeedsPrivateFile(t *testing.T) {
 	tests := []struct {
 		name    string
