@@ -30,7 +30,7 @@ func (t *sessionTracker) open(sess imapserver.Session) (imapserver.Session, *ima
 		return nil, nil, &imap.Error{Type: imap.StatusResponseTypeBye, Text: "demo server shutting down"}
 	}
 	t.live.Add(1)
-	return &trackedSession{SessionIMAP4rev2: full, done: t.live.Done}, nil, nil
+	return &trackedSession{SessionIMAP4rev2: &movingSession{SessionIMAP4rev2: full}, done: t.live.Done}, nil, nil
 }
 
 func (t *sessionTracker) stopOpening() {
