@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
 	"imapsh/client"
@@ -58,7 +59,9 @@ func listRights(p *printer, d *client.ListRightsData) {
 }
 
 // rightsLegend explains each right letter that occurs in used:
-// "  l=lookup r=read ...". Unknown letters are listed as such.
+// "  l=lookup r=read ...". The digits, which RFC 4314 section 2.1 leaves
+// to the implementation or site (Cyrus offers all ten in LISTRIGHTS), are
+// named together; other unknown letters are listed as such.
 func rightsLegend(p *printer, used string) {
 	var parts []string
 	for _, rn := range rightNames {
@@ -66,14 +69,45 @@ func rightsLegend(p *printer, used string) {
 			parts = append(parts, string(rn.right)+"="+rn.name)
 		}
 	}
+	var digits [10]bool
 	for _, r := range uniqueRunes(used) {
-		if !isKnownRight(r) {
+		switch {
+		case r >= '0' && r <= '9':
+			digits[r-'0'] = true
+		case !isKnownRight(r):
 			parts = append(parts, Safe(string(r))+"=?")
 		}
+	}
+	if ds := digitRuns(digits); ds != "" {
+		parts = append(parts, ds+"=site-defined")
 	}
 	if len(parts) > 0 {
 		wrapped(p, paint(p.th.Dim, "  rights:")+" ", len("  rights: "), parts)
 	}
+}
+
+// digitRuns writes the digits present as "0-9", "0,9" or "1-3,7".
+func digitRuns(present [10]bool) string {
+	var runs []string
+	for i := 0; i < 10; i++ {
+		if !present[i] {
+			continue
+		}
+		j := i
+		for j+1 < 10 && present[j+1] {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			runs = append(runs, fmt.Sprintf("%d-%d", i, j))
+		case j > i:
+			runs = append(runs, fmt.Sprintf("%d,%d", i, j))
+		default:
+			runs = append(runs, fmt.Sprint(i))
+		}
+		i = j
+	}
+	return strings.Join(runs, ",")
 }
 
 func isKnownRight(r rune) bool {
