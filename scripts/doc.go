@@ -78,7 +78,7 @@ const FormatHelp = `.imap scripts: one command per line, exactly as typed at the
   fetch 1:5 \                a trailing " \" (or a lone "\") continues the line;
       (UID FLAGS)            parts are joined with one space ("\Seen" at the end
                              of a line is a flag, not a continuation)
-  search OR (FROM alice      so does an open "(", "[" or '"': the line ends where
+  search (OR FROM alice      so does an open "(", "[" or '"': the line ends where
       SUBJECT "a b")         they close (a line break in quotes is one space);
                              a blank line ends it anyway; -c lines never continue
   login alice ${IMAP_PASS}   ${NAME} expands from \set variables, then the
