@@ -65,3 +65,22 @@ func golden(t *testing.T, path string, got []byte) {
 		t.Errorf("stdout differs from %s:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
 	}
 }
+
+// TestBinaryRowsMetaOnStderr: with --format tsv or csv stdout holds only
+// rows, so what a meta-command prints for reading (\echo, \set, help,
+// \history, \record, the mailbox \reconnect restored) goes to stderr, as
+// \format's answer does.
+func TestBinaryRowsMetaOnStderr(t *testing.T) {
+	script := "\\echo hello there\n\\set X y\n\\set\nhelp fetch\n\\record\n\\history\nselect INBOX\n\\reconnect\n"
+	for _, format := range []string{"tsv", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			r := imapsh(t, testEnv(t), script, "--demo", "--no-history", "--format", format)
+			check{code: 0, stdout: []string{"mailbox", "INBOX"},
+				stderr:    []string{"hello there", "usage: fetch", "not recording"},
+				notStdout: []string{"hello there", "23 messages", "usage: fetch", "not recording", "X\n", "X\r\n"}}.verify(t, r)
+			if first := strings.SplitN(r.stdout, "\n", 2)[0]; !strings.HasPrefix(first, "mailbox") {
+				t.Errorf("stdout starts with %q, want the SELECT header", first)
+			}
+		})
+	}
+}

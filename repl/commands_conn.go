@@ -44,7 +44,8 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 }
 
 // showMailbox shows the mailbox open now, as SELECT sums it up: on
-// stdout, or in the meta-command's JSON object.
+// stdout (stderr when stdout holds rows only), or in the meta-command's
+// JSON object.
 func (s *Session) showMailbox() {
 	m := s.c.Mailbox()
 	switch {
@@ -52,7 +53,7 @@ func (s *Session) showMailbox() {
 	case s.json:
 		s.shellJSON().Mailbox = render.MailboxStateJSON(m)
 	default:
-		render.Mailbox(s.out, m, s.renderOptions())
+		render.Mailbox(s.infoWriter(), m, s.renderOptions())
 	}
 }
 

@@ -135,7 +135,7 @@ func runEcho(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 		s.shellJSON().Output = &text
 		return nil, nil
 	}
-	fmt.Fprintln(s.out, text)
+	fmt.Fprintln(s.infoWriter(), text) // stdout, or stderr beside rows
 	return nil, nil
 }
 
@@ -147,7 +147,7 @@ func runHistory(ctx context.Context, s *Session, in *Input) (*client.Result, err
 		return nil, nil
 	}
 	for i, e := range entries {
-		fmt.Fprintf(s.out, "%5d  %s\n", i+1, e)
+		fmt.Fprintf(s.infoWriter(), "%5d  %s\n", i+1, e)
 	}
 	return nil, nil
 }
@@ -192,13 +192,13 @@ func runHelp(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 	}
 	switch topic {
 	case "", "all":
-		s.writeHelp(s.out, topic == "all")
+		s.writeHelp(s.infoWriter(), topic == "all")
 	case "scripts":
 		for _, l := range strings.Split(scripts.FormatHelp, "\n") {
-			writeIndented(s.out, l, "", s.helpWidth())
+			writeIndented(s.infoWriter(), l, "", s.helpWidth())
 		}
 	default:
-		s.writeCommandHelp(s.out, cmd)
+		s.writeCommandHelp(s.infoWriter(), cmd)
 	}
 	return nil, nil
 }

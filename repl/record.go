@@ -57,9 +57,9 @@ func runRecord(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 	case !in.Has("file") && s.json:
 		s.shellJSON().Recording = s.recordingJSON()
 	case !in.Has("file") && s.rec == nil:
-		fmt.Fprintln(s.out, "not recording")
+		fmt.Fprintln(s.infoWriter(), "not recording")
 	case !in.Has("file"):
-		fmt.Fprintf(s.out, "recording to %s\n", s.rec.path)
+		fmt.Fprintf(s.infoWriter(), "recording to %s\n", s.rec.path)
 	case strings.EqualFold(arg, "off"):
 		return nil, s.stopRecording()
 	default:

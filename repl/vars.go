@@ -37,7 +37,7 @@ func (s *Session) listVariables() {
 			if v.Secret {
 				line += "  (secret)"
 			}
-			fmt.Fprintln(s.out, line)
+			fmt.Fprintln(s.infoWriter(), line)
 		}
 	}
 }
