@@ -60,12 +60,12 @@ func init() {
 		&Command{Command: cmdline.Command{Name: "getmetadata",
 			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "read annotations (RFC 5464); mailbox \"\" is the server",
-			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared",
+			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared\ngetmetadata (DEPTH 1) INBOX (/private/comment /shared/comment)    as in RFC 5464",
 			Run:     runGetMetadata},
 		&Command{Command: cmdline.Command{Name: "setmetadata",
 			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "write annotations (RFC 5464); NIL deletes one",
-			Help:    "setmetadata INBOX /private/comment \"my inbox\"",
+			Help:    "setmetadata INBOX /private/comment \"my inbox\"\nsetmetadata INBOX (/private/comment \"my inbox\" /shared/comment NIL)    as in RFC 5464",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				entries, err := pairs(in, in.List("entries"))
 				if err != nil {
@@ -93,8 +93,17 @@ func init() {
 	)
 }
 
-// pairs reads NAME VALUE pairs; the value NIL is nil.
+// pairs reads NAME VALUE pairs, bare or in one parenthesized list as
+// IMAP writes them (RFC 5464 SETMETADATA, ANNOTATEMORE SETANNOTATION);
+// the value NIL is nil.
 func pairs(in *Input, words []string) ([]client.MetadataEntry, error) {
+	if len(words) == 1 && isGroup(words[0]) {
+		toks, err := cmdline.Lex(groupInside(words[0]))
+		if err != nil {
+			return nil, &UsageError{in.Cmd, err.Error()}
+		}
+		words = tokenTexts(toks)
+	}
 	if len(words) == 0 || len(words)%2 != 0 {
 		return nil, &UsageError{in.Cmd, "want NAME VALUE pairs"}
 	}
@@ -121,22 +130,43 @@ func runSetQuota(ctx context.Context, s *Session, in *Input) (*client.Result, er
 	return s.c.SetQuota(ctx, in.Arg("root"), limits)
 }
 
+// runGetMetadata runs GETMETADATA (RFC 5464 section 4.2): the options
+// typed after the mailbox, or before it as IMAP writes them, and the
+// entries bare or in one parenthesized list.
 func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	toks, err := cmdline.Lex(in.Arg("entries"))
 	if err != nil {
 		return nil, &UsageError{in.Cmd, err.Error()}
 	}
-	options := ""
-	if len(toks) > 0 && strings.HasPrefix(toks[0].Raw, "(") {
-		options = strings.TrimSuffix(strings.TrimPrefix(toks[0].Raw, "("), ")")
-		toks = toks[1:]
+	mailbox, options := in.Arg("mailbox"), ""
+	switch {
+	case !in.Quoted("mailbox") && isGroup(mailbox) && len(toks) > 0: // GETMETADATA (DEPTH 1) INBOX /private
+		options, mailbox, toks = groupInside(mailbox), toks[0].Text, toks[1:]
+	case len(toks) > 0 && isGroup(toks[0].Raw) && !strings.HasPrefix(groupInside(toks[0].Raw), "/"):
+		options, toks = groupInside(toks[0].Raw), toks[1:]
 	}
-	entries := make([]string, len(toks))
-	for i, t := range toks {
-		entries[i] = t.Text
+	if len(toks) == 1 && isGroup(toks[0].Raw) { // (/private/comment /shared/comment)
+		if toks, err = cmdline.Lex(groupInside(toks[0].Raw)); err != nil {
+			return nil, &UsageError{in.Cmd, err.Error()}
+		}
 	}
-	if len(entries) == 0 {
+	if len(toks) == 0 {
 		return nil, &UsageError{in.Cmd, "missing ENTRIES"}
 	}
-	return s.c.GetMetadata(ctx, in.Arg("mailbox"), entries, options)
+	return s.c.GetMetadata(ctx, mailbox, tokenTexts(toks), options)
+}
+
+// isGroup reports whether a word is one parenthesized list.
+func isGroup(w string) bool { return strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") }
+
+// groupInside is what a parenthesized list holds, blanks trimmed.
+func groupInside(w string) string { return strings.TrimSpace(w[1 : len(w)-1]) }
+
+// tokenTexts is the value of each token.
+func tokenTexts(toks []cmdline.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
 }
