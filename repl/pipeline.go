@@ -36,6 +36,7 @@ type inFlight struct {
 	p     *client.Pending // nil when err says why nothing was sent
 	err   error
 	start time.Time
+	at    string // its script location ("file:line"), for its errors
 }
 
 // pipelineLine is the loop's hook. A line that can join the pipeline is
@@ -89,7 +90,7 @@ func (s *Session) enqueue(ctx context.Context, in *Input) {
 			s.tap.begin()
 		}
 	}
-	q := &inFlight{in: in, start: time.Now()}
+	q := &inFlight{in: in, start: time.Now(), at: s.sourceAt()}
 	q.p, q.err = s.c.Defer(s.pipe.ctx, func(ctx context.Context) (*client.Result, error) {
 		return in.Cmd.Run(ctx, s, in)
 	})
@@ -126,6 +127,8 @@ func (s *Session) showOldest() {
 		return
 	}
 	s.echoLine(s.src, q.in.Display)
+	s.at = q.at // errors name this line, not the one read last
+	defer func() { s.at = "" }()
 	elapsed := time.Since(q.start)
 	if res != nil && res.Elapsed > 0 {
 		elapsed = res.Elapsed

@@ -10,6 +10,7 @@ import (
 
 	"imapsh/client"
 	"imapsh/internal/cmdline"
+	"imapsh/scripts"
 )
 
 // pipelineScript uses every pipelinable command the demo server offers,
@@ -205,5 +206,20 @@ func TestPipelineKeepsMailAfterFailure(t *testing.T) {
 		if strings.EqualFold(f, `\Deleted`) {
 			t.Errorf("message uid 1 was marked \\Deleted after the failed copy: %v", msgs[0].Flags)
 		}
+	}
+}
+
+// TestPipelineErrorNamesItsLine: a pipelined command's NO names the line
+// it came from, not the line the reader had reached when the answer was
+// shown (copy on line 3 was reported as check.imap:4, the next line).
+func TestPipelineErrorNamesItsLine(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.Pipeline = true })
+	script := "login demo demo\nselect INBOX\ncopy 1 NoSuchBox\nuid fetch 1 (FLAGS)\nnoop\n"
+	src := NewScriptSource(scripts.NewReader("check.imap", strings.NewReader(script), scripts.Options{}))
+	if code := h.sess.Run(context.Background(), src); code != ExitFailures {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFailures, h.stderr)
+	}
+	if want := "error: check.imap:3: copy 1 NoSuchBox: COPY: NO"; !strings.Contains(h.stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, h.stderr)
 	}
 }

@@ -15,6 +15,7 @@ type runState struct {
 	lastLine    string     // and its line as shown
 	pending     bool       // a failed command whose \expect may excuse it
 	pendingErr  error      // its NO/BAD with the script location, shown if not excused
+	at          string     // the location of the pipelined line being shown ("" = the source's)
 }
 
 // interactive reports whether lines come from a terminal (or nothing yet):
@@ -69,10 +70,23 @@ func (r *runState) settlePending() (report error, stop bool) {
 // excuse forgets a pending failure (an \expect held, or reported its own).
 func (r *runState) excuse() { r.pending = false }
 
-// location is "file:line: " for a script source that knows it.
+// location is "file:line: " for a script source that knows it: of the
+// line read last, or of the pipelined line being shown.
 func (r *runState) location() string {
-	if l, ok := r.src.(interface{ Location() string }); ok && l.Location() != "" {
-		return l.Location() + ": "
+	at := r.at
+	if at == "" {
+		at = r.sourceAt()
+	}
+	if at == "" {
+		return ""
+	}
+	return at + ": "
+}
+
+// sourceAt is the source's "file:line" now ("" when it does not know).
+func (r *runState) sourceAt() string {
+	if l, ok := r.src.(interface{ Location() string }); ok {
+		return l.Location()
 	}
 	return ""
 }
