@@ -3,6 +3,7 @@ package client
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error is a command that the server answered with NO or BAD (RFC 9051
@@ -60,9 +61,9 @@ func (e *StateError) Error() string {
 // advertise the capability it needs.
 type CapabilityError struct {
 	Command string
-	Cap     string
+	Cap     string // the capability, or several that each allow it joined by "|"
 }
 
 func (e *CapabilityError) Error() string {
-	return fmt.Sprintf("client: %s needs the server capability %s", e.Command, e.Cap)
+	return fmt.Sprintf("client: %s needs the server capability %s", e.Command, strings.ReplaceAll(e.Cap, "|", " or "))
 }
