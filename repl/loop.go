@@ -168,28 +168,29 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	s.capsBefore = s.conn.caps()
 	s.beginLive(cctx, in) // stream.go: --raw lines and FETCH data as they come
 	defer s.endLive()
-	start := time.Now()
+	start, wasJSON := time.Now(), s.json
 	res, err := in.Cmd.Run(cctx, s, in)
 	elapsed := time.Since(start)
 	s.recordCommand(in, res, err) // --record, \record
 	if in.Cmd.IsMeta() && res == nil {
-		s.afterMeta(in, err, elapsed, meta)
+		s.afterMeta(in, err, elapsed, meta, wasJSON)
 		return
 	}
 	s.afterCommand(in, res, err, elapsed, cctx.Err() != nil)
 }
 
 // afterMeta reports a meta-command's error, after the alerts of what it
-// did (\connect: the greeting, login and select); with --json it writes
-// the command's object.
-func (s *Session) afterMeta(in *Input, err error, elapsed time.Duration, meta *render.ShellJSON) {
+// did (\connect: the greeting, login and select); with --json, before it
+// ran (\json off ends the objects with its own) or after, it writes the
+// command's object.
+func (s *Session) afterMeta(in *Input, err error, elapsed time.Duration, meta *render.ShellJSON, wasJSON bool) {
 	s.presentAlerts(s.takeAlerts(), true)
 	s.refreshCache()
 	err = s.explainExpect(in, err)
 	if err != nil {
 		s.fail(err, usageHint(err))
 	}
-	if s.json && (!in.Cmd.WritesJSON || err != nil) {
+	if (s.json || wasJSON) && (!in.Cmd.WritesJSON || err != nil) {
 		s.writeMetaJSON(in.Display, meta, elapsed, err)
 	}
 	if err != nil {
