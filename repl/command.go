@@ -39,6 +39,7 @@ type Command struct {
 	EndsByCtrlC  bool              // idle: Ctrl-C is how it ends, not an interruption; its live output is never paged
 	WritesJSON   bool              // \probe: writes its own --json object, not the meta-command's (metajson.go)
 	Paged        bool              // a meta-command whose long output goes through the pager (IMAP commands always may; pager.go)
+	Verbatim     bool              // \expect, \echo: the rest of the line is text, a lone ( [ or " in it is no open group (scripts.Joiner too)
 	Destroys     func(*Input) bool // removes mail (expunge, move, store \Deleted): nil for none
 	Summary      string            // one line, lower case, no final period
 	Help         string            // long text and examples

@@ -81,10 +81,10 @@ func init() {
 				s.quit = true
 				return nil, nil
 			}},
-		&Command{Command: cmdline.Command{Name: `\expect`, Args: []Arg{{Name: "expectation", Kind: cmdline.Rest}}}, Group: groupShell, Checks: true,
+		&Command{Command: cmdline.Command{Name: `\expect`, Args: []Arg{{Name: "expectation", Kind: cmdline.Rest}}}, Group: groupShell, Checks: true, Verbatim: true,
 			Summary: "check the result of the previous command (ok|no|bad, code, count, exists, match)",
 			Help:    scripts.FormatHelp, Run: runExpect},
-		&Command{Command: cmdline.Command{Name: `\echo`, Args: []Arg{{Name: "text", Kind: cmdline.Rest, Optional: true}}}, Group: groupShell,
+		&Command{Command: cmdline.Command{Name: `\echo`, Args: []Arg{{Name: "text", Kind: cmdline.Rest, Optional: true}}}, Group: groupShell, Verbatim: true,
 			Summary: "print a line",
 			Help:    "The text is printed as written: ${NAME} stays unexpanded, since a variable may hold a secret.",
 			Run:     runEcho},

@@ -25,13 +25,17 @@ type UnavailableError struct {
 // Error implements error: "fetch: needs a selected mailbox".
 func (e *UnavailableError) Error() string { return e.Cmd.Name + ": " + e.Reason }
 
-// prepare lexes a line, finds its command and binds its arguments.
+// prepare lexes a line, finds its command and binds its arguments. A
+// Verbatim command's text may leave a group or a quote open.
 func prepare(line, display string) (*Input, error) {
 	toks, err := cmdline.Lex(line)
-	if err != nil {
+	cmd, n := lookupCommand(cmdline.LexTolerant(line))
+	if err != nil && (cmd == nil || !cmd.Verbatim) {
 		return nil, err
 	}
-	cmd, n := lookupCommand(toks)
+	if err != nil {
+		toks = cmdline.LexTolerant(line)
+	}
 	if cmd == nil {
 		return nil, &UnknownCommandError{Name: toks[0].Raw}
 	}

@@ -13,19 +13,24 @@ import (
 //   - a line that ends in " \" (or is a lone "\") continues, the
 //     backslash dropped ("\Seen" at the end of a line is a flag);
 //   - a line that leaves a double quote, a parenthesis or a bracket open
-//     (as the lexer reads it: cmdline.Pending) continues;
+//     (as the lexer reads it: cmdline.Pending) continues, except an
+//     \expect or \echo line, whose rest is text (a regexp may match "(");
 //   - a blank line ends the logical line, open or not, so that a missing
 //     ")" cannot swallow the rest of a script;
 //   - the parts are joined with one space: a line break and the blanks
-//     around it become one space, inside quotes too.
+//     around it become one space, inside quotes too; outside quotes none
+//     after "(" or "[" or before ")" or "]", where IMAP has no blank
+//     (Cyrus answers "UID FETCH 1:* ( UID FLAGS )" with BAD).
 //
 // The zero value is ready for the first line.
 type Joiner struct {
-	parts   []string
-	size    int
-	text    bool // a part with text was added
-	pending cmdline.Pending
-	single  bool // no continuation: each line stands alone (-c)
+	parts    []string
+	size     int
+	text     bool // a part with text was added
+	pending  cmdline.Pending
+	single   bool // no continuation: each line stands alone (-c)
+	verbatim bool // an \expect or \echo line: an open group does not continue it
+	last     int  // the index of the last part with text
 }
 
 // Add adds one physical line (without its line end) and reports whether
@@ -44,13 +49,42 @@ func (j *Joiner) Add(line string) (more bool, err error) {
 		return false, fmt.Errorf("continued line longer than %d bytes", maxLineBytes)
 	}
 	if body != "" {
-		if j.text {
-			j.pending = j.pending.After(" ")
+		sep := j.separator(body)
+		if !j.text {
+			j.verbatim = verbatimLine(body)
 		}
-		j.pending, j.text = j.pending.After(body), true
+		j.pending, j.text = j.pending.After(sep+body), true
+		if sep == "" && len(j.parts) > 0 {
+			j.parts[j.last] += body
+			body = ""
+		} else {
+			j.last = len(j.parts)
+		}
 	}
 	j.parts = append(j.parts, body)
-	return cont || (!j.single && j.pending.Open()), nil
+	return cont || (!j.single && !j.verbatim && j.pending.Open()), nil
+}
+
+// separator is what joins body to the text so far: nothing at the start,
+// one space, or nothing outside quotes after "(" or "[" or before ")" or
+// "]".
+func (j *Joiner) separator(body string) string {
+	if !j.text {
+		return ""
+	}
+	prev := j.parts[j.last]
+	if !j.pending.Quote && (strings.ContainsAny(prev[len(prev)-1:], "([") || strings.ContainsAny(body[:1], ")]")) {
+		return ""
+	}
+	return " "
+}
+
+// verbatimLine reports whether a line is an \expect or \echo, whose
+// rest is text as written (the shell's table marks them Verbatim).
+func verbatimLine(line string) bool {
+	first, _, _ := strings.Cut(line, " ")
+	first, _, _ = strings.Cut(first, "\t")
+	return strings.EqualFold(first, `\expect`) || strings.EqualFold(first, `\echo`)
 }
 
 // Started reports whether a line with text was added.

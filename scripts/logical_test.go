@@ -52,6 +52,23 @@ func TestLogicalLines(t *testing.T) {
 		{"quoted parenthesis is text", "select \"a (b\"\nnoop\n", []string{`1 select "a (b"`, "2 noop"}},
 		{"escaped quote stays open", "search SUBJECT \"a\\\"\nb\"\n", []string{`1 search SUBJECT "a\" b"`}},
 		{"empty", "", nil},
+		// \expect and \echo take the rest of the line as written: a regex
+		// may match a lone "(" or "[", a text may hold one
+		{"expect match with an open parenthesis", "\\expect match ^\\* 1 FETCH \\(FLAGS\nnoop\n",
+			[]string{`1 \expect match ^\* 1 FETCH \(FLAGS`, "2 noop"}},
+		{"expect match with an open bracket and quote", "\\EXPECT match \\[ALERT\\] \"x\nnoop\n",
+			[]string{`1 \EXPECT match \[ALERT\] "x`, "2 noop"}},
+		// IMAP has no blank after "(" or "[" or before ")" or "]": a break
+		// there joins with none (Cyrus and the demo answered BAD to
+		// "UID FETCH 1:* ( UID FLAGS )"); inside quotes it is one space
+		{"break after an open parenthesis", "uid fetch 1:* (\n  UID\n  FLAGS\n)\nnoop\n",
+			[]string{"1 uid fetch 1:* (UID FLAGS)", "5 noop"}},
+		{"break inside brackets", "fetch 1 BODY.PEEK[\nHEADER.FIELDS (FROM\nTO\n)\n]\n",
+			[]string{"1 fetch 1 BODY.PEEK[HEADER.FIELDS (FROM TO)]"}},
+		{"break after a closing parenthesis is a space", "search OR (FROM a) \\\n(TO b)\n",
+			[]string{"1 search OR (FROM a) (TO b)"}},
+		{"break inside quotes stays a space", "search SUBJECT \"(\n)\"\n", []string{`1 search SUBJECT "( )"`}},
+		{"echo with an open parenthesis", "\\echo note (see below\nnoop\n", []string{`1 \echo note (see below`, "2 noop"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
