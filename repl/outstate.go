@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -105,8 +106,34 @@ func (o *output) setTee(path string) error {
 		o.printError(fmt.Errorf(`\o %s: %w; the output goes on to stdout only`, path, bareError(err)), "")
 	})
 	o.teeOut = &plainWriter{w: guard} // the file gets no colours
+	if o.format.Rows() {
+		o.teeOut = &skipLeadingLineEnds{w: o.teeOut}
+	}
 	o.rewire(o.stdout)
 	return nil
+}
+
+// skipLeadingLineEnds drops the line ends written before any other byte:
+// a rows file that \o starts mid-session begins with its header, not with
+// the empty line that separates the block from those before it on stdout.
+type skipLeadingLineEnds struct {
+	w       io.Writer
+	started bool
+}
+
+func (s *skipLeadingLineEnds) Write(p []byte) (int, error) {
+	if s.started {
+		return s.w.Write(p)
+	}
+	rest := bytes.TrimLeft(p, "\r\n")
+	if len(rest) == 0 {
+		return len(p), nil
+	}
+	s.started = true
+	if _, err := s.w.Write(rest); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // rewire sends the output to screen (stdout, or the pager) and the \o
