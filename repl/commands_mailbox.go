@@ -62,7 +62,7 @@ func init() {
 			Args: []Arg{mailbox, {Name: "flags", Kind: cmdline.FlagList, Optional: true},
 				{Name: "date", Kind: cmdline.Date, Optional: true}}}, Group: groupMailbox, Need: &client.Needs.Mailbox,
 			Summary: "add a message from a file to a mailbox",
-			Help:    "append Archive < msg.eml\nappend Drafts (\\Draft \\Seen) \"04-Mar-2024 09:15:00 +0100\" < msg.eml\nThe file streams to the server: its size does not matter.",
+			Help:    "append Archive < msg.eml\nappend Drafts (\\Draft \\Seen) \"04-Mar-2024 09:15:00 +0100\" < msg.eml\nThe file streams to the server: its size does not matter. LF line ends are sent as CRLF.",
 			Run:     runAppend},
 	)
 }

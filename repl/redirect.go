@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -32,10 +33,18 @@ func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.Appe
 	if msg.UTF8, err = client.EightBitHeader(f); err != nil {
 		return nil, err
 	}
+	var body io.Reader = f
+	bare, err := countBareLF(io.NewSectionReader(f, 0, size))
+	if err != nil {
+		return nil, err
+	}
+	if bare > 0 { // an editor's LF line ends: sent as CRLF, as imaplib's append does
+		body, size = &crlfReader{r: bufio.NewReader(f)}, size+bare
+	}
 	p := s.progress(io.Discard)
 	p.total = size
 	defer p.done()
-	up := &upload{r: io.TeeReader(f, p), size: size}
+	up := &upload{r: io.TeeReader(body, p), size: size}
 	msg.Body, msg.Size = up, size
 	c := s.c
 	s.uploading.Store(up)
