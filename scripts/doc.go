@@ -86,6 +86,11 @@ const FormatHelp = `.imap scripts: one command per line, exactly as typed at the
   \i other.imap              include (also \include), relative to this file's
                              directory; loops and nesting deeper than 16 are errors
 
+A value is data, never syntax: login alice "${P}" and login alice ${P} send
+exactly P's bytes (quotes, backslashes, leading blanks, {5}, CR/LF and all);
+a bare ${P} whose value is not a plain word is read as one quoted word, and
+one inside a longer bare word (user.${U}) must then be quoted. In a raw line,
+write "${P}" to send any value as an IMAP string.
 Output, traces and errors show lines as written, so ${VAR} secrets stay hidden.
 A file with a literal password must be private: chmod 600 FILE, or use ${VAR}.
 
