@@ -30,7 +30,11 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	alerts := s.takeAlerts()
 	if res != nil {
 		s.last = s.newOutcome(res)
-		s.show(in, res, elapsed, alerts)
+		lost := err
+		if isServer { // a NO or BAD: the tagged answer says it
+			lost = nil
+		}
+		s.show(in, res, elapsed, alerts, lost)
 	} else {
 		s.last = s.newOutcome(nil)
 		if s.json {
@@ -56,11 +60,13 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	}
 }
 
-// show writes a result: JSON, raw server lines, or rendered.
-func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, alerts []client.Alert) {
+// show writes a result: JSON, raw server lines, or rendered; lost is the
+// error that ended it without a tagged answer (a BYE, a lost
+// connection), which JSON shows as status ERROR.
+func (s *Session) show(in *Input, res *client.Result, elapsed time.Duration, alerts []client.Alert, lost error) {
 	switch {
 	case s.json:
-		s.writeJSON(in, res, elapsed, nil, alerts)
+		s.writeJSON(in, res, elapsed, lost, alerts)
 	case s.raw && s.tap != nil: // the tap printed the lines as they came
 	case s.rowsMode():
 		s.writeRows(in, res) // rows.go
