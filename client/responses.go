@@ -93,6 +93,7 @@ func (c *Client) complete(st *StatusResponse) {
 // carries; the response is kept (Client.Responses) and shown.
 type UnknownTagError struct{ Response *StatusResponse }
 
+// Error shows the tag and the response as it was sent.
 func (e *UnknownTagError) Error() string {
 	return fmt.Sprintf("a response with tag %q, which no command in flight carries: %s", e.Response.Tag, e.Response.line())
 }
