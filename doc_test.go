@@ -199,3 +199,117 @@ type Item struct{}
 		t.Errorf("findings %q, want %s", got, want)
 	}
 }
+
+// commandOfCaller are the client methods that send whatever command their
+// caller gives, so that no one RFC is theirs to cite.
+var commandOfCaller = map[string]bool{"Xatom": true, "Start": true, "Defer": true}
+
+// TestClientMethodsCiteSpec: every exported method of *client.Client that
+// takes a context (it talks to the server) names the specification of its
+// command in its doc comment: an RFC, an Internet-Draft, or "no RFC" for
+// a vendor command.
+func TestClientMethodsCiteSpec(t *testing.T) {
+	fset := token.NewFileSet()
+	paths, _ := filepath.Glob("client/*.go")
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || !isClientMethod(fd) || !takesContext(fd) || commandOfCaller[fd.Name.Name] {
+				continue
+			}
+			doc := fd.Doc.Text()
+			if !strings.Contains(doc, "RFC ") && !strings.Contains(doc, "draft-") && !strings.Contains(doc, "no RFC") {
+				t.Errorf("%s: Client.%s's doc cites no RFC or draft for its command", fset.Position(fd.Pos()), fd.Name.Name)
+			}
+		}
+	}
+}
+
+// notProtocol are the client's Response types that stand for no one
+// response of a specification: any unknown response, a malformed one.
+var notProtocol = map[string]bool{"GenericData": true, "MalformedData": true}
+
+// TestResponseTypesCiteSpec: every Response type of the client (one with
+// a Kind method) names the RFC or draft of its response in its doc.
+func TestResponseTypesCiteSpec(t *testing.T) {
+	fset := token.NewFileSet()
+	docs, kinds := map[string]string{}, map[string]bool{}
+	paths, _ := filepath.Glob("client/*.go")
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		collectTypeDocs(f, docs, kinds)
+	}
+	if len(kinds) < 20 {
+		t.Fatalf("found %d Response types; the walk is broken", len(kinds))
+	}
+	for name := range kinds {
+		doc := docs[name]
+		if !notProtocol[name] && !strings.Contains(doc, "RFC ") && !strings.Contains(doc, "draft-") {
+			t.Errorf("client.%s's doc cites no RFC or draft: %s", name, firstLine(doc))
+		}
+	}
+}
+
+// collectTypeDocs notes the doc comment of every type of f, and the
+// types that have a Kind method.
+func collectTypeDocs(f *ast.File, docs map[string]string, kinds map[string]bool) {
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				if ts, ok := spec.(*ast.TypeSpec); ok {
+					doc := ts.Doc
+					if doc == nil {
+						doc = d.Doc
+					}
+					docs[ts.Name.Name] = doc.Text()
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv != nil && d.Name.Name == "Kind" {
+				if star, ok := d.Recv.List[0].Type.(*ast.StarExpr); ok {
+					if id, ok := star.X.(*ast.Ident); ok {
+						kinds[id.Name] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// isClientMethod reports an exported method of *Client.
+func isClientMethod(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || !fd.Name.IsExported() {
+		return false
+	}
+	star, ok := fd.Recv.List[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	id, ok := star.X.(*ast.Ident)
+	return ok && id.Name == "Client"
+}
+
+// takesContext reports a function whose first parameter is a
+// context.Context.
+func takesContext(fd *ast.FuncDecl) bool {
+	params := fd.Type.Params.List
+	if len(params) == 0 {
+		return false
+	}
+	sel, ok := params[0].Type.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Context"
+}
