@@ -75,7 +75,8 @@ func Error(w io.Writer, err error, hint string, opt Options) error {
 
 // ErrorText is an error's text for a human: made safe for a terminal, and
 // without the "client: " prefix of the client's errors (also after a
-// file:line prefix). It is the one place that prefix is dropped.
+// file:line prefix). The shell and main drop that prefix here alone; the
+// probe, which does not import render, drops it in its own errText.
 func ErrorText(err error) string { return Safe(strings.ReplaceAll(err.Error(), "client: ", "")) }
 
 func errorText(th *Theme, err error) string {
