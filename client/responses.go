@@ -100,15 +100,15 @@ func (e *UnknownTagError) Error() string {
 
 // line shows a status response about as it was sent: tag, status, code
 // and text, or the words after the tag when they were no status.
-func (st *StatusResponse) line() string {
-	if st.notStatus != "" {
-		return st.Tag + " " + st.notStatus
+func (r *StatusResponse) line() string {
+	if r.notStatus != "" {
+		return r.Tag + " " + r.notStatus
 	}
 	code := ""
-	if st.Code != nil {
-		code = "[" + st.Code.Name + "] "
+	if r.Code != nil {
+		code = "[" + r.Code.Name + "] "
 	}
-	return strings.TrimSpace(st.Tag + " " + st.Status + " " + code + st.Text)
+	return strings.TrimSpace(r.Tag + " " + r.Status + " " + code + r.Text)
 }
 
 // readNext reads the next well-formed response: a malformed one is
