@@ -31,6 +31,9 @@ func (s *Session) nextLine(src LineSource) (line, display string, err error) {
 	if err != nil || strings.TrimSpace(written) == "" {
 		return "", "", err
 	}
+	if scripts.Unexpanded(written) { // \echo prints ${NAME} as written
+		return written, written, nil
+	}
 	line, _, err = cmdline.Expand(written, scripts.ChainLookup(s.Lookup, os.LookupEnv))
 	if err != nil {
 		s.remember(src, written)

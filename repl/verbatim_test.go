@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -18,5 +19,18 @@ func TestVerbatimRestOfLine(t *testing.T) {
 	}
 	if !strings.Contains(h.stdout.String(), "note (see below \"x\n") {
 		t.Errorf("\\echo printed:\n%s", h.stdout)
+	}
+}
+
+// TestEchoUnexpanded: \echo prints ${NAME} as written, at the prompt and
+// in a script alike, so an undefined name is no error there. Before, it
+// was "undefined variable ${NOPE}" though nothing would be expanded.
+func TestEchoUnexpanded(t *testing.T) {
+	for _, interactive := range []bool{true, false} {
+		h := newHarness(t, nil)
+		src := &scripted{interactive: interactive, lines: []string{`\echo cost ${NOPE}`}}
+		if code := h.sess.Run(context.Background(), src); code != ExitOK || h.stdout.String() != "cost ${NOPE}\n" {
+			t.Errorf("interactive %v: exit %d, stdout %q; stderr:\n%s", interactive, code, h.stdout, h.stderr)
+		}
 	}
 }

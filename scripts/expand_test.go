@@ -27,6 +27,9 @@ func TestExpansion(t *testing.T) {
 		{"unterminated", "x ${USER", "", nil, "t:1: unterminated ${"},
 		{"bad name", "x ${1A}", "", nil, `t:1: bad variable name "1A"`},
 		{"empty name", "x ${}", "", nil, `t:1: bad variable name ""`},
+		// \echo prints its text as written: nothing is expanded, so an
+		// undefined name is no error (it was "undefined variable")
+		{"echo is not expanded", `\echo cost ${NOPE} and ${USER}`, `\echo cost ${NOPE} and ${USER}`, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

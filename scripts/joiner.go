@@ -79,12 +79,24 @@ func (j *Joiner) separator(body string) string {
 	return " "
 }
 
+// Unexpanded reports whether a line is an \echo, which prints its text as
+// written: its ${NAME} references are neither expanded nor required to be
+// defined (a variable may hold a secret).
+func Unexpanded(line string) bool {
+	return strings.EqualFold(firstWord(line), `\echo`)
+}
+
+// firstWord is the line's first blank-separated word ("" for none).
+func firstWord(line string) string {
+	first, _, _ := strings.Cut(strings.TrimLeft(line, " \t"), " ")
+	first, _, _ = strings.Cut(first, "\t")
+	return first
+}
+
 // verbatimLine reports whether a line is an \expect or \echo, whose
 // rest is text as written (the shell's table marks them Verbatim).
 func verbatimLine(line string) bool {
-	first, _, _ := strings.Cut(line, " ")
-	first, _, _ = strings.Cut(first, "\t")
-	return strings.EqualFold(first, `\expect`) || strings.EqualFold(first, `\echo`)
+	return strings.EqualFold(firstWord(line), `\expect`) || Unexpanded(line)
 }
 
 // Started reports whether a line with text was added.

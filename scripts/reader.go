@@ -106,8 +106,12 @@ func (r *Reader) Next() (Line, error) {
 	return Line{}, io.EOF
 }
 
-// expandLine turns a raw line into a Line, expanding its variables.
+// expandLine turns a raw line into a Line, expanding its variables (none
+// in an \echo line: see Unexpanded).
 func (r *Reader) expandLine(src *source, raw rawLine) (Line, error) {
+	if Unexpanded(raw.text) {
+		return Line{Text: raw.text, Display: raw.text, File: src.name, Num: raw.num}, nil
+	}
 	text, vars, err := cmdline.Expand(raw.text, r.lookup())
 	if err != nil {
 		return Line{}, &Error{File: src.name, Line: raw.num, Err: err}
