@@ -60,8 +60,9 @@ func init() {
 		&Command{Command: cmdline.Command{Name: "getmetadata",
 			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "read annotations (RFC 5464); mailbox \"\" is the server",
-			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared",
-			Run:     runGetMetadata},
+			Help: "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared\n" +
+				"getmetadata (MAXSIZE 1024) INBOX (/private/comment /shared/comment)",
+			Run: runGetMetadata},
 		&Command{Command: cmdline.Command{Name: "setmetadata",
 			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "write annotations (RFC 5464); NIL deletes one",
@@ -93,8 +94,15 @@ func init() {
 	)
 }
 
-// pairs reads NAME VALUE pairs; the value NIL is nil.
+// pairs reads NAME VALUE pairs, bare or as one parenthesised list as on
+// the wire (RFC 5464's (/private/comment "text")); the value NIL is nil.
 func pairs(in *Input, words []string) ([]client.MetadataEntry, error) {
+	if len(words) == 1 && cmdline.IsGroup(words[0]) {
+		var err error
+		if words, err = metadataWords(in, cmdline.LexTolerant(words[0])); err != nil {
+			return nil, err
+		}
+	}
 	if len(words) == 0 || len(words)%2 != 0 {
 		return nil, &UsageError{in.Cmd, "want NAME VALUE pairs"}
 	}
@@ -121,22 +129,61 @@ func runSetQuota(ctx context.Context, s *Session, in *Input) (*client.Result, er
 	return s.c.SetQuota(ctx, in.Arg("root"), limits)
 }
 
+// runGetMetadata sends GETMETADATA (RFC 5464). The options may be typed
+// before the mailbox, where RFC 5464's grammar puts them (errata 2785),
+// or after it; the entries bare or as one parenthesised list, as on the
+// wire. A mailbox typed as an unquoted list is taken for the options.
 func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	toks, err := cmdline.Lex(in.Arg("entries"))
 	if err != nil {
 		return nil, &UsageError{in.Cmd, err.Error()}
 	}
-	options := ""
-	if len(toks) > 0 && strings.HasPrefix(toks[0].Raw, "(") {
-		options = strings.TrimSuffix(strings.TrimPrefix(toks[0].Raw, "("), ")")
+	mailbox, options := in.Arg("mailbox"), ""
+	switch {
+	case !in.Quoted("mailbox") && cmdline.IsGroup(mailbox) && len(toks) > 0:
+		options, mailbox = mailbox, toks[0].Text
+		toks = toks[1:]
+	case len(toks) > 0 && cmdline.IsGroup(toks[0].Raw) && !isEntryList(toks[0].Raw):
+		options = toks[0].Raw
 		toks = toks[1:]
 	}
-	entries := make([]string, len(toks))
-	for i, t := range toks {
-		entries[i] = t.Text
+	entries, err := metadataWords(in, toks)
+	if err != nil {
+		return nil, err
 	}
 	if len(entries) == 0 {
 		return nil, &UsageError{in.Cmd, "missing ENTRIES"}
 	}
-	return s.c.GetMetadata(ctx, in.Arg("mailbox"), entries, options)
+	options = strings.TrimSuffix(strings.TrimPrefix(options, "("), ")")
+	return s.c.GetMetadata(ctx, mailbox, entries, options)
+}
+
+// isEntryList reports whether a parenthesised list holds entry names
+// (which start with /private or /shared) rather than options.
+func isEntryList(group string) bool {
+	items, err := cmdline.Items(group)
+	return err == nil && len(items) > 0 && strings.HasPrefix(items[0].Text, "/")
+}
+
+// metadataWords returns the words of toks, a parenthesised list read as
+// its elements: (/private/comment "my inbox") as typed on the wire.
+func metadataWords(in *Input, toks []cmdline.Token) ([]string, error) {
+	var words []string
+	for _, t := range toks {
+		if t.Quoted || !cmdline.IsGroup(t.Raw) {
+			words = append(words, t.Text)
+			continue
+		}
+		items, err := cmdline.Items(t.Raw)
+		if err != nil {
+			return nil, &UsageError{in.Cmd, err.Error()}
+		}
+		for _, it := range items {
+			if it.IsList {
+				return nil, &UsageError{in.Cmd, fmt.Sprintf("unexpected list %s", it.Text)}
+			}
+			words = append(words, it.Text)
+		}
+	}
+	return words, nil
 }

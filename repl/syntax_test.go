@@ -12,7 +12,7 @@ import (
 
 // extendedCaps is a server with every extension the typed syntax uses.
 const extendedCaps = "IMAP4rev1 LITERAL+ ENABLE CONDSTORE QRESYNC LIST-EXTENDED LIST-STATUS SPECIAL-USE " +
-	"ESEARCH ESORT SORT PARTIAL SEARCHRES"
+	"ESEARCH ESORT SORT PARTIAL SEARCHRES METADATA"
 
 // newSyntaxShell is a session over a transcript server announcing caps in
 // its PREAUTH greeting; lines run as a script that goes on after errors.
@@ -84,6 +84,16 @@ func TestTypedSyntaxOnTheWire(t *testing.T) {
 				"C: A5 SEARCH CHARSET UTF-8 SUBJECT {7+}\nC: Grüße FROM \"bob smith\"\nS: * SEARCH 3\nS: A5 OK done\n" +
 				"C: A6 SEARCH CHARSET ISO-8859-1 ALL\nS: * SEARCH 1 2 3\nS: A6 OK done\n",
 			[]string{"SEARCH 1 (1 message)", "ESEARCH count 1"}},
+		{"metadata", []string{`getmetadata (DEPTH infinity) INBOX /private`, `getmetadata INBOX (/private/comment /shared/comment)`,
+			`getmetadata "" (MAXSIZE 1024) (/shared/comment)`, `getmetadata "(odd)" /private/comment`,
+			`setmetadata INBOX (/private/comment "hello wörld")`, `setmetadata INBOX /private/comment NIL`},
+			"C: A1 GETMETADATA (DEPTH infinity) INBOX (/private)\nS: * METADATA INBOX (/private/comment \"c1\")\nS: A1 OK done\n" +
+				"C: A2 GETMETADATA INBOX (/private/comment /shared/comment)\nS: A2 OK done\n" +
+				"C: A3 GETMETADATA (MAXSIZE 1024) \"\" (/shared/comment)\nS: A3 OK done\n" +
+				"C: A4 GETMETADATA \"(odd)\" (/private/comment)\nS: A4 OK done\n" +
+				"C: A5 SETMETADATA INBOX (/private/comment {12+}\nC: hello wörld)\nS: A5 OK done\n" +
+				"C: A6 SETMETADATA INBOX (/private/comment NIL)\nS: A6 OK done\n",
+			[]string{"/private/comment", "c1"}},
 		{"sort return", []string{"select INBOX", "sort RETURN (COUNT ALL) (REVERSE DATE) UTF-8 ALL", "uid sort (DATE) UTF-8 UNSEEN",
 			"uid sort RETURN (PARTIAL 1:2) (SUBJECT) UTF-8 ALL"},
 			inboxSelected + "C: A2 SORT RETURN (COUNT ALL) (REVERSE DATE) UTF-8 ALL\nS: * ESEARCH (TAG \"A2\") COUNT 3 ALL 3,1,2\nS: A2 OK done\n" +
