@@ -22,7 +22,7 @@ import (
 // to stop a literal the server is reading; Ctrl-C after the last byte lets
 // the command end, and the note says whether the server stored the
 // message (upload.go). A header with UTF-8 in it is marked for the client
-// (AppendMessage.UTF8).
+// (AppendMessage.UTF8). Bare LFs go out as CRLF (crlf.go).
 func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.AppendMessage) (*client.Result, error) {
 	f, size, err := openMessage(in.In)
 	if err != nil {
@@ -32,10 +32,16 @@ func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.Appe
 	if msg.UTF8, err = client.EightBitHeader(f); err != nil {
 		return nil, err
 	}
+	var body io.Reader = f
+	if lfs, err := bareLFs(f); err != nil { // crlf.go
+		return nil, err
+	} else if lfs > 0 {
+		body, size = newCRLFReader(f), size+lfs
+	}
 	p := s.progress(io.Discard)
 	p.total = size
 	defer p.done()
-	up := &upload{r: io.TeeReader(f, p), size: size}
+	up := &upload{r: io.TeeReader(body, p), size: size}
 	msg.Body, msg.Size = up, size
 	c := s.c
 	s.uploading.Store(up)
