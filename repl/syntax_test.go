@@ -194,3 +194,19 @@ func TestPartialJSON(t *testing.T) {
 	}
 	wantAll(t, "stdout", sh.stdout.String(), `"partial":{"range":"-1:-100","set":"7:9"}`, `"partial":{"range":"1:10"}`)
 }
+
+// TestEnableSaysWhatItDidNotEnable: ENABLE of an extension the server
+// does not turn on gets OK and no ENABLED for it (RFC 5161 section 3.1:
+// Dovecot 2.3 and Cyrus 3.6 for UTF8=ACCEPT); the shell says so, since
+// "OK Enabled" alone reads as if it were on.
+func TestEnableSaysWhatItDidNotEnable(t *testing.T) {
+	sh := newSyntaxShell(t, extendedCaps, "C: A1 ENABLE UTF8=ACCEPT CONDSTORE\nS: * ENABLED CONDSTORE\nS: A1 OK Enabled\n"+
+		"C: A2 ENABLE CONDSTORE\nS: A2 OK Enabled\n"+logoutWire(3))
+	if code := sh.run("enable UTF8=ACCEPT CONDSTORE", "enable CONDSTORE"); code != ExitOK {
+		t.Fatalf("exit status %d\n%s", code, sh.stderr)
+	}
+	wantAll(t, "stderr", sh.stderr.String(), "not enabled: UTF8=ACCEPT (the server sent no ENABLED for it")
+	if n := strings.Count(sh.stderr.String(), "not enabled"); n != 1 {
+		t.Errorf("%d notes, want 1 (CONDSTORE was on already):\n%s", n, sh.stderr)
+	}
+}
