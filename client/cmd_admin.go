@@ -88,8 +88,9 @@ func (c *Client) SetMetadata(ctx context.Context, mailbox string, entries []Meta
 	})
 }
 
-// GetAnnotation reads annotations in the draft ANNOTATEMORE syntax that
-// imaplib's getannotation sends (Cyrus): entry and attribute patterns,
+// GetAnnotation reads annotations with GETANNOTATION, in the syntax of
+// draft-daboo-imap-annotatemore-05 that imaplib's getannotation sends
+// (Cyrus): entry and attribute patterns,
 // always quoted (Cyrus reads them with its quoted-string parser and
 // answers BAD "Missing annotation entry" to an atom).
 func (c *Client) GetAnnotation(ctx context.Context, mailbox, entry, attribute string) (*Result, error) {
@@ -99,8 +100,9 @@ func (c *Client) GetAnnotation(ctx context.Context, mailbox, entry, attribute st
 	})
 }
 
-// SetAnnotation writes one annotation entry's attributes in the draft
-// ANNOTATEMORE syntax (imaplib setannotation): ("value.shared" "text").
+// SetAnnotation writes one annotation entry's attributes with
+// SETANNOTATION (draft-daboo-imap-annotatemore-05; imaplib
+// setannotation): ("value.shared" "text").
 func (c *Client) SetAnnotation(ctx context.Context, mailbox, entry string, attrs []MetadataEntry) (*Result, error) {
 	return c.run(ctx, "SETANNOTATION", Needs.AnnotateMore, "", func(a *wire.Command) {
 		c.mailboxArg(a, mailbox)

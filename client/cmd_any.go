@@ -61,6 +61,17 @@ func (c *Client) Enable(ctx context.Context, caps ...string) (*Result, error) {
 // server judges. Credentials of a LOGIN or AUTHENTICATE sent this way are
 // still hidden in traces.
 func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) {
+	cmd, err := c.typedCommand(name, args)
+	if err != nil {
+		return nil, err
+	}
+	return c.execute(ctx, cmd)
+}
+
+// typedCommand is a command of any name with its arguments as typed (see
+// rawArgs), for Xatom and Start: refused only on a closed connection
+// (Needs.Xatom allows every state).
+func (c *Client) typedCommand(name, args string) (*command, error) {
 	if err := c.check(name, Needs.Xatom, ""); err != nil {
 		return nil, err
 	}
@@ -68,7 +79,7 @@ func (c *Client) Xatom(ctx context.Context, name, args string) (*Result, error) 
 	if args != "" {
 		cmd.args = rawArgs(name, args, c.UTF8Names())
 	}
-	return c.execute(ctx, cmd)
+	return cmd, nil
 }
 
 // Responses returns and forgets the untagged responses of a kind (or all

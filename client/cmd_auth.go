@@ -154,8 +154,9 @@ func (m *loginMech) Next([]byte) ([]byte, error) {
 	return nil, errors.New("LOGIN mechanism: unexpected extra challenge")
 }
 
-// ProxyAuth assumes another user's identity (imaplib proxyauth; a
-// Sun/iPlanet extension, also in Cyrus as an admin command).
+// ProxyAuth assumes another user's identity with PROXYAUTH (imaplib
+// proxyauth; no RFC: a Sun/iPlanet extension, also in Cyrus as an admin
+// command).
 func (c *Client) ProxyAuth(ctx context.Context, user string) (*Result, error) {
 	return c.run(ctx, "PROXYAUTH", Needs.ProxyAuth, "", func(a *wire.Command) { a.AString(user) })
 }

@@ -264,7 +264,8 @@ func (c *Client) Partial(ctx context.Context, num uint32, part string, start, le
 	})
 }
 
-// Recent returns the RECENT responses received so far, sending NOOP when
+// Recent returns the RECENT responses received so far (RFC 3501 section
+// 7.3.2; IMAP4rev2 has none), sending NOOP (RFC 9051 section 6.1.2) when
 // there are none (imaplib recent).
 func (c *Client) Recent(ctx context.Context) ([]Response, error) {
 	if err := c.check("RECENT", Needs.Message, ""); err != nil {

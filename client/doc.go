@@ -12,10 +12,13 @@
 // kept; Result.Dropped says what was left out. One response is bounded by
 // Limits, whose bytes after COMPRESS are the inflated ones.
 //
-// There are two error kinds besides transport errors: *Error, the server
-// answered NO or BAD (with its response code), and *ProtocolError, the
-// server sent something malformed; the client then skips to the next
-// response it can read, or closes the connection when it cannot.
+// The server's failures come as two error kinds besides transport errors:
+// *Error, the server answered NO or BAD (with its response code), and
+// *ProtocolError, the server sent something malformed; the client then
+// skips to the next response it can read, or closes the connection when
+// it cannot. A command refused before it is sent is a *StateError (not in
+// this state) or a *CapabilityError (not announced); a port that speaks
+// the other security than dialled is a *SecurityMismatchError.
 //
 // What each command needs (states, capabilities, what IMAP4rev2 includes)
 // is declared once, in Needs; the methods check it and the shell's

@@ -12,6 +12,7 @@ type Error struct {
 	*StatusResponse
 }
 
+// Error reads "client: COMMAND: NO [CODE] text", as the server said it.
 func (e *Error) Error() string {
 	code := ""
 	if e.Code != nil {
@@ -27,6 +28,7 @@ type ProtocolError struct {
 	Err error
 }
 
+// Error says that the server broke the grammar, and where.
 func (e *ProtocolError) Error() string { return "client: protocol error: " + e.Err.Error() }
 
 // Unwrap returns the wire error.
@@ -52,6 +54,7 @@ type StateError struct {
 	Need    StateMask
 }
 
+// Error names the command, the state it found and the states it needs.
 func (e *StateError) Error() string {
 	return fmt.Sprintf("client: %s is not allowed in the %s state (needs %s)", e.Command, e.State, e.Need)
 }
@@ -63,6 +66,7 @@ type CapabilityError struct {
 	Cap     string
 }
 
+// Error names the command and the capability the server lacks.
 func (e *CapabilityError) Error() string {
 	return fmt.Sprintf("client: %s needs the server capability %s", e.Command, e.Cap)
 }

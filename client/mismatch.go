@@ -33,6 +33,8 @@ type SecurityMismatchError struct {
 	Greeting  string // the plaintext greeting line seen (!ServerTLS), at most 200 bytes
 }
 
+// Error says what the server sent in place of what was expected, and so
+// whether the port speaks TLS from the first byte.
 func (e *SecurityMismatchError) Error() string {
 	if e.ServerTLS {
 		return "client: the server sent a TLS record where the IMAP greeting belongs: this port speaks TLS from the first byte"

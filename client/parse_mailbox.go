@@ -186,14 +186,23 @@ func parseListRights(p *parser, _ string) Response {
 	l.Identifier, _ = d.AString()
 	d.ExpectSP()
 	l.Required, _ = d.AString()
+	l.Optional = spacedAStrings(d)
+	return l
+}
+
+// spacedAStrings reads the astrings that follow, each after a space, up
+// to the end of the response (LISTRIGHTS' optional rights, QUOTAROOT's
+// roots).
+func spacedAStrings(d *wire.Decoder) []string {
+	var out []string
 	for d.SP() && !d.AtEnd() {
-		r, ok := d.AString()
+		s, ok := d.AString()
 		if !ok {
 			break
 		}
-		l.Optional = append(l.Optional, r)
+		out = append(out, s)
 	}
-	return l
+	return out
 }
 
 // parseMyRights reads MYRIGHTS mailbox rights.
@@ -232,16 +241,9 @@ func parseQuota(p *parser, _ string) Response {
 
 // parseQuotaRoot reads QUOTAROOT mailbox root* (RFC 9208).
 func parseQuotaRoot(p *parser, _ string) Response {
-	d := p.d
 	q := &QuotaRootData{}
 	q.Mailbox, _ = p.mailbox()
-	for d.SP() && !d.AtEnd() {
-		root, ok := d.AString()
-		if !ok {
-			break
-		}
-		q.Roots = append(q.Roots, root)
-	}
+	q.Roots = spacedAStrings(p.d)
 	return q
 }
 

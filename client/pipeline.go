@@ -65,12 +65,9 @@ func (p *Pending) Wait() (*Result, error) {
 // a SELECT sent this way does not update Mailbox. It returns an error when
 // the command could not be sent.
 func (c *Client) Start(ctx context.Context, name, args string) (*Pending, error) {
-	if err := c.check(name, Needs.Xatom, ""); err != nil {
+	cmd, err := c.typedCommand(name, args)
+	if err != nil {
 		return nil, err
-	}
-	cmd := &command{name: name}
-	if args != "" {
-		cmd.args = rawArgs(name, args, c.UTF8Names())
 	}
 	return c.start(ctx, cmd)
 }

@@ -93,21 +93,22 @@ func (c *Client) complete(st *StatusResponse) {
 // carries; the response is kept (Client.Responses) and shown.
 type UnknownTagError struct{ Response *StatusResponse }
 
+// Error shows the tag and the response as it was sent.
 func (e *UnknownTagError) Error() string {
 	return fmt.Sprintf("a response with tag %q, which no command in flight carries: %s", e.Response.Tag, e.Response.line())
 }
 
 // line shows a status response about as it was sent: tag, status, code
 // and text, or the words after the tag when they were no status.
-func (st *StatusResponse) line() string {
-	if st.notStatus != "" {
-		return st.Tag + " " + st.notStatus
+func (r *StatusResponse) line() string {
+	if r.notStatus != "" {
+		return r.Tag + " " + r.notStatus
 	}
 	code := ""
-	if st.Code != nil {
-		code = "[" + st.Code.Name + "] "
+	if r.Code != nil {
+		code = "[" + r.Code.Name + "] "
 	}
-	return strings.TrimSpace(st.Tag + " " + st.Status + " " + code + st.Text)
+	return strings.TrimSpace(r.Tag + " " + r.Status + " " + code + r.Text)
 }
 
 // readNext reads the next well-formed response: a malformed one is

@@ -93,8 +93,9 @@ type SortOptions struct {
 	Return string
 }
 
-// SortWith is Sort with options: RETURN (...) needs ESORT, and what the
-// options need (returnCaps) is checked as for Search.
+// SortWith is Sort (RFC 5256 SORT, UID SORT) with options: RETURN (...)
+// needs ESORT (RFC 5267), and what the options need (returnCaps) is
+// checked as for Search.
 func (c *Client) SortWith(ctx context.Context, criteria, charset, search string, opts SortOptions) (*Result, error) {
 	name := uidName(opts.UID, "SORT")
 	if err := c.checkSearch(name, Needs.Sort, opts.Return, true); err != nil {

@@ -24,6 +24,8 @@ const (
 	SelectedState = StateSelected
 )
 
+// String names the state, or a mask's states joined by " or "
+// ("authenticated or selected"); "none" for an empty mask.
 func (s State) String() string {
 	var names []string
 	for _, n := range []struct {

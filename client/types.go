@@ -124,7 +124,7 @@ type StatusItem struct {
 	Data  *Value // non-numeric value as sent; nil for numbers
 }
 
-// StatusData is a STATUS response (RFC 9051 section 7.2.4), also sent
+// StatusData is a STATUS response (RFC 9051 section 7.3.3), also sent
 // within LIST-STATUS (RFC 5819).
 type StatusData struct {
 	Mailbox string
@@ -144,8 +144,8 @@ func (s *StatusData) Get(name string) (uint64, bool) {
 	return 0, false
 }
 
-// NumberData is a message-count response: EXISTS, RECENT or EXPUNGE
-// (RFC 9051 section 7.4).
+// NumberData is a message-number response: EXISTS (RFC 9051 section
+// 7.4.1), EXPUNGE (section 7.5.1) or RECENT (RFC 3501 section 7.3.2).
 type NumberData struct {
 	Name string // EXISTS, RECENT or EXPUNGE
 	N    uint32
@@ -160,8 +160,9 @@ type FlagsData struct{ Flags []string }
 // Kind implements Response.
 func (*FlagsData) Kind() string { return "FLAGS" }
 
-// SearchData is a SEARCH or SORT response (RFC 9051 section 7.3.4,
-// RFC 5256); ModSeq is set with CONDSTORE (RFC 7162).
+// SearchData is a SEARCH or SORT response (RFC 3501 section 7.2.5, RFC
+// 5256; IMAP4rev2 answers with ESEARCH); ModSeq is set with CONDSTORE
+// (RFC 7162).
 type SearchData struct {
 	Command string // SEARCH or SORT
 	Nums    []uint32
@@ -174,15 +175,15 @@ func (r *SearchData) Kind() string { return r.Command }
 // ESearchData is an ESEARCH response (RFC 4731, RFC 9051 section 7.3.4).
 // Ranges are kept as ranges.
 type ESearchData struct {
-	Tag         string // the correlator's command tag
-	Mailbox     string // the correlator's mailbox (RFC 7377 MULTISEARCH)
-	UIDValidity uint32 // and its UIDVALIDITY
-	UID         bool
-	Min         *uint32
-	Max         *uint32
-	Count       *uint32
-	All         NumSet
-	ModSeq      uint64
+	Tag         string         // the correlator's command tag
+	Mailbox     string         // the correlator's mailbox (RFC 7377 MULTISEARCH)
+	UIDValidity uint32         // and its UIDVALIDITY
+	UID         bool           // the numbers are UIDs (the UID indicator)
+	Min         *uint32        // MIN; nil when not returned
+	Max         *uint32        // MAX; nil when not returned
+	Count       *uint32        // COUNT; nil when not returned
+	All         NumSet         // ALL, as ranges; nil when not returned
+	ModSeq      uint64         // MODSEQ (RFC 7162); 0 when not returned
 	Partial     *PartialResult // PARTIAL (RFC 9394)
 	Other       []Value        // unknown return items, as name/value pairs
 }
@@ -205,7 +206,8 @@ type ThreadNode struct {
 	Children []*ThreadNode
 }
 
-// ThreadData is a THREAD response: a forest of threads.
+// ThreadData is a THREAD response (RFC 5256 section 4): a forest of
+// threads.
 type ThreadData struct{ Threads []*ThreadNode }
 
 // Kind implements Response.
@@ -339,7 +341,8 @@ type GenericData struct {
 // Kind implements Response.
 func (r *GenericData) Kind() string { return r.Name }
 
-// ContinuationData is a command continuation request ("+ text").
+// ContinuationData is a command continuation request ("+ text", RFC 9051
+// section 7.6).
 type ContinuationData struct{ Text string }
 
 // Kind implements Response.
@@ -390,26 +393,26 @@ type Param struct{ Name, Value string }
 // Dropped is set and Streamed bytes were discarded, see Result.Dropped)
 // or when the server sent NIL.
 type BodySection struct {
-	Name     string // as sent by the server, e.g. BODY[HEADER.FIELDS (SUBJECT)]
-	Section  string // the part inside the brackets
-	Origin   *uint32
+	Name     string  // as sent by the server, e.g. BODY[HEADER.FIELDS (SUBJECT)]
+	Section  string  // the part inside the brackets
+	Origin   *uint32 // the <origin> of a partial fetch; nil for none
 	Data     []byte
-	Nil      bool
-	Streamed int64
+	Nil      bool  // the server sent NIL
+	Streamed int64 // bytes written to the stream or discarded (Dropped)
 	Dropped  bool
 }
 
 // FetchData is a FETCH response (RFC 9051 section 7.5.2) with the modelled
 // items typed and any other (X-GM-LABELS, SNIPPET, ...) kept in Other.
 type FetchData struct {
-	Seq           uint32
-	UID           uint32
+	Seq           uint32 // the message sequence number
+	UID           uint32 // 0 when UID was not sent
 	Flags         []string
-	HasFlags      bool
-	InternalDate  time.Time
-	RawDate       string
-	Size          uint64
-	HasSize       bool
+	HasFlags      bool      // FLAGS was sent (Flags may still be empty)
+	InternalDate  time.Time // zero when absent or when RawDate does not parse
+	RawDate       string    // INTERNALDATE as sent
+	Size          uint64    // RFC822.SIZE
+	HasSize       bool      // RFC822.SIZE was sent and fits
 	Envelope      *Envelope
 	BodyStructure *BodyStructure
 	Sections      []BodySection

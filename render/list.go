@@ -80,7 +80,7 @@ func listRow(th *Theme, l *client.ListData) []cell {
 		{text: strings.Join(uses, " "), paint: th.Flag}, {text: attrText, paint: th.Dim}}
 }
 
-// statusTable renders STATUS responses (RFC 9051 section 7.2.4) as a table
+// statusTable renders STATUS responses (RFC 9051 section 7.3.3) as a table
 // with one column per item.
 func statusTable(p *printer, statuses []*client.StatusData) {
 	items := statusItemNames(statuses)

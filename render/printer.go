@@ -3,8 +3,6 @@ package render
 import (
 	"io"
 	"strings"
-
-	"github.com/fatih/color"
 )
 
 // flushAt is how much output a printer gathers before writing it: lines
@@ -53,21 +51,6 @@ func (p *printer) word(s string) {
 		p.buf = append(p.buf, ' ')
 	}
 	p.buf = append(p.buf, s...)
-	p.inLine = true
-}
-
-// wordFunc adds the non-empty part that add appends (safe), painted with
-// c: a long one (100,000 message numbers) is appended in place rather
-// than made a string first when there is no colour.
-func (p *printer) wordFunc(c *color.Color, add func([]byte) []byte) {
-	if !p.plain && c != nil {
-		p.word(paint(c, string(add(nil))))
-		return
-	}
-	if p.inLine {
-		p.buf = append(p.buf, ' ')
-	}
-	p.buf = add(p.buf)
 	p.inLine = true
 }
 

@@ -23,16 +23,6 @@ func safeLine(s string) string {
 	return string(appendSafe(nil, []byte(s), true))
 }
 
-// isPlain reports whether s is printable ASCII.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
 // isSafe reports whether Safe leaves s as it is: printable ASCII (the
 // common case) or valid UTF-8 without a control, bidi or separator
 // character.

@@ -4,7 +4,7 @@ import (
 	"imapsh/client"
 )
 
-// searchLine renders a SEARCH or SORT response (RFC 9051 section 7.3.4,
+// searchLine renders a SEARCH or SORT response (RFC 3501 section 7.2.5,
 // RFC 5256) as compact ranges: "SEARCH 1:3,5 (4 messages)". SORT keeps the
 // server's order. A long answer wraps between numbers, continuation lines
 // indented under the first number.

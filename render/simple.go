@@ -5,7 +5,8 @@ import (
 )
 
 // numberLine renders EXISTS, RECENT (counts) and EXPUNGE (a message
-// number) responses (RFC 9051 section 7.4): "EXISTS 12", "EXPUNGE #5".
+// number) responses (RFC 9051 sections 7.4.1 and 7.5.1, RFC 3501 section
+// 7.3.2): "EXISTS 12", "EXPUNGE #5".
 func numberLine(p *printer, d *client.NumberData) {
 	n := num(d.N)
 	if d.Name == "EXPUNGE" {

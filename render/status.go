@@ -75,8 +75,34 @@ func Error(w io.Writer, err error, hint string, opt Options) error {
 
 // ErrorText is an error's text for a human: made safe for a terminal, and
 // without the "client: " prefix of the client's errors (also after a
-// file:line prefix). It is the one place that prefix is dropped.
-func ErrorText(err error) string { return Safe(strings.ReplaceAll(err.Error(), "client: ", "")) }
+// file:line prefix). The shell and main drop that prefix here alone; the
+// probe, which does not import render, drops it in its own errText.
+func ErrorText(err error) string { return Safe(dropClientPrefix(err.Error())) }
+
+// dropClientPrefix drops each "client: " that starts s or follows ": ",
+// where the client's errors and their wrappers put it; the same words
+// elsewhere (a server's text after "NO ", a quoted argument) stay.
+func dropClientPrefix(s string) string {
+	const prefix = "client: "
+	var b strings.Builder
+	last := 0
+	for at := 0; ; at += len(prefix) {
+		k := strings.Index(s[at:], prefix)
+		if k < 0 {
+			break
+		}
+		at += k
+		if at == 0 || strings.HasSuffix(s[:at], ": ") {
+			b.WriteString(s[last:at])
+			last = at + len(prefix)
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 func errorText(th *Theme, err error) string {
 	var ce *client.Error

@@ -164,11 +164,11 @@ func runExpect(ctx context.Context, s *Session, in *Input) (*client.Result, erro
 		return nil, errors.New(`\expect: no command to check yet`)
 	}
 	if err := exp.Check(s.last); err != nil {
-		s.pending = false
+		s.excuse()
 		return nil, fmt.Errorf("%s: %v (after %s)", exp, err, s.lastLine)
 	}
 	if exp.Anticipates() {
-		s.pending = false
+		s.excuse()
 	}
 	return nil, nil
 }

@@ -44,22 +44,22 @@ func prepare(line, display string) (*Input, error) {
 }
 
 // checkAvailable refuses a command the state or the server does not allow.
-func (s *conn) checkAvailable(cmd *Command) error {
-	if reason := s.unavailable(cmd); reason != "" {
+func (k *conn) checkAvailable(cmd *Command) error {
+	if reason := k.unavailable(cmd); reason != "" {
 		return &UnavailableError{Cmd: cmd, Reason: reason}
 	}
 	return nil
 }
 
 // unavailable says why cmd cannot run now, or "" when it can.
-func (s *conn) unavailable(cmd *Command) string {
-	reason, _ := s.availability(cmd)
+func (k *conn) unavailable(cmd *Command) string {
+	reason, _ := k.availability(cmd)
 	return reason
 }
 
 // hintFor suggests how to make cmd available.
-func (s *conn) hintFor(cmd *Command) string {
-	_, hint := s.availability(cmd)
+func (k *conn) hintFor(cmd *Command) string {
+	_, hint := k.availability(cmd)
 	return hint
 }
 
@@ -67,8 +67,8 @@ func (s *conn) hintFor(cmd *Command) string {
 // from the session's state and the server's capabilities; a command that
 // can run gets "" (and the hint for a missing capability, used when the
 // server refused it anyway).
-func (s *conn) availability(cmd *Command) (reason, hint string) {
-	return availability(cmd.need(), s.currentState(), s.capSet())
+func (k *conn) availability(cmd *Command) (reason, hint string) {
+	return availability(cmd.need(), k.currentState(), k.capSet())
 }
 
 // availability says why a command that needs need cannot run in state

@@ -109,7 +109,7 @@ func (s *Session) handleLine(ctx context.Context, src LineSource, line, display 
 		return s.afterFailure()
 	}
 	s.execute(ctx, in)
-	return s.quit || s.lostStop() || (!s.pending && s.failedStop())
+	return s.stopAfterResult()
 }
 
 // echoLine prints a script line before its result (-e, --echo), secrets
@@ -156,9 +156,7 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 	cctx, cancel := s.watchInterrupts(ctx, in) // interrupt.go
 	endPager := s.beginPager(in)               // pager.go: long output through $PAGER on a terminal
 	defer endPager(cancel)                     // ends the watch, then waits for the pager
-	if s.tap != nil {
-		s.tap.begin()
-	}
+	s.beginCapture()
 	var meta *render.ShellJSON
 	if in.Cmd.IsMeta() {
 		var end func()

@@ -72,13 +72,13 @@ func (o *outcome) RawLines() []string { return o.raw }
 
 // explainExpect adds to a failed \expect match that the server lines it
 // searched were cut short, when they were.
-func (s *runState) explainExpect(in *Input, err error) error {
-	if err == nil || !in.Cmd.Checks || s.last == nil || !s.last.truncated {
+func (r *runState) explainExpect(in *Input, err error) error {
+	if err == nil || !in.Cmd.Checks || r.last == nil || !r.last.truncated {
 		return err
 	}
 	word, _, _ := strings.Cut(strings.TrimSpace(in.Arg("expectation")), " ")
 	if !strings.EqualFold(word, "match") {
 		return err
 	}
-	return fmt.Errorf("%w (only the first %d MiB of %d server lines was kept)", err, maxCapture>>20, s.last.rawTotal)
+	return fmt.Errorf("%w (only the first %d MiB of %d server lines was kept)", err, maxCapture>>20, r.last.rawTotal)
 }

@@ -50,11 +50,11 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	s.noteLoss(in.Cmd, dropped)
 	s.refreshCache()
 	if err != nil && !s.src.Interactive() {
-		s.pending = true
-		s.pendingErr = nil
+		var shown error
 		if isServer { // shown as data already; name the line if it counts
-			s.pendingErr = errors.New(s.location() + in.Display + ": " + render.ErrorText(err))
+			shown = errors.New(s.location() + in.Display + ": " + render.ErrorText(err))
 		}
+		s.markPending(shown)
 	}
 }
 

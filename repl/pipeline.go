@@ -85,9 +85,7 @@ func (s *Session) enqueue(ctx context.Context, in *Input) {
 	if len(s.pipe.queue) == 0 {
 		s.pipe.ctx, s.pipe.cancel = s.watchInterrupts(ctx, nil)
 		s.pipe.raw = nil
-		if s.tap != nil {
-			s.tap.begin()
-		}
+		s.beginCapture()
 	}
 	q := &inFlight{in: in, start: time.Now()}
 	q.p, q.err = s.c.Defer(s.pipe.ctx, func(ctx context.Context) (*client.Result, error) {

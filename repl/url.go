@@ -104,12 +104,12 @@ func (t *Target) setUser(u *url.URL) error {
 func (t *Target) setHost(u *url.URL) error {
 	t.Host = u.Hostname()
 	if t.Host == "" {
-		return fmt.Errorf("bad URL %q: no host", t.URL)
+		return fmt.Errorf("bad URL %q: no host; want %s", t.URL, URLForms)
 	}
 	if p := u.Port(); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n <= 0 || n > 65535 {
-			return fmt.Errorf("bad URL %q: bad port %q", t.URL, p)
+			return fmt.Errorf("bad URL %q: the port must be a number from 1 to 65535, not %q", t.URL, p)
 		}
 		t.Port = n
 	}

@@ -55,6 +55,20 @@ func TestParseURL(t *testing.T) {
 	}
 }
 
+// TestParseURLErrorsSayWhatToDo: a URL without a host shows the forms,
+// a bad port the range.
+func TestParseURLErrorsSayWhatToDo(t *testing.T) {
+	for in, want := range map[string]string{
+		"imap://":        "no host; want imaps://",
+		"imap://h:99999": "the port must be a number from 1 to 65535",
+		"imap://h:0":     "from 1 to 65535",
+	} {
+		if _, err := ParseURL(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseURL(%q) error %v, want one that says %q", in, err, want)
+		}
+	}
+}
+
 // TestParseURLErrorsHidePassword: a bad URL carrying a password is
 // reported without it, whatever is wrong with it.
 func TestParseURLErrorsHidePassword(t *testing.T) {

@@ -55,12 +55,18 @@ func setupLogin(cfg config) (fetchFunc, error) {
 	}, nil
 }
 
-func dialRaw(cfg config) (*rawConn, error) {
-	host, _, err := net.SplitHostPort(cfg.Addr)
+// tlsConfig verifies the server at Addr against CAFile, for the clients
+// that dial TLS themselves (the raw drain, go-imap).
+func (c config) tlsConfig() (*tls.Config, error) {
+	host, _, err := net.SplitHostPort(c.Addr)
 	if err != nil {
 		return nil, err
 	}
-	tlsCfg, err := client.TLSOptions{CAFile: cfg.CAFile}.TLSConfig(host)
+	return client.TLSOptions{CAFile: c.CAFile}.TLSConfig(host)
+}
+
+func dialRaw(cfg config) (*rawConn, error) {
+	tlsCfg, err := cfg.tlsConfig()
 	if err != nil {
 		return nil, err
 	}

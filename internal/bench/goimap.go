@@ -1,23 +1,15 @@
 package main
 
 import (
-	"net"
-
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
-
-	"imapsh/client"
 )
 
 // setupGoIMAP does the same with github.com/emersion/go-imap/v2's client,
 // collecting each message's items one by one (not buffering the answer).
 // Only the standard items are requested: UID FLAGS ENVELOPE RFC822.SIZE.
 func setupGoIMAP(cfg config) (fetchFunc, error) {
-	host, _, err := net.SplitHostPort(cfg.Addr)
-	if err != nil {
-		return nil, err
-	}
-	tlsCfg, err := client.TLSOptions{CAFile: cfg.CAFile}.TLSConfig(host)
+	tlsCfg, err := cfg.tlsConfig()
 	if err != nil {
 		return nil, err
 	}

@@ -31,10 +31,6 @@ const (
 	toCapture                   // kept in memory (a phase's JSON result)
 )
 
-func (m stdoutMode) String() string {
-	return [...]string{"/dev/null", "pipe", "captured"}[m]
-}
-
 // proc is one process to run: its argv, extra environment and stdout.
 type proc struct {
 	Spawner string // the spawn program (spawn/main.go) that runs and measures Argv

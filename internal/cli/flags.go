@@ -70,9 +70,9 @@ const usageHead = `usage: imapsh [flags] [URL]
 
 The password comes from --password-command, $IMAPSH_PASSWORD or a no-echo
 prompt. Exit status: 0 ok; 1 usage, connection, TLS or login failure, or
-a trace, recording or \o file that could not be written; 2 connection lost; 3 a command in -c/-f/piped mode got NO or BAD, or an
-expectation or a script line failed; 4 --probe found an announced capability
-broken.
+a trace, recording or \o file that could not be written; 2 connection
+lost; 3 a command in -c/-f/piped mode got NO or BAD, or an expectation or
+a script line failed; 4 --probe found an announced capability broken.
 
 flags (-flag and --flag are the same):
 `

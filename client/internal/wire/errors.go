@@ -11,6 +11,8 @@ type SyntaxError struct {
 	Got      string
 }
 
+// Error says where the response broke the grammar, what was expected and
+// what came.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("wire: malformed response at byte %d: expected %s, got %s", e.Offset, e.Expected, e.Got)
 }
@@ -27,6 +29,7 @@ type LimitError struct {
 	Budget bool
 }
 
+// Error names the limit, its value and where it was exceeded.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("wire: %s exceeds the limit of %d at byte %d", e.What, e.Limit, e.Offset)
 }

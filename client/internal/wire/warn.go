@@ -21,6 +21,7 @@ type RangeError struct {
 	Max    uint64
 }
 
+// Error names the number, where it was and the largest allowed.
 func (e *RangeError) Error() string {
 	return fmt.Sprintf("wire: number %s at byte %d is out of range (at most %d); the response was kept without it", e.Digits, e.Offset, e.Max)
 }
