@@ -252,7 +252,8 @@ func width() int { return cli.Width(os.Stdout, os.Getenv) }
 // connector adapts the cli.Connector to the shell's \connect and \reconnect.
 func connector(c *cli.Connector) repl.Connector {
 	return func(ctx context.Context, t *repl.Target) (*client.Client, error) {
-		return c.Connect(ctx, endpoint(t))
+		cl, err := c.Connect(ctx, endpoint(t))
+		return cl, repl.WithHint(err, cli.Hint(err)) // \connect and \reconnect hint as the command line does
 	}
 }
 

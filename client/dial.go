@@ -63,9 +63,9 @@ func Dial(ctx context.Context, addr string, opts DialOptions) (*Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		return New(tconn, &opts.Options)
+		return greet(ctx, tconn, &opts.Options)
 	}
-	c, err := New(conn, &opts.Options)
+	c, err := greet(ctx, conn, &opts.Options)
 	if err != nil || opts.Security == Plaintext {
 		return c, err
 	}
@@ -74,6 +74,21 @@ func Dial(ctx context.Context, addr string, opts DialOptions) (*Client, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// greet is New, given up when ctx ends (Ctrl-C during \connect) as
+// the TCP connect and the TLS handshake are: the greeting timeout is for
+// a server that stays silent, not for a user who stopped waiting.
+func greet(ctx context.Context, conn net.Conn, opts *Options) (*Client, error) {
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	c, err := New(conn, opts)
+	if !stop() { // ctx ended: conn was closed under New
+		if c != nil {
+			c.Close()
+		}
+		return nil, fmt.Errorf("client: waiting for the greeting: %w", context.Cause(ctx))
+	}
+	return c, err
 }
 
 // handshake starts implicit TLS on conn, within timeout. A server that

@@ -103,3 +103,33 @@ func TestWrongSecurity(t *testing.T) {
 		})
 	}
 }
+
+// TestDialCancelledWhileGreetingAwaited: Ctrl-C (the context) ends the
+// wait for a greeting that does not come, as it ends the TCP connect and
+// the TLS handshake; \connect imap://host:993 waited out the whole
+// greeting timeout (30 s) whatever the user pressed.
+func TestDialCancelledWhileGreetingAwaited(t *testing.T) {
+	addr := greeter(t, nil) // accepts, never greets
+	for _, sec := range []client.Security{client.Plaintext, client.StartTLS} {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			c, err := client.Dial(ctx, addr, client.DialOptions{Security: sec, TLS: client.TLSOptions{Insecure: true},
+				Options: client.Options{GreetingTimeout: 10 * time.Minute}})
+			if c != nil {
+				c.Close()
+			}
+			done <- err
+		}()
+		time.AfterFunc(50*time.Millisecond, cancel)
+		select {
+		case err := <-done:
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("security %v: err = %v, want context.Canceled", sec, err)
+			}
+		case <-time.After(30 * time.Second): // a hang, not a timing check
+			t.Fatalf("security %v: Dial went on waiting for the greeting after its context ended", sec)
+		}
+		cancel()
+	}
+}

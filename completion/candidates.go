@@ -27,7 +27,7 @@ func (c *Completer) kindCandidates(arg cmdline.Arg, frag string) []candidate {
 	case cmdline.CompleteWords:
 		return words(c.offered(k, k.Words()), k.Caseless(), true)
 	case cmdline.CompleteMailboxes:
-		return c.mailboxes.candidates(c.src.Mailboxes())
+		return c.mailboxes.candidates(c.src.Mailboxes(), frag)
 	case cmdline.CompleteFlags:
 		return words(c.flags(), k.Caseless(), true)
 	case cmdline.CompleteEnable:
@@ -123,36 +123,45 @@ func mechanisms(caps []string) []string {
 // 10,000 mailboxes, quoting and sorting them on every Tab took longer
 // than the 5 ms a Tab may take (issue 10).
 type mailboxCandidates struct {
-	mu    sync.Mutex
-	names []string    // the list they were made from
-	cands []candidate // sorted by text
+	mu     sync.Mutex
+	names  []string    // the list they were made from
+	cands  []candidate // sorted by text
+	quoted []candidate // every name quoted, for a word that opens a quote; made on first use
 }
 
 // candidates returns the candidates for names, from the cache when names
 // is the list they were made from (Source.Mailboxes returns a new slice
-// for every LIST).
-func (m *mailboxCandidates) candidates(names []string) []candidate {
+// for every LIST). After an opening quote (frag starts with one) every
+// name is offered quoted, "Sent" beside "Sent Items", not only the
+// names that need quotes.
+func (m *mailboxCandidates) candidates(names []string, frag string) []candidate {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(names) != len(m.names) || len(names) > 0 && &names[0] != &m.names[0] {
-		m.names, m.cands = names, makeMailboxCandidates(names)
+		m.names, m.cands, m.quoted = names, makeMailboxCandidates(names, cmdline.Quote), nil
 	}
-	return m.cands
+	if !strings.HasPrefix(frag, `"`) {
+		return m.cands
+	}
+	if m.quoted == nil {
+		m.quoted = makeMailboxCandidates(names, func(n string) string { return cmdline.OpenQuote(n) + `"` })
+	}
+	return m.quoted
 }
 
-// makeMailboxCandidates quotes, filters and sorts names.
-func makeMailboxCandidates(names []string) []candidate {
+// makeMailboxCandidates quotes (with quote), filters and sorts names.
+func makeMailboxCandidates(names []string, quote func(string) string) []candidate {
 	texts := make([]string, 0, len(names))
 	for _, n := range names {
 		if render.Safe(n) != n {
 			continue // a server name with control or bidi characters is never echoed raw
 		}
-		texts = append(texts, cmdline.Quote(n))
+		texts = append(texts, quote(n))
 	}
 	slices.Sort(texts)
 	out := make([]candidate, len(texts))
 	for i, t := range texts {
-		out[i] = candidate{text: t, fold: strings.EqualFold(t, "INBOX"), space: true}
+		out[i] = candidate{text: t, fold: strings.EqualFold(strings.Trim(t, `"`), "INBOX"), space: true}
 	}
 	return out
 }

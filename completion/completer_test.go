@@ -81,6 +81,10 @@ func TestComplete(t *testing.T) {
 		{"uid move hidden", selected, "uid mo", nil, 2},
 		{"mailbox", selected, "select S", []string{"ent "}, 1},
 		{"mailbox quoted", selected, `select "Sent I`, []string{`tems" `}, 7},
+		// inside a quote every name is offered, those that need none too:
+		// the quote Rewrite opens on "Sent" must not hide Sent itself
+		{"mailbox quoted, names without blanks too", selected, `select "Sent`, []string{` Items" `, `" `}, 5},
+		{"inbox quoted any case", selected, `select "inb`, []string{`ox" `}, 4},
 		{"mailbox all", selected, "copy 1 ", []string{`"Sent Items" `, "Archive/2024 ", "INBOX ", "Sent ", "Ünïcødé "}, 0},
 		{"inbox any case", selected, "select inb", []string{"ox "}, 3},
 		{"flag", selected, `store 1 +flags \Se`, []string{"en "}, 3},

@@ -8,8 +8,8 @@ import (
 	"imapsh/render"
 )
 
-// Rewrite completes a bare mailbox word that only a quoted name can
-// extend: readline's completion can only append, so `select Grü<Tab>`
+// Rewrite completes a bare mailbox word (or file name, paths.go) that
+// only a quoted name can extend: readline's completion can only append, so `select Grü<Tab>`
 // could not become `select "Grüße aus Köln"` (issue 11). When the word at
 // the end of the line starts no quote and a mailbox name it begins needs
 // quotes (a blank, a quote, a parenthesis or bracket), the word is
@@ -30,32 +30,37 @@ func (c *Completer) Rewrite(line []rune, pos int) ([]rune, bool) {
 	if cur.End() != len(text) || cur.Kind != cmdline.TokWord || cur.Raw == "" || strings.ContainsAny(cur.Raw[:1], `"(`) {
 		return nil, false
 	}
-	if !c.completesMailbox(words) {
-		return nil, false
+	var word string
+	var ok bool
+	switch c.completes(words) {
+	case cmdline.CompleteMailboxes:
+		word, ok = quotedCompletion(cur.Raw, c.src.Mailboxes())
+	case cmdline.CompletePaths:
+		word, ok = rewritePath(cur.Raw) // paths.go
 	}
-	word, ok := quotedCompletion(cur.Raw, c.src.Mailboxes())
 	if !ok {
 		return nil, false
 	}
 	return []rune(text[:cur.Start] + word), true
 }
 
-// completesMailbox reports whether the last of words is a mailbox
-// argument.
-func (c *Completer) completesMailbox(words []cmdline.Token) bool {
+// completes says what the last of words completes as: a file name after
+// < or >, else the mailbox or path argument it may bind to, or
+// CompleteNothing.
+func (c *Completer) completes(words []cmdline.Token) cmdline.Completion {
 	if words[len(words)-2].Kind != cmdline.TokWord {
-		return false // a file name after < or >
+		return cmdline.CompletePaths // a file name after < or >
 	}
 	cmd, used := c.cmds.LookupSyntax(words[:len(words)-1])
 	if cmd == nil {
-		return false
+		return cmdline.CompleteNothing
 	}
 	for _, n := range cmd.Expect(cmdline.ArgWords(words[used : len(words)-1])) {
-		if !n.Keyword && n.Arg.Kind.Completion() == cmdline.CompleteMailboxes {
-			return true
+		if k := n.Arg.Kind.Completion(); !n.Keyword && (k == cmdline.CompleteMailboxes || k == cmdline.CompletePaths) {
+			return k
 		}
 	}
-	return false
+	return cmdline.CompleteNothing
 }
 
 // quotedCompletion is the word that replaces frag when a name it begins

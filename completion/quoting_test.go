@@ -1,6 +1,9 @@
 package completion_test
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"imapsh/repl"
@@ -68,5 +71,62 @@ func TestRewriteThenTab(t *testing.T) {
 	got, n := c.Do(line, len(line))
 	if len(got) != 2 || string(got[0]) != `Bonn" ` || string(got[1]) != `Köln" ` || n != len([]rune(`"Grüße aus `)) {
 		t.Errorf("Do(%q) = %q, %d", string(line), got, n)
+	}
+}
+
+// TestRewritePaths: a file or directory name with a blank is completed
+// quoted, as the line must be typed for the shell to read it as one
+// word (append INBOX < /tmp/dir with space/ read "with" as a stray word).
+func TestRewritePaths(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "dir with space"), 0o700)
+	for _, f := range []string{"dir with space/my msg.eml", "a b.eml", "a c.eml", "plain.eml", "q\"uote.eml"} {
+		os.WriteFile(filepath.Join(dir, f), nil, 0o600)
+	}
+	tests := []struct{ line, want string }{
+		{"append INBOX < " + dir + "/di", `append INBOX < "` + dir + `/dir with space/`},
+		{"fetch 1 BODY[] > " + dir + "/a", `fetch 1 BODY[] > "` + dir + `/a `},
+		{"fetch 1 BODY[] > " + dir + "/a b", ""}, // two words: not one file name
+		{"save 4 2 " + dir + "/a", `save 4 2 "` + dir + `/a `},
+		{`\o ` + dir + "/q", `\o "` + dir + `/q\"uote.eml" `},
+		{"append INBOX < " + dir + "/pl", ""}, // no quotes needed: the usual completion
+		{"append INBOX < " + dir + "/zz", ""},
+		{"select " + dir + "/di", ""}, // a mailbox, not a file
+	}
+	c := repl.NewCompleter(namedSource{selected, nil})
+	for _, tt := range tests {
+		line := []rune(tt.line)
+		got, ok := c.Rewrite(line, len(line))
+		if string(got) != tt.want || ok != (tt.want != "") {
+			t.Errorf("Rewrite(%q) = %q, %v; want %q", tt.line, string(got), ok, tt.want)
+		}
+	}
+}
+
+// TestPathTabInQuotes: after an opening quote, Tab goes on inside it: a
+// file's name is closed with its quote and a space, a directory's is not.
+func TestPathTabInQuotes(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "dir with space", "sub dir"), 0o700)
+	os.WriteFile(filepath.Join(dir, "dir with space", "my msg.eml"), nil, 0o600)
+	c := repl.NewCompleter(namedSource{selected, nil})
+	for _, tt := range []struct {
+		line string
+		want []string
+	}{
+		{`append INBOX < "` + dir + "/dir with space/m", []string{`y msg.eml" `}},
+		{`append INBOX < "` + dir + "/dir with space/s", []string{`ub dir/`}},
+		{`save 4 2 "` + dir + "/dir w", []string{`ith space/`}},
+		{`append INBOX < "` + dir + `/dir with space/`, []string{`my msg.eml" `, `sub dir/`}},
+	} {
+		line := []rune(tt.line)
+		got, _ := c.Do(line, len(line))
+		var strs []string
+		for _, g := range got {
+			strs = append(strs, string(g))
+		}
+		if !reflect.DeepEqual(strs, tt.want) {
+			t.Errorf("Do(%q) = %q, want %q", tt.line, strs, tt.want)
+		}
 	}
 }

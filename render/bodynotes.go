@@ -43,7 +43,8 @@ func partNotes(th *Theme, b *client.BodyStructure) []string {
 }
 
 // otherParams shows the parameters not named in shown as name=value,
-// values quoted when they need it.
+// values quoted when MIME would quote them: a blank or one of RFC 2045's
+// tspecials in them (a boundary often starts with "=").
 func otherParams(ps []client.Param, shown ...string) string {
 	var out []string
 	for _, p := range ps {
@@ -51,7 +52,7 @@ func otherParams(ps []client.Param, shown ...string) string {
 			continue
 		}
 		v := p.Value
-		if v == "" || strings.ContainsAny(v, " ;\"\\") {
+		if v == "" || strings.ContainsAny(v, " \t()<>@,;:\\\"/[]?=") {
 			v = quote(v)
 		} else {
 			v = Safe(v)

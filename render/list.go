@@ -28,8 +28,10 @@ func listGroup(p *printer, g []client.Response) {
 		byName[s.Mailbox] = s
 	}
 	items := statusItemNames(statuses)
-	cols := []column{{title: "MAILBOX", flex: true}, {title: "DELIM"},
-		{title: "USE", optional: true}, {title: "ATTRIBUTES", flex: true, optional: true}}
+	// On a narrow terminal the attributes are cut first, down to 4
+	// columns, then the names, which are what each row is about.
+	cols := []column{{title: "MAILBOX", flex: true, order: 1}, {title: "DELIM"},
+		{title: "USE", optional: true}, {title: "ATTRIBUTES", flex: true, optional: true, min: 4}}
 	for _, it := range items {
 		cols = append(cols, column{title: it, right: true})
 	}

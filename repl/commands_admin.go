@@ -60,12 +60,13 @@ func init() {
 		&Command{Command: cmdline.Command{Name: "getmetadata",
 			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "read annotations (RFC 5464); mailbox \"\" is the server",
-			Help:    "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared\ngetmetadata (DEPTH 1) INBOX (/private/comment /shared/comment)    as in RFC 5464",
-			Run:     runGetMetadata},
+			Help: "getmetadata INBOX /private/comment\ngetmetadata \"\" (DEPTH infinity) /shared\n" +
+				"getmetadata (MAXSIZE 1024) INBOX (/private/comment /shared/comment)",
+			Run: runGetMetadata},
 		&Command{Command: cmdline.Command{Name: "setmetadata",
 			Args: []Arg{mailbox, {Name: "entries", Kind: cmdline.Rest}}}, Group: groupAdmin, Need: &client.Needs.Metadata,
 			Summary: "write annotations (RFC 5464); NIL deletes one",
-			Help:    "setmetadata INBOX /private/comment \"my inbox\"\nsetmetadata INBOX (/private/comment \"my inbox\" /shared/comment NIL)    as in RFC 5464",
+			Help:    "setmetadata INBOX /private/comment \"my inbox\"",
 			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 				entries, err := pairs(in, in.List("entries"))
 				if err != nil {
@@ -93,16 +94,14 @@ func init() {
 	)
 }
 
-// pairs reads NAME VALUE pairs, bare or in one parenthesized list as
-// IMAP writes them (RFC 5464 SETMETADATA, ANNOTATEMORE SETANNOTATION);
-// the value NIL is nil.
+// pairs reads NAME VALUE pairs, bare or as one parenthesised list as on
+// the wire (RFC 5464's (/private/comment "text")); the value NIL is nil.
 func pairs(in *Input, words []string) ([]client.MetadataEntry, error) {
-	if len(words) == 1 && isGroup(words[0]) {
-		toks, err := cmdline.Lex(groupInside(words[0]))
-		if err != nil {
-			return nil, &UsageError{in.Cmd, err.Error()}
+	if len(words) == 1 && cmdline.IsGroup(words[0]) {
+		var err error
+		if words, err = metadataWords(in, cmdline.LexTolerant(words[0])); err != nil {
+			return nil, err
 		}
-		words = tokenTexts(toks)
 	}
 	if len(words) == 0 || len(words)%2 != 0 {
 		return nil, &UsageError{in.Cmd, "want NAME VALUE pairs"}
@@ -130,9 +129,10 @@ func runSetQuota(ctx context.Context, s *Session, in *Input) (*client.Result, er
 	return s.c.SetQuota(ctx, in.Arg("root"), limits)
 }
 
-// runGetMetadata runs GETMETADATA (RFC 5464 section 4.2): the options
-// typed after the mailbox, or before it as IMAP writes them, and the
-// entries bare or in one parenthesized list.
+// runGetMetadata sends GETMETADATA (RFC 5464). The options may be typed
+// before the mailbox, where RFC 5464's grammar puts them (errata 2785),
+// or after it; the entries bare or as one parenthesised list, as on the
+// wire. A mailbox typed as an unquoted list is taken for the options.
 func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
 	toks, err := cmdline.Lex(in.Arg("entries"))
 	if err != nil {
@@ -140,33 +140,50 @@ func runGetMetadata(ctx context.Context, s *Session, in *Input) (*client.Result,
 	}
 	mailbox, options := in.Arg("mailbox"), ""
 	switch {
-	case !in.Quoted("mailbox") && isGroup(mailbox) && len(toks) > 0: // GETMETADATA (DEPTH 1) INBOX /private
-		options, mailbox, toks = groupInside(mailbox), toks[0].Text, toks[1:]
-	case len(toks) > 0 && isGroup(toks[0].Raw) && !strings.HasPrefix(groupInside(toks[0].Raw), "/"):
-		options, toks = groupInside(toks[0].Raw), toks[1:]
+	case !in.Quoted("mailbox") && cmdline.IsGroup(mailbox) && len(toks) > 0:
+		options, mailbox = mailbox, toks[0].Text
+		toks = toks[1:]
+	case len(toks) > 0 && cmdline.IsGroup(toks[0].Raw) && !isEntryList(toks[0].Raw):
+		options = toks[0].Raw
+		toks = toks[1:]
 	}
-	if len(toks) == 1 && isGroup(toks[0].Raw) { // (/private/comment /shared/comment)
-		if toks, err = cmdline.Lex(groupInside(toks[0].Raw)); err != nil {
-			return nil, &UsageError{in.Cmd, err.Error()}
-		}
+	entries, err := metadataWords(in, toks)
+	if err != nil {
+		return nil, err
 	}
-	if len(toks) == 0 {
+	if len(entries) == 0 {
 		return nil, &UsageError{in.Cmd, "missing ENTRIES"}
 	}
-	return s.c.GetMetadata(ctx, mailbox, tokenTexts(toks), options)
+	options = strings.TrimSuffix(strings.TrimPrefix(options, "("), ")")
+	return s.c.GetMetadata(ctx, mailbox, entries, options)
 }
 
-// isGroup reports whether a word is one parenthesized list.
-func isGroup(w string) bool { return strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") }
+// isEntryList reports whether a parenthesised list holds entry names
+// (which start with /private or /shared) rather than options.
+func isEntryList(group string) bool {
+	items, err := cmdline.Items(group)
+	return err == nil && len(items) > 0 && strings.HasPrefix(items[0].Text, "/")
+}
 
-// groupInside is what a parenthesized list holds, blanks trimmed.
-func groupInside(w string) string { return strings.TrimSpace(w[1 : len(w)-1]) }
-
-// tokenTexts is the value of each token.
-func tokenTexts(toks []cmdline.Token) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Text
+// metadataWords returns the words of toks, a parenthesised list read as
+// its elements: (/private/comment "my inbox") as typed on the wire.
+func metadataWords(in *Input, toks []cmdline.Token) ([]string, error) {
+	var words []string
+	for _, t := range toks {
+		if t.Quoted || !cmdline.IsGroup(t.Raw) {
+			words = append(words, t.Text)
+			continue
+		}
+		items, err := cmdline.Items(t.Raw)
+		if err != nil {
+			return nil, &UsageError{in.Cmd, err.Error()}
+		}
+		for _, it := range items {
+			if it.IsList {
+				return nil, &UsageError{in.Cmd, fmt.Sprintf("unexpected list %s", it.Text)}
+			}
+			words = append(words, it.Text)
+		}
 	}
-	return out
+	return words, nil
 }

@@ -57,13 +57,33 @@ func init() {
 			Summary: "turn on extensions such as CONDSTORE or UTF8=ACCEPT (RFC 5161)",
 			Help: "enable CONDSTORE\nenable UTF8=ACCEPT   mailbox names are UTF-8 both ways from then on (RFC 6855):\n" +
 				"                     shown as the server sends them, sent as quoted UTF-8",
-			Run: func(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-				return s.c.Enable(ctx, in.List("capability")...)
-			}},
+			Run: runEnable},
 		&Command{Command: cmdline.Command{Name: "compress"}, Group: groupSession, Need: &client.Needs.Compress,
 			Summary: "compress the rest of the session with DEFLATE (RFC 4978)",
 			Run:     func(ctx context.Context, s *Session, in *Input) (*client.Result, error) { return s.c.Compress(ctx) }},
 	)
+}
+
+// runEnable sends ENABLE (RFC 5161) and names what it asked for that is
+// not on afterwards: a server answers OK without an ENABLED for an
+// extension it does not have (section 3.1), so "OK Enabled" alone would
+// read as if UTF8=ACCEPT were on.
+func runEnable(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	caps := in.List("capability")
+	res, err := s.c.Enable(ctx, caps...)
+	if err != nil || !res.OK() {
+		return res, err
+	}
+	var off []string
+	for _, c := range caps {
+		if !s.c.Enabled(c) {
+			off = append(off, c)
+		}
+	}
+	if len(off) > 0 {
+		s.note("not enabled: " + strings.Join(off, " ") + " (the server sent no ENABLED for it; capability lists what it has)")
+	}
+	return res, err
 }
 
 func runStartTLS(ctx context.Context, s *Session, in *Input) (*client.Result, error) {

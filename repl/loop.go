@@ -186,7 +186,7 @@ func (s *Session) afterMeta(in *Input, err error, elapsed time.Duration, meta *r
 	s.refreshCache()
 	err = s.explainExpect(in, err)
 	if err != nil {
-		s.fail(err, usageHint(err))
+		s.fail(err, metaHint(err))
 	}
 	if (s.json || wasJSON) && (!in.Cmd.WritesJSON || err != nil) {
 		s.writeMetaJSON(in.Display, meta, elapsed, err)

@@ -45,6 +45,8 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 	dropped := s.dropped.Swap(false) // a second Ctrl-C closed the connection, and said so
 	if err != nil && !isServer && !dropped {
 		s.fail(err, s.errorHint(in.Cmd, err))
+		// at a terminal that error, with its \reconnect hint, reports the loss
+		dropped = s.src.Interactive() && (errors.Is(err, client.ErrClosed) || errors.Is(err, client.ErrBye))
 	}
 	if interrupted && !in.Cmd.EndsByCtrlC && !dropped {
 		s.note("interrupted: what the server sent after Ctrl-C was read but not shown")

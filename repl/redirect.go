@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -23,7 +22,7 @@ import (
 // to stop a literal the server is reading; Ctrl-C after the last byte lets
 // the command end, and the note says whether the server stored the
 // message (upload.go). A header with UTF-8 in it is marked for the client
-// (AppendMessage.UTF8).
+// (AppendMessage.UTF8). Bare LFs go out as CRLF (crlf.go).
 func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.AppendMessage) (*client.Result, error) {
 	f, size, err := openMessage(in.In)
 	if err != nil {
@@ -34,12 +33,10 @@ func (s *Session) appendFromFile(ctx context.Context, in *Input, msg client.Appe
 		return nil, err
 	}
 	var body io.Reader = f
-	bare, err := countBareLF(io.NewSectionReader(f, 0, size))
-	if err != nil {
+	if lfs, err := bareLFs(f); err != nil { // crlf.go
 		return nil, err
-	}
-	if bare > 0 { // an editor's LF line ends: sent as CRLF, as imaplib's append does
-		body, size = &crlfReader{r: bufio.NewReader(f)}, size+bare
+	} else if lfs > 0 {
+		body, size = newCRLFReader(f), size+lfs
 	}
 	p := s.progress(io.Discard)
 	p.total = size

@@ -157,6 +157,7 @@ var commonRealTests = []realTest{
 	{"Compress", testRealCompress},
 	{"Idle", testRealIdle},
 	{"Reconnect", testRealReconnect},
+	{"AppendLF", testRealAppendLF}, // servers_append_test.go
 }
 
 // runRealTests runs the tests as parallel subtests: each uses its own

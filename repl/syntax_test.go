@@ -12,7 +12,7 @@ import (
 
 // extendedCaps is a server with every extension the typed syntax uses.
 const extendedCaps = "IMAP4rev1 LITERAL+ ENABLE CONDSTORE QRESYNC LIST-EXTENDED LIST-STATUS SPECIAL-USE " +
-	"ESEARCH ESORT SORT PARTIAL SEARCHRES"
+	"ESEARCH ESORT SORT PARTIAL SEARCHRES METADATA"
 
 // newSyntaxShell is a session over a transcript server announcing caps in
 // its PREAUTH greeting; lines run as a script that goes on after errors.
@@ -84,6 +84,16 @@ func TestTypedSyntaxOnTheWire(t *testing.T) {
 				"C: A5 SEARCH CHARSET UTF-8 SUBJECT {7+}\nC: Grüße FROM \"bob smith\"\nS: * SEARCH 3\nS: A5 OK done\n" +
 				"C: A6 SEARCH CHARSET ISO-8859-1 ALL\nS: * SEARCH 1 2 3\nS: A6 OK done\n",
 			[]string{"SEARCH 1 (1 message)", "ESEARCH count 1"}},
+		{"metadata", []string{`getmetadata (DEPTH infinity) INBOX /private`, `getmetadata INBOX (/private/comment /shared/comment)`,
+			`getmetadata "" (MAXSIZE 1024) (/shared/comment)`, `getmetadata "(odd)" /private/comment`,
+			`setmetadata INBOX (/private/comment "hello wörld")`, `setmetadata INBOX /private/comment NIL`},
+			"C: A1 GETMETADATA (DEPTH infinity) INBOX (/private)\nS: * METADATA INBOX (/private/comment \"c1\")\nS: A1 OK done\n" +
+				"C: A2 GETMETADATA INBOX (/private/comment /shared/comment)\nS: A2 OK done\n" +
+				"C: A3 GETMETADATA (MAXSIZE 1024) \"\" (/shared/comment)\nS: A3 OK done\n" +
+				"C: A4 GETMETADATA \"(odd)\" (/private/comment)\nS: A4 OK done\n" +
+				"C: A5 SETMETADATA INBOX (/private/comment {12+}\nC: hello wörld)\nS: A5 OK done\n" +
+				"C: A6 SETMETADATA INBOX (/private/comment NIL)\nS: A6 OK done\n",
+			[]string{"/private/comment", "c1"}},
 		{"sort return", []string{"select INBOX", "sort RETURN (COUNT ALL) (REVERSE DATE) UTF-8 ALL", "uid sort (DATE) UTF-8 UNSEEN",
 			"uid sort RETURN (PARTIAL 1:2) (SUBJECT) UTF-8 ALL"},
 			inboxSelected + "C: A2 SORT RETURN (COUNT ALL) (REVERSE DATE) UTF-8 ALL\nS: * ESEARCH (TAG \"A2\") COUNT 3 ALL 3,1,2\nS: A2 OK done\n" +
@@ -183,4 +193,20 @@ func TestPartialJSON(t *testing.T) {
 		t.Fatalf("exit status %d\n%s", code, sh.stderr)
 	}
 	wantAll(t, "stdout", sh.stdout.String(), `"partial":{"range":"-1:-100","set":"7:9"}`, `"partial":{"range":"1:10"}`)
+}
+
+// TestEnableSaysWhatItDidNotEnable: ENABLE of an extension the server
+// does not turn on gets OK and no ENABLED for it (RFC 5161 section 3.1:
+// Dovecot 2.3 and Cyrus 3.6 for UTF8=ACCEPT); the shell says so, since
+// "OK Enabled" alone reads as if it were on.
+func TestEnableSaysWhatItDidNotEnable(t *testing.T) {
+	sh := newSyntaxShell(t, extendedCaps, "C: A1 ENABLE UTF8=ACCEPT CONDSTORE\nS: * ENABLED CONDSTORE\nS: A1 OK Enabled\n"+
+		"C: A2 ENABLE CONDSTORE\nS: A2 OK Enabled\n"+logoutWire(3))
+	if code := sh.run("enable UTF8=ACCEPT CONDSTORE", "enable CONDSTORE"); code != ExitOK {
+		t.Fatalf("exit status %d\n%s", code, sh.stderr)
+	}
+	wantAll(t, "stderr", sh.stderr.String(), "not enabled: UTF8=ACCEPT (the server sent no ENABLED for it")
+	if n := strings.Count(sh.stderr.String(), "not enabled"); n != 1 {
+		t.Errorf("%d notes, want 1 (CONDSTORE was on already):\n%s", n, sh.stderr)
+	}
 }

@@ -3,6 +3,7 @@ package outfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -37,6 +38,10 @@ func NewAtomic(path string) (*Atomic, error) {
 		a.f, err = os.OpenFile(dest, os.O_WRONLY, 0)
 	default:
 		a.f, err = os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.imapsh-tmp")
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // named as typed, not by the hidden temporary
+			err = fmt.Errorf("cannot create %s: %w", path, pe.Err)
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -2,8 +2,10 @@ package outfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -118,3 +120,15 @@ func TestGuard(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestAtomicErrorNamesTheFile: a file that cannot be made is named in
+// the error as the user typed it, not by the hidden temporary beside it
+// (fetch 1 BODY[] > /nonexistent/x.eml said "open
+// /nonexistent/.x.eml.1020513029.imapsh-tmp: no such file or directory").
+func TestAtomicErrorNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing", "x.eml")
+	_, err := NewAtomic(path)
+	if err == nil || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "imapsh-tmp") || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("NewAtomic(%q) error = %v; want it to name the file and match fs.ErrNotExist", path, err)
+	}
+}
