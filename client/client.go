@@ -149,18 +149,16 @@ func (c *Client) readGreeting() error {
 	if err := c.sniffGreeting(); err != nil {
 		return err
 	}
-	resp, err := c.readOne()
+	st, err := c.readGreetingLine()
 	if err != nil {
 		return err
 	}
-	st, ok := resp.(*StatusResponse)
-	if !ok || st.Tag != "" {
-		return &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
+	if c.alertBeforeGreeting(st) {
+		if st, err = c.readGreetingLine(); err != nil {
+			return err
+		}
 	}
-	c.apply(st) // [CAPABILITY ...] on the greeting counts too; its
-	// warnings (c.warned) are reported with the first command's result
 	c.greeting = st
-	c.recordAlert(st, "greeting")
 	switch st.Status {
 	case "PREAUTH":
 		c.state = StateAuthenticated
@@ -170,6 +168,47 @@ func (c *Client) readGreeting() error {
 		return &Error{Command: "greeting", StatusResponse: st}
 	}
 	return nil
+}
+
+// readGreetingLine reads one untagged status line of the greeting and
+// applies it: [CAPABILITY ...] on the greeting counts too (its warnings,
+// c.warned, are reported with the first command's result), and [ALERT]
+// is recorded.
+func (c *Client) readGreetingLine() (*StatusResponse, error) {
+	resp, err := c.readOne()
+	if err != nil {
+		return nil, err
+	}
+	st, ok := resp.(*StatusResponse)
+	if !ok || st.Tag != "" {
+		return nil, &ProtocolError{Err: &wire.SyntaxError{Expected: "greeting (* OK, * PREAUTH or * BYE)", Got: resp.Kind()}}
+	}
+	c.apply(st)
+	c.recordAlert(st, "greeting")
+	return st, nil
+}
+
+// lateGreetingWait is how long a command stream's OK [ALERT] first line
+// waits for a PREAUTH greeting after it.
+const lateGreetingWait = 500 * time.Millisecond
+
+// alertBeforeGreeting reports whether st, the first line of a command
+// stream (DialCommand, --stream), is an alert that came before the real
+// greeting, a "* PREAUTH" that follows at once. Courier-IMAP 5.0.13's
+// imapd started preauthenticated where FAM/gamin is missing writes
+// "* OK [ALERT] Filesystem notification initialization error ..." and
+// then "* PREAUTH Ready." (the lab's courier-preauth.sh shows it); read
+// as the greeting, the OK left the session unauthenticated. Command
+// streams only: on a network connection a PREAUTH after an OK greeting
+// could be injected to skip STARTTLS and is never taken.
+func (c *Client) alertBeforeGreeting(st *StatusResponse) bool {
+	if _, stream := c.raw.(*cmdConn); !stream || st.Status != "OK" || st.Code == nil || st.Code.Name != "ALERT" {
+		return false
+	}
+	c.deadline(lateGreetingWait)
+	defer c.deadline(c.opts.GreetingTimeout)
+	next, _ := c.br.Peek(len("* PREAUTH "))
+	return strings.EqualFold(string(next), "* PREAUTH ")
 }
 
 // deadline sets the connection's deadline d from now (0 clears it).

@@ -34,6 +34,7 @@ func TestCourier(t *testing.T) {
 		{"UTF8SearchAndAppend", testLiveCourierUTF8SearchAppend},
 		{"Deviations", testCourierDeviations},
 		{"Preauth", testCourierPreauth},
+		{"PreauthAlertFirst", testCourierPreauthAlertFirst},
 	})
 }
 
@@ -247,5 +248,25 @@ func testCourierPreauth(t *testing.T, l *lab) {
 	if len(q.Resources) != 0 {
 		t.Errorf("bob's quota over PREAUTH: %+v", q)
 	}
+	labMust(t)(c.Logout(t.Context()))
+}
+
+// testCourierPreauthAlertFirst: without gamin's gam_server (as on a host
+// without FAM) imapd sends an [ALERT] before "* PREAUTH"; the PREAUTH is
+// still the greeting and the alert reaches the user.
+func testCourierPreauthAlertFirst(t *testing.T, l *lab) {
+	c, err := client.DialCommand(t.Context(), l.CourierPreauthWithoutFAM("bob"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if g := c.Greeting(); g == nil || g.Status != "PREAUTH" || c.State() != client.StateAuthenticated {
+		t.Fatalf("greeting %+v, state %v", g, c.State())
+	}
+	alerts := c.Alerts()
+	if len(alerts) != 1 || !strings.Contains(alerts[0].Text, "Filesystem notification") {
+		t.Errorf("alerts %+v, want Courier's FAM alert (if it is gone, so is the quirk)", alerts)
+	}
+	labMust(t)(c.List(t.Context(), "", "*", client.ListOptions{}))
 	labMust(t)(c.Logout(t.Context()))
 }
