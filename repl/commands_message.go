@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"imapsh/client"
 	"imapsh/internal/cmdline"
@@ -38,8 +39,9 @@ func init() {
 				{Name: "start", Kind: cmdline.Number}, {Name: "length", Kind: cmdline.Number}}}, Group: groupMessage, Need: &client.Needs.Message,
 			Summary: "fetch part of a message (the obsolete PARTIAL of RFC 1730)",
 			Run:     runPartial},
-		&Command{Command: cmdline.Command{Name: "idle"}, Group: groupMessage, EndsByCtrlC: true, Need: &client.Needs.Idle,
-			Summary: "wait for new mail and flag changes, shown live, until Ctrl-C (RFC 2177)",
+		&Command{Command: cmdline.Command{Name: "idle",
+			Args: []Arg{{Name: "duration", Kind: cmdline.Duration, Optional: true}}}, Group: groupMessage, EndsByCtrlC: true, Need: &client.Needs.Idle,
+			Summary: "wait for new mail and flag changes, shown live, until Ctrl-C or for DURATION (30, 90s, 5m) (RFC 2177)",
 			Run:     runIdle},
 	)
 	for _, uid := range []bool{false, true} {
@@ -186,11 +188,47 @@ func runPartial(ctx context.Context, s *Session, in *Input) (*client.Result, err
 // runIdle shows each update as it arrives until Ctrl-C; the client then
 // sends DONE and reads the tagged answer.
 func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	var end time.Time
+	if in.Has("duration") {
+		d, err := cmdline.ParseDuration(in.Arg("duration"))
+		if err != nil {
+			return nil, &UsageError{in.Cmd, err.Error()}
+		}
+		end = time.Now().Add(d)
+	}
 	if s.src.Interactive() {
 		s.note("idling; updates appear as they come; Ctrl-C to stop")
 	}
+	update := s.idleUpdate()
+	for {
+		round, cancel := idleRound(ctx, end)
+		res, err := s.c.Idle(round, update)
+		cancel()
+		if err != nil || ctx.Err() != nil || (!end.IsZero() && !time.Now().Before(end)) {
+			return res, err
+		}
+	}
+}
+
+// idleRenewal is how long one IDLE command lasts before it is ended and
+// sent again: RFC 2177 section 3 lets a server log out a client idle for
+// 30 minutes and advises re-issuing IDLE at least every 29.
+var idleRenewal = 29 * time.Minute
+
+// idleRound is the context of one IDLE command: it ends with ctx, at end
+// (unless zero), or after idleRenewal.
+func idleRound(ctx context.Context, end time.Time) (context.Context, context.CancelFunc) {
+	until := time.Now().Add(idleRenewal)
+	if !end.IsZero() && end.Before(until) {
+		until = end
+	}
+	return context.WithDeadline(ctx, until)
+}
+
+// idleUpdate shows a response that came during IDLE, as it comes.
+func (s *Session) idleUpdate() func(client.Response) {
 	opt := s.renderOptions()
-	return s.c.Idle(ctx, func(r client.Response) {
+	return func(r client.Response) {
 		switch {
 		case s.rawStreaming(): // the wire tap prints the lines
 		case s.json:
@@ -199,7 +237,7 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 			renderResponse(s.out, r, opt)
 			s.markShown(r)
 		}
-	})
+	}
 }
 
 // runStore runs STORE: [(UNCHANGEDSINCE n)] OPERATION FLAGS..., where

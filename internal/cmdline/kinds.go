@@ -45,6 +45,7 @@ const (
 	ListSelection                // a LIST selection option list, (SUBSCRIBED) (RFC 5258, RFC 6154)
 	ListReturn                   // a LIST return option list, (CHILDREN STATUS (MESSAGES)) (RFC 5258, RFC 5819)
 	SearchReturn                 // a SEARCH or SORT return option list, (MIN MAX COUNT) (RFC 4731, RFC 5267, RFC 9394)
+	Duration                     // a time span: seconds (30) or with a unit (90s, 5m, 1h)
 	numKinds                     // the number of kinds; keep last
 )
 
@@ -109,6 +110,7 @@ var kinds = [numKinds]kind{
 	Path:        {name: "path", complete: CompletePaths},
 	Rest:        {name: "rest", rest: true, inner: true},
 	Date:        {name: "date", check: checkDate},
+	Duration:    {name: "duration", check: checkDuration},
 	SortKeys:    {name: "sort keys", inner: true, check: checkSortKeys, complete: CompleteWords, words: sortKeys, caseless: true},
 	Topic:       {name: "topic", complete: CompleteTopics, words: []string{"scripts", "all"}, caseless: true},
 	Switch:      {name: "switch", check: checkSwitch, complete: CompleteWords, words: []string{"on", "off"}, caseless: true},
@@ -232,6 +234,24 @@ func checkNumber(s string) error {
 		return fmt.Errorf("%q is not a number", s)
 	}
 	return nil
+}
+
+func checkDuration(s string) error {
+	_, err := ParseDuration(s)
+	return err
+}
+
+// ParseDuration reads a Duration argument: a number of seconds (30) or a
+// Go duration (90s, 5m, 1h30m), more than zero.
+func ParseDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if n, nerr := strconv.ParseUint(s, 10, 32); nerr == nil {
+		d, err = time.Duration(n)*time.Second, nil
+	}
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q is not a duration (seconds, or with a unit: 90s, 5m, 1h)", s)
+	}
+	return d, nil
 }
 
 var storeOpRE = regexp.MustCompile(`(?i)^[+-]?FLAGS(\.SILENT)?$`)

@@ -3,6 +3,7 @@ package cmdline
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestKindTable: every kind has a row in the table of kinds: a name, a
@@ -16,6 +17,7 @@ func TestKindTable(t *testing.T) {
 		Date:     {"04-Mar-2024 09:15:00 +0100", "yesterday"},
 		SortKeys: {"(REVERSE DATE)", "DATE"},
 		Switch:   {"off", "maybe"},
+		Duration: {"90s", "soon"},
 		// parenthesised lists (RFC 5258, RFC 4731)
 		ListSelection: {"(SUBSCRIBED)", "SUBSCRIBED"},
 		ListReturn:    {"(STATUS (MESSAGES))", "(STATUS"},
@@ -43,6 +45,16 @@ func TestKindTable(t *testing.T) {
 	}
 	if Secret.Redaction() != RedactWord || URL.Redaction() != RedactURL || Atom.Redaction() != RedactNone {
 		t.Error("redaction rules of secret, url and atom")
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	for s, want := range map[string]time.Duration{"30": 30 * time.Second, "90s": 90 * time.Second,
+		"5m": 5 * time.Minute, "1h30m": 90 * time.Minute, "0": 0, "-5s": 0, "0s": 0, "": 0, "5 m": 0, "x": 0} {
+		got, err := ParseDuration(s)
+		if got != want || (err == nil) != (want > 0) {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", s, got, err, want)
+		}
 	}
 }
 
