@@ -156,6 +156,7 @@ var commonRealTests = []realTest{
 	{"Metadata", testRealMetadata},
 	{"Compress", testRealCompress},
 	{"Idle", testRealIdle},
+	{"IdleFor", testRealIdleFor},
 	{"Reconnect", testRealReconnect},
 	{"AppendLF", testRealAppendLF}, // servers_append_test.go
 }
@@ -613,11 +614,25 @@ func testRealCompress(t *testing.T, r *realServer) {
 // testRealIdle: IDLE shows a message appended from a second connection
 // live, then ends on "Ctrl-C" (a timed interrupt) and the script goes on.
 func testRealIdle(t *testing.T, r *realServer) {
-	box := r.box("T-idle")
+	realIdle(t, r, "T-idle", "idle", true)
+}
+
+// testRealIdleFor: "idle 3s" ends by itself (DONE after three seconds)
+// with the appended message shown, and the script goes on.
+func testRealIdleFor(t *testing.T, r *realServer) {
+	realIdle(t, r, "T-idlefor", "idle 3s", false)
+}
+
+// realIdle runs line (an idle) in a new mailbox while a second connection
+// appends to it, ended by a timed interrupt or by itself.
+func realIdle(t *testing.T, r *realServer, name, line string, interrupt bool) {
+	box := r.box(name)
 	sh := newRealShell(t, r.Server, "alice", nil)
-	sh.sess.interrupts = interruptAfter(3 * time.Second)
+	if interrupt {
+		sh.sess.interrupts = interruptAfter(3 * time.Second)
+	}
 	other := newRealShell(t, r.Server, "alice", nil)
-	src := &scripted{lines: []string{"create " + box, "select " + box, "idle", `\expect ok`, `\echo back`}}
+	src := &scripted{lines: []string{"create " + box, "select " + box, line, `\expect ok`, `\echo back`}}
 	done := make(chan struct{})
 	src.before = func(i int) {
 		if i == 2 { // just before idle
