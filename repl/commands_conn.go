@@ -20,17 +20,31 @@ func runConnect(ctx context.Context, s *Session, in *Input) (*client.Result, err
 
 // connect replaces the session's connection by one to t, and sums the new
 // session up: on stderr in one line (summary.go), and the mailbox the
-// URL opened on stdout; with --json in the command's object.
+// URL opened on stdout; with --json in the command's object. As psql's
+// \connect does, at a terminal the old session is kept when the new one
+// cannot log in (a typo in a URL costs nothing), and ended only once the
+// new one is in; a script ends it first, so that it never goes on with
+// the connection it meant to leave.
 func (s *Session) connect(ctx context.Context, t *Target) error {
 	if s.cfg.Connect == nil {
 		return errors.New("this shell cannot open connections")
 	}
-	if s.connected() {
-		s.c.Logout(ctx)
-		s.presentAlerts(s.takeAlerts(), true)
+	keep := s.src.Interactive() && s.connected()
+	if !keep {
+		s.logoutOld(ctx)
+	}
+	c, err := s.cfg.Connect(ctx, t)
+	if keep && !loggedIn(c) {
+		if c != nil {
+			c.Close()
+		}
+		s.note("still connected to " + s.target.place(true) + ": the new connection did not log in")
+		return err
+	}
+	if keep {
+		s.logoutOld(ctx)
 	}
 	s.resume = nil
-	c, err := s.cfg.Connect(ctx, t)
 	if c == nil {
 		return err
 	}
@@ -41,6 +55,23 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 		s.showMailbox()
 	}
 	return err
+}
+
+// logoutOld ends the current session, if any, showing its last alerts.
+func (s *Session) logoutOld(ctx context.Context) {
+	if s.connected() {
+		s.c.Logout(ctx)
+		s.presentAlerts(s.takeAlerts(), true)
+	}
+}
+
+// loggedIn reports whether c is a session that got past login.
+func loggedIn(c *client.Client) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.Auth()
+	return ok && c.State() != client.StateLogout
 }
 
 // showMailbox shows the mailbox open now, as SELECT sums it up: on
