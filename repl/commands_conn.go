@@ -38,8 +38,7 @@ func (s *Session) connect(ctx context.Context, t *Target) error {
 		if c != nil {
 			c.Close()
 		}
-		s.note("still connected to " + s.target.place(true) + ": the new connection did not log in")
-		return err
+		return withMoreHint(err, "still connected to "+s.target.place(true)+": the new connection did not log in")
 	}
 	if keep {
 		s.logoutOld(ctx)

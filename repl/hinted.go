@@ -33,3 +33,11 @@ func metaHint(err error) string {
 	}
 	return usageHint(err)
 }
+
+// withMoreHint returns err with line added under the hint it has.
+func withMoreHint(err error, line string) error {
+	if hint := metaHint(err); hint != "" {
+		line = hint + "\n" + line
+	}
+	return WithHint(err, line)
+}

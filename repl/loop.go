@@ -154,6 +154,7 @@ func (s *Session) execute(ctx context.Context, in *Input) {
 		return
 	}
 	cctx, cancel := s.watchInterrupts(ctx, in) // interrupt.go
+	defer s.printLaterHint()                   // after the pager's buffer is written (runs after endPager)
 	endPager := s.beginPager(in)               // pager.go: long output through $PAGER on a terminal
 	defer endPager(cancel)                     // ends the watch, then waits for the pager
 	s.beginCapture()

@@ -42,6 +42,9 @@ func (s *Session) afterCommand(in *Input, res *client.Result, err error, elapsed
 		}
 	}
 	s.presentAlerts(alerts, false)
+	if isServer && s.src.Interactive() && !s.json {
+		s.laterHint = serverHint(in, serverErr)
+	}
 	dropped := s.dropped.Swap(false) // a second Ctrl-C closed the connection, and said so
 	if err != nil && !isServer && !dropped {
 		s.fail(err, s.errorHint(in.Cmd, err))

@@ -35,6 +35,7 @@ type output struct {
 	shownAlerts    map[*client.StatusResponse]bool // rendered inline (alerts.go)
 	meta           *render.ShellJSON               // the running meta-command's --json fields (metajson.go)
 	capsBefore     []string                        // the capabilities before the running command (render.Options.CapsBefore)
+	laterHint      string                          // a hint printed once the command's output is out (printLaterHint)
 }
 
 // configure sets up the output as cfg says.
@@ -77,6 +78,16 @@ func (o *output) renderOptions() render.Options {
 // printError writes "error: ..." and "hint: ..." to stderr.
 func (o *output) printError(err error, hint string) {
 	render.Error(o.stderr, err, hint, o.renderOptions())
+}
+
+// printLaterHint prints the hint that goes under what the command printed
+// (serverHint): stdout may go through the pager's buffer, so it is printed
+// once that is written.
+func (o *output) printLaterHint() {
+	if o.laterHint != "" {
+		o.printError(nil, o.laterHint)
+		o.laterHint = ""
+	}
 }
 
 // note writes an informational line to stderr.
