@@ -54,7 +54,9 @@ func run(args []string) int {
 	case opts.Version:
 		fmt.Println("imapsh", version)
 		return 0
-	case opts.Probe:
+	}
+	cli.TuneGC(opts.MaxCommandMemory)
+	if opts.Probe {
 		return probeServer(opts) // main_probe.go
 	}
 	return session(opts)
