@@ -94,7 +94,7 @@ func greet(ctx context.Context, conn net.Conn, opts *Options) (*Client, error) {
 // handshake starts implicit TLS on conn, within timeout. A server that
 // answers with a plaintext IMAP greeting gets a SecurityMismatchError.
 func handshake(ctx context.Context, conn net.Conn, cfg *tls.Config, timeout time.Duration) (*tls.Conn, error) {
-	sniff := newFirstBytesConn(conn)
+	sniff := newFirstBytesConn(newBufferedConn(conn))
 	tconn := tls.Client(sniff, cfg)
 	hctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

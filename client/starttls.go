@@ -40,7 +40,7 @@ func (c *Client) StartTLS(ctx context.Context, cfg *tls.Config) error {
 		return fmt.Errorf("%w: the server sent data after its STARTTLS answer (possible injection); connection closed", ErrTLSRequired)
 	}
 	_ = res
-	tconn := tls.Client(conn, cfg)
+	tconn := tls.Client(newBufferedConn(conn), cfg)
 	if err := tconn.HandshakeContext(ctx); err != nil {
 		c.Close()
 		return fmt.Errorf("client: TLS: %w", err)
