@@ -96,7 +96,7 @@ func (r *run) greetTLS(ctx context.Context, t Target) error {
 		raw.Close()
 		return r.tlsFailed(ctx, t, err)
 	}
-	r.report.Connection.TLS = tlsInfo(tconn.ConnectionState(), serverName(t), cfg)
+	r.report.Connection.TLS = tlsInfo(tconn.ConnectionState(), serverName(t), t.TLS)
 	rec := NewRecorder()
 	r.conn = &Conn{Wire: rec, Bytes: n}
 	opts := clientOptions(t, rec, r.opts)
@@ -132,7 +132,7 @@ func (r *run) greetStartTLS(ctx context.Context, t Target) error {
 		return r.tlsFailed(ctx, t, st.Err)
 	}
 	if cs, ok := r.conn.Client.TLSConnectionState(); ok {
-		sec.TLS = tlsInfo(cs, serverName(t), cfg)
+		sec.TLS = tlsInfo(cs, serverName(t), t.TLS)
 	}
 	r.report.Caps.AfterTLS = r.conn.Client.Caps() // StartTLS asked again
 	r.report.Caps.TLSChanges = diffCaps(r.report.Caps.BeforeTLS, r.report.Caps.AfterTLS)
@@ -216,8 +216,7 @@ func (r *run) adopt(s Session) {
 		}
 	}
 	if cs, ok := c.TLSConnectionState(); ok {
-		cfg, _ := s.TLS.TLSConfig(s.Host)
-		sec.TLS = tlsInfo(cs, s.Host, cfg)
+		sec.TLS = tlsInfo(cs, s.Host, s.TLS)
 	}
 	r.check = "connection"
 	r.report.Caps.AfterLogin, _ = r.askCaps(context.Background(), "capability-after-login")

@@ -13,12 +13,10 @@ import (
 
 // tlsInfo describes a TLS session: version, cipher and the server's
 // certificate, whether it is valid for the host and whether it chains to
-// a root that cfg trusts (nil RootCAs: the system's).
-func tlsInfo(cs tls.ConnectionState, host string, cfg *tls.Config) *TLSInfo {
+// a root that opts trust (the system's and --cafile's).
+func tlsInfo(cs tls.ConnectionState, host string, opts client.TLSOptions) *TLSInfo {
 	info := &TLSInfo{Version: tls.VersionName(cs.Version), Cipher: tls.CipherSuiteName(cs.CipherSuite), Host: host, SANs: []string{}}
-	if cfg != nil {
-		info.Insecure = cfg.InsecureSkipVerify
-	}
+	info.Insecure = opts.Insecure
 	if len(cs.PeerCertificates) == 0 {
 		info.TrustError = "the server sent no certificate"
 		return info
@@ -32,21 +30,14 @@ func tlsInfo(cs tls.ConnectionState, host string, cfg *tls.Config) *TLSInfo {
 	info.NotAfter = leaf.NotAfter.UTC()
 	info.DaysLeft = int(time.Until(leaf.NotAfter).Hours() / 24)
 	info.HostMatch = host != "" && leaf.VerifyHostname(host) == nil
-	info.Trusted, info.TrustError = trusted(cs.PeerCertificates, cfg)
+	info.Trusted, info.TrustError = trusted(cs.PeerCertificates, opts)
 	return info
 }
 
 // trusted verifies the chain (not the name: HostMatch says that) against
-// cfg's roots.
-func trusted(chain []*x509.Certificate, cfg *tls.Config) (bool, string) {
-	opts := x509.VerifyOptions{Intermediates: x509.NewCertPool()}
-	if cfg != nil {
-		opts.Roots = cfg.RootCAs
-	}
-	for _, c := range chain[1:] {
-		opts.Intermediates.AddCert(c)
-	}
-	if _, err := chain[0].Verify(opts); err != nil {
+// the roots opts trust.
+func trusted(chain []*x509.Certificate, opts client.TLSOptions) (bool, string) {
+	if err := opts.VerifyChain(chain, ""); err != nil {
 		return false, err.Error()
 	}
 	return true, ""
@@ -102,7 +93,7 @@ func inspectTLS(ctx context.Context, t Target, timeout time.Duration) (*TLSInfo,
 		}
 		cs, _ = c.TLSConnectionState()
 	}
-	return tlsInfo(cs, serverName(t), cfg), nil
+	return tlsInfo(cs, serverName(t), t.TLS), nil
 }
 
 // serverName is the name the certificate must match: --servername or the host.
