@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,32 +12,8 @@ import (
 	"time"
 
 	"imapsh/client"
+	"imapsh/client/clienttest"
 )
-
-// greeter listens on 127.0.0.1, writes first to each connection, and
-// then reads until the client goes away.
-func greeter(t *testing.T, first []byte) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				conn.Write(first)
-				io.Copy(io.Discard, conn)
-			}()
-		}
-	}()
-	return ln.Addr().String()
-}
 
 // tlsAlert is a TLS 1.2 fatal alert record (handshake_failure).
 var tlsAlert = []byte{0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28}
@@ -65,10 +40,10 @@ func TestWrongSecurity(t *testing.T) {
 		quiet     bool   // want ErrNoGreeting instead
 		seen      string // the greeting text the error quotes
 	}{
-		{"alert where the greeting belongs", greeter(t, tlsAlert), client.StartTLS, time.Minute, true, false, ""},
-		{"handshake where the greeting belongs", greeter(t, tlsHandshake), client.Plaintext, time.Minute, true, false, ""},
-		{"plaintext greeting to imaps", greeter(t, []byte("* OK [CAPABILITY IMAP4rev1 STARTTLS] fake ready\r\n")), client.ImplicitTLS, time.Minute, false, false, "* OK [CAPABILITY IMAP4rev1 STARTTLS] fake ready"},
-		{"PREAUTH greeting to imaps", greeter(t, []byte("* PREAUTH hi\x1b[2J\r\n")), client.ImplicitTLS, time.Minute, false, false, "* PREAUTH hi?[2J"},
+		{"alert where the greeting belongs", clienttest.SayFirst(t, tlsAlert), client.StartTLS, time.Minute, true, false, ""},
+		{"handshake where the greeting belongs", clienttest.SayFirst(t, tlsHandshake), client.Plaintext, time.Minute, true, false, ""},
+		{"plaintext greeting to imaps", clienttest.SayFirst(t, []byte("* OK [CAPABILITY IMAP4rev1 STARTTLS] fake ready\r\n")), client.ImplicitTLS, time.Minute, false, false, "* OK [CAPABILITY IMAP4rev1 STARTTLS] fake ready"},
+		{"PREAUTH greeting to imaps", clienttest.SayFirst(t, []byte("* PREAUTH hi\x1b[2J\r\n")), client.ImplicitTLS, time.Minute, false, false, "* PREAUTH hi?[2J"},
 		{"silent TLS port dialled for STARTTLS", tlsPort.Listener.Addr().String(), client.StartTLS, 300 * time.Millisecond, false, true, ""},
 	}
 	for _, tt := range tests {
@@ -109,7 +84,7 @@ func TestWrongSecurity(t *testing.T) {
 // the TLS handshake; \connect imap://host:993 waited out the whole
 // greeting timeout (30 s) whatever the user pressed.
 func TestDialCancelledWhileGreetingAwaited(t *testing.T) {
-	addr := greeter(t, nil) // accepts, never greets
+	addr := clienttest.SayFirst(t, nil) // accepts, never greets
 	for _, sec := range []client.Security{client.Plaintext, client.StartTLS} {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)

@@ -14,31 +14,14 @@ import (
 	"time"
 
 	"imapsh/client"
+	"imapsh/client/clienttest"
 )
 
-// sayFirst listens on 127.0.0.1, writes first to each connection and
-// reads until the client hangs up; it returns the port.
+// sayFirst is clienttest.SayFirst's port.
 func sayFirst(t *testing.T, first string) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				io.WriteString(conn, first)
-				io.Copy(io.Discard, conn)
-			}()
-		}
-	}()
-	return ln.Addr().(*net.TCPAddr).Port
+	_, port, _ := net.SplitHostPort(clienttest.SayFirst(t, []byte(first)))
+	n, _ := strconv.Atoi(port)
+	return n
 }
 
 // silentTLSPort is a TLS server that, like an imaps port, says nothing
