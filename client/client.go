@@ -29,6 +29,9 @@ type Options struct {
 	CommandTimeout time.Duration
 	// GreetingTimeout bounds the wait for the greeting; 0 means 30 s.
 	GreetingTimeout time.Duration
+	// IdleRenewal is how long one IDLE command lasts before Idle ends it
+	// and sends it again; 0 means DefaultIdleRenewal.
+	IdleRenewal time.Duration
 	// AllowPlaintextAuth permits LOGIN and PLAIN-like mechanisms on a
 	// connection without TLS. Off by default.
 	AllowPlaintextAuth bool
@@ -106,6 +109,9 @@ func newClient(conn io.ReadWriteCloser, opts *Options) *Client {
 	}
 	if c.opts.GreetingTimeout == 0 {
 		c.opts.GreetingTimeout = defaultGreetingTimeout
+	}
+	if c.opts.IdleRenewal == 0 {
+		c.opts.IdleRenewal = DefaultIdleRenewal
 	}
 	c.budget = c.opts.MaxCommandMemory
 	if c.budget <= 0 {

@@ -6,15 +6,35 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"time"
 
 	"imapsh/client/internal/wire"
 )
 
+// DefaultIdleRenewal is how long one IDLE command lasts before Idle ends
+// it and sends it again: RFC 2177 section 3 lets a server log out a client
+// idle for 30 minutes and advises re-issuing IDLE at least every 29.
+const DefaultIdleRenewal = 29 * time.Minute
+
 // Idle waits for server updates (RFC 2177 IDLE; imaplib idle), calling
-// update for each untagged response as it arrives, until ctx is cancelled;
-// then it sends DONE and reads the tagged answer. No command timeout
-// applies while idling; the server's own timeout (often 30 min) does.
+// update for each untagged response as it arrives, until ctx is done;
+// then it sends DONE and reads the tagged answer, which it returns. Every
+// Options.IdleRenewal (29 minutes) it ends the IDLE with DONE and sends a
+// new one, so the server's inactivity timeout never fires. No command
+// timeout applies while idling.
 func (c *Client) Idle(ctx context.Context, update func(Response)) (*Result, error) {
+	for {
+		round, cancel := context.WithTimeout(ctx, c.opts.IdleRenewal)
+		res, err := c.idleOnce(round, update)
+		cancel()
+		if err != nil || ctx.Err() != nil {
+			return res, err
+		}
+	}
+}
+
+// idleOnce runs one IDLE command until ctx is done.
+func (c *Client) idleOnce(ctx context.Context, update func(Response)) (*Result, error) {
 	if err := c.check("IDLE", Needs.Idle, ""); err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"imapsh/client"
 	"imapsh/internal/cmdline"
@@ -188,41 +187,19 @@ func runPartial(ctx context.Context, s *Session, in *Input) (*client.Result, err
 // runIdle shows each update as it arrives until Ctrl-C; the client then
 // sends DONE and reads the tagged answer.
 func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
-	var end time.Time
 	if in.Has("duration") {
 		d, err := cmdline.ParseDuration(in.Arg("duration"))
 		if err != nil {
 			return nil, &UsageError{in.Cmd, err.Error()}
 		}
-		end = time.Now().Add(d)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
 	}
 	if s.src.Interactive() {
 		s.note("idling; updates appear as they come; Ctrl-C to stop")
 	}
-	update := s.idleUpdate()
-	for {
-		round, cancel := idleRound(ctx, end)
-		res, err := s.c.Idle(round, update)
-		cancel()
-		if err != nil || ctx.Err() != nil || (!end.IsZero() && !time.Now().Before(end)) {
-			return res, err
-		}
-	}
-}
-
-// idleRenewal is how long one IDLE command lasts before it is ended and
-// sent again: RFC 2177 section 3 lets a server log out a client idle for
-// 30 minutes and advises re-issuing IDLE at least every 29.
-var idleRenewal = 29 * time.Minute
-
-// idleRound is the context of one IDLE command: it ends with ctx, at end
-// (unless zero), or after idleRenewal.
-func idleRound(ctx context.Context, end time.Time) (context.Context, context.CancelFunc) {
-	until := time.Now().Add(idleRenewal)
-	if !end.IsZero() && end.Before(until) {
-		until = end
-	}
-	return context.WithDeadline(ctx, until)
+	return s.c.Idle(ctx, s.idleUpdate())
 }
 
 // idleUpdate shows a response that came during IDLE, as it comes.

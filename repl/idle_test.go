@@ -67,20 +67,6 @@ func TestIdleForADuration(t *testing.T) {
 	}
 }
 
-// TestIdleRenewed: a long IDLE is ended and sent again every idleRenewal
-// (RFC 2177: a server may log out a client idle for 30 minutes).
-func TestIdleRenewed(t *testing.T) {
-	defer func(d time.Duration) { idleRenewal = d }(idleRenewal)
-	idleRenewal = time.Millisecond
-	sh, rounds := newIdleShell(t)
-	if code := sh.sess.Run(context.Background(), &scripted{lines: []string{"idle 500ms"}}); code != 0 {
-		t.Fatalf("exit %d\nstderr: %s", code, sh.stderr)
-	}
-	if rounds.Load() < 2 {
-		t.Errorf("IDLE sent %d times in 500 ms with a renewal every 1 ms", rounds.Load())
-	}
-}
-
 // TestIdleDurationChecked: a wrong DURATION is a usage error, nothing is sent.
 func TestIdleDurationChecked(t *testing.T) {
 	sh, rounds := newIdleShell(t)
