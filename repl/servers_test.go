@@ -157,6 +157,7 @@ var commonRealTests = []realTest{
 	{"Compress", testRealCompress},
 	{"Idle", testRealIdle},
 	{"IdleFor", testRealIdleFor},
+	{"TryCreateHint", testRealTryCreateHint},
 	{"Reconnect", testRealReconnect},
 	{"AppendLF", testRealAppendLF}, // servers_append_test.go
 }
@@ -649,6 +650,17 @@ func realIdle(t *testing.T, r *realServer, name, line string, interrupt bool) {
 	<-done
 	wantAll(t, "second connection", other.stdout.String(), "APPENDUID")
 	wantAll(t, "stdout", sh.stdout.String(), "EXISTS 1", "back")
+}
+
+// testRealTryCreateHint: at a terminal, copy to a mailbox that does not
+// exist gets the server's NO [TRYCREATE] and a hint to create it.
+func testRealTryCreateHint(t *testing.T, r *realServer) {
+	box := r.box("T-trycreate")
+	sh := newRealShell(t, r.Server, "alice", nil)
+	sh.sess.Run(t.Context(), &scripted{interactive: true, lines: []string{"create " + box,
+		"append " + box + " < " + r.messageFile(t), "select " + box, "copy 1 " + r.box("T-nowhere")}})
+	wantAll(t, "stdout", sh.stdout.String(), "TRYCREATE")
+	wantAll(t, "stderr", sh.stderr.String(), "hint: the mailbox does not exist: create "+r.box("T-nowhere")+" first")
 }
 
 // messageFile writes a message for append < FILE.
