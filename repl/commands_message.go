@@ -187,6 +187,7 @@ func runPartial(ctx context.Context, s *Session, in *Input) (*client.Result, err
 // runIdle shows each update as it arrives until Ctrl-C; the client then
 // sends DONE and reads the tagged answer.
 func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error) {
+	how := "idling; updates appear as they come; Ctrl-C to stop"
 	if in.Has("duration") {
 		d, err := cmdline.ParseDuration(in.Arg("duration"))
 		if err != nil {
@@ -195,9 +196,10 @@ func runIdle(ctx context.Context, s *Session, in *Input) (*client.Result, error)
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, d)
 		defer cancel()
+		how = "idling for " + d.String() + "; updates appear as they come; Ctrl-C stops sooner"
 	}
 	if s.src.Interactive() {
-		s.note("idling; updates appear as they come; Ctrl-C to stop")
+		s.note(how)
 	}
 	return s.c.Idle(ctx, s.idleUpdate())
 }
